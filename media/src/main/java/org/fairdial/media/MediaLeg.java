@@ -1,0 +1,61 @@
+package org.fairdial.media;
+
+import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.rtp.RtpStats;
+import org.fairdial.media.sdp.NegotiatedMedia;
+import org.fairdial.media.sdp.SdpException;
+
+/**
+ * The media side of one call leg: one even RTP port (RTCP on port+1 is not used), one outbound RTP stream with a
+ * stable SSRC, sequence and timestamp whatever its source (generated treatment or relayed packets).
+ *
+ * <p>Thread-safe: call control calls these methods from its own executor; the work happens on the leg's Netty
+ * event loop. No method blocks on the network.
+ */
+public interface MediaLeg extends AutoCloseable {
+
+    /** Identifier given at {@link MediaEngine#openLeg(String)}, used in logs. */
+    String id();
+
+    /** Local RTP port (even, from the configured range). */
+    int localPort();
+
+    /** An SDP offer (RFC 4566/3264) for this leg: PCMU, PCMA and telephone-event/8000, ptime 20. */
+    String createOffer();
+
+    /**
+     * Applies the peer's SDP answer to our offer: picks the codec, sets the remote RTP address (until symmetric
+     * RTP latches onto the address packets really come from).
+     *
+     * @throws SdpException if the SDP is malformed or has no codec in common
+     */
+    NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException;
+
+    /**
+     * Answers a new offer from the peer (a re-INVITE), keeping this leg's port and stream.
+     *
+     * @throws SdpException if the SDP is malformed or has no codec in common
+     */
+    String answerOffer(String sdpOffer) throws SdpException;
+
+    /**
+     * Starts (or switches to) a generated treatment: comfort noise from the next 20 ms tick, with the treatment's
+     * prompt mixed on top after its delay. {@code onPromptFinished} runs once when the prompt has been sent
+     * completely (never if the treatment has no prompt or is stopped first). The outbound stream stays continuous
+     * across switches.
+     */
+    void playTreatment(Treatment treatment, Runnable onPromptFinished);
+
+    /** Stops any generated treatment; nothing is sent until a new treatment or a bridge. */
+    void stopTreatment();
+
+    /** Relays RTP both ways between this leg and {@code other}, stopping treatments on both. */
+    void bridgeTo(MediaLeg other);
+
+    /** Counters for the CDR and metrics. */
+    RtpStats stats();
+
+    /** Stops everything and releases the port. Idempotent. */
+    @Override
+    void close();
+}

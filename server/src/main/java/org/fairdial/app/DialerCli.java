@@ -1,0 +1,2 @@
+package org.fairdial.app;
+public final class DialerCli { public static void main(String[] a) {} }
