@@ -1,0 +1,59 @@
+package org.fairdial.call;
+
+import org.fairdial.cdr.LegKind;
+
+/** Something that happened to a call. Events are facts; {@link CallTransitions} decides what they mean. */
+public sealed interface CallEvent {
+
+    /** The dialer starts the call. */
+    record Dial() implements CallEvent {
+    }
+
+    /** A provisional response (180/183) on a leg. */
+    record Progress(LegKind leg, int code, boolean earlyMedia) implements CallEvent {
+    }
+
+    /**
+     * A 2xx to a leg's INVITE. {@code mediaUsable} is false when its SDP answer could not be applied (malformed,
+     * no common codec): the peer answered but cannot hear us.
+     */
+    record Answered(LegKind leg, boolean mediaUsable) implements CallEvent {
+    }
+
+    /**
+     * A leg's INVITE ended without an answer: a final 3xx-6xx ({@code code}), or no response at all (transaction
+     * timeout, transport error: {@code code} is null). {@code q850} is the cause of a Reason header, if any.
+     */
+    record Failed(LegKind leg, Integer code, String reason, Integer q850) implements CallEvent {
+        public Failed(LegKind leg, Integer code, String reason) {
+            this(leg, code, reason, null);
+        }
+    }
+
+    /** The peer of a leg sent BYE; {@code q850} is the cause of its Reason header (RFC 3326), if any. */
+    record Bye(LegKind leg, Integer q850) implements CallEvent {
+        public Bye(LegKind leg) {
+            this(leg, null);
+        }
+    }
+
+    /** An agent was reserved for this call. */
+    record AgentReserved(String agentId) implements CallEvent {
+    }
+
+    /** No agent was available when the callee answered. */
+    record NoAgentFree() implements CallEvent {
+    }
+
+    /** The identification prompt has been sent completely. */
+    record PromptFinished() implements CallEvent {
+    }
+
+    /** A timer of this call expired. */
+    record TimerFired(TimerKind timer) implements CallEvent {
+    }
+
+    /** The operator or a shutdown ends the call now. */
+    record Hangup(String reason) implements CallEvent {
+    }
+}

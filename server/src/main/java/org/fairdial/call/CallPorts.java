@@ -1,0 +1,23 @@
+package org.fairdial.call;
+
+import java.time.InstantSource;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.fairdial.cdr.CdrSink;
+import org.fairdial.media.MediaEngine;
+
+/**
+ * Everything a {@link CallSession} talks to.
+ *
+ * @param signalling SIP side
+ * @param agents     agent reservation
+ * @param media      RTP legs
+ * @param cdr        where finished legs go
+ * @param observer   campaign and metrics hooks
+ * @param pool       threads the calls' serial executors run on
+ * @param timers     scheduler for call timers (its tasks only post events)
+ * @param clock      time source
+ */
+public record CallPorts(CallSignalling signalling, AgentPool agents, MediaEngine media, CdrSink cdr,
+                        CallObserver observer, Executor pool, ScheduledExecutorService timers, InstantSource clock) {
+}

@@ -1,0 +1,258 @@
+package org.fairdial.call;
+
+import static org.fairdial.call.AgentLegState.CANCELLING;
+import static org.fairdial.call.AgentLegState.DONE;
+import static org.fairdial.call.AgentLegState.INVITING;
+import static org.fairdial.call.AgentLegState.UP;
+import static org.fairdial.cdr.LegKind.AGENT;
+import static org.fairdial.cdr.LegKind.CUSTOMER;
+
+import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.Bridge;
+import org.fairdial.call.CallEffect.Cancel;
+import org.fairdial.call.CallEffect.EndLeg;
+import org.fairdial.call.CallEffect.InviteAgent;
+import org.fairdial.call.CallEffect.InviteCustomer;
+import org.fairdial.call.CallEffect.PlayAbandonTreatment;
+import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.ReleaseAgent;
+import org.fairdial.call.CallEffect.ReserveAgent;
+import org.fairdial.call.CallEffect.SendBye;
+import org.fairdial.call.CallEffect.StartTimer;
+import org.fairdial.call.CallEffect.StopTimer;
+import org.fairdial.call.CallEvent.AgentReserved;
+import org.fairdial.call.CallEvent.Answered;
+import org.fairdial.call.CallEvent.Bye;
+import org.fairdial.call.CallEvent.Dial;
+import org.fairdial.call.CallEvent.Failed;
+import org.fairdial.call.CallEvent.Hangup;
+import org.fairdial.call.CallEvent.NoAgentFree;
+import org.fairdial.call.CallEvent.Progress;
+import org.fairdial.call.CallEvent.PromptFinished;
+import org.fairdial.call.CallEvent.TimerFired;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.HangupSide;
+
+/**
+ * The dialer call's transition function: pure, total, no clock, no I/O.
+ *
+ * <pre>
+ * state            event                    next             effects
+ * NEW              Dial                     DIALING          InviteCustomer, StartTimer(RING)
+ * DIALING|RINGING  Progress(C)              RINGING          -
+ * DIALING|RINGING  Answered(C, usable)      ANSWERED         StopTimer(RING), Ack(C), StartTimer(ABANDON_DEADLINE),
+ *                                                            PlayComfortNoise, ReserveAgent
+ * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED)
+ * DIALING|RINGING  Failed(C, code)          ENDED            StopTimer(RING), EndLeg(C, by code)
+ * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C)
+ * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C)
+ * CANCELLING       Failed(C)                ENDED            EndLeg(C, NO_ANSWER | CANCELLED)
+ * CANCELLING       Answered(C)              ENDED            Ack(C), Bye(C), EndLeg(C, ABANDONED)  (200 crossed CANCEL)
+ * ANSWERED         AgentReserved(a)         CONNECTING_AGENT InviteAgent(a), StartTimer(AGENT_CONNECT)
+ * ANSWERED         NoAgentFree              ABANDONING       PlayAbandonTreatment
+ * CONNECTING_AGENT Answered(A, usable)      BRIDGED          Ack(A), StopTimer(AGENT_CONNECT),
+ *                                                            StopTimer(ABANDON_DEADLINE), Bridge
+ * CONNECTING_AGENT Answered(A, unusable)    ABANDONING       Ack(A), Bye(A), EndLeg(A, FAILED), ReleaseAgent(UNAVAILABLE),
+ *                                                            PlayAbandonTreatment
+ * CONNECTING_AGENT Failed(A)                ABANDONING       StopTimer(AGENT_CONNECT), EndLeg(A), ReleaseAgent(UNAVAILABLE),
+ *                                                            PlayAbandonTreatment
+ * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
+ * ABANDONING       PromptFinished           ENDED            StopTimer(ABANDON_DEADLINE), Bye(C), EndLeg(C, ABANDONED)
+ * ABANDONING       Timer(ABANDON_DEADLINE)  ENDED            Bye(C), EndLeg(C, ABANDONED)
+ * BRIDGED          Bye(C) | Bye(A)          ENDED            Bye(other), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
+ * any answered     Bye(C)                   ENDED            stop timers, Cancel(A) if inviting, EndLeg(C, ABANDONED)
+ * any, agent leg CANCELLING: Answered(A) -> Ack(A), Bye(A), EndLeg(A, NO_ANSWER); Failed(A) -> EndLeg(A, NO_ANSWER)
+ * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
+ * anything else                             same             none; counted as unexpected
+ * </pre>
+ * An answered callee who hangs up before an agent talks to them counts as ABANDONED: the conservative reading of
+ * every regulator's abandoned-call definition.
+ */
+public final class CallTransitions {
+    private CallTransitions() {
+    }
+
+    public static Step next(CallStatus s, CallEvent e) {
+        Step agentSide = agentLegSide(s, e);
+        if (agentSide != null) {
+            return agentSide;
+        }
+        return switch (s.state()) {
+            case NEW -> e instanceof Dial
+                    ? Step.to(s.with(CallState.DIALING), new InviteCustomer(), new StartTimer(TimerKind.RING))
+                    : Step.ignored(s);
+            case DIALING, RINGING -> dialing(s, e);
+            case CANCELLING -> cancelling(s, e);
+            case ANSWERED -> answered(s, e);
+            case CONNECTING_AGENT -> connectingAgent(s, e);
+            case BRIDGED -> bridged(s, e);
+            case ABANDONING -> abandoning(s, e);
+            case ENDED -> Step.ignored(s);
+        };
+    }
+
+    /** Late answers of an agent leg we cancelled, and reservations that outlived their need, in any state. */
+    private static Step agentLegSide(CallStatus s, CallEvent e) {
+        if (s.agentLeg() == CANCELLING) {
+            if (e instanceof Answered a && a.leg() == AGENT) {
+                return Step.to(s.with(s.state(), DONE), new Ack(AGENT), new SendBye(AGENT),
+                        endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL"));
+            }
+            if (e instanceof Failed f && f.leg() == AGENT) {
+                return Step.to(s.with(s.state(), DONE),
+                        endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent connect timeout"));
+            }
+        }
+        if (e instanceof AgentReserved && s.state() != CallState.ANSWERED) {
+            return Step.to(s, new ReleaseAgent(AgentRelease.AVAILABLE));
+        }
+        return null;
+    }
+
+    private static Step dialing(CallStatus s, CallEvent e) {
+        if (e instanceof Progress p && p.leg() == CUSTOMER) {
+            return Step.to(s.with(CallState.RINGING));
+        }
+        if (e instanceof Answered a && a.leg() == CUSTOMER) {
+            if (!a.mediaUsable()) {
+                return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
+                        new SendBye(CUSTOMER), endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
+                                "no usable media in the answer"));
+            }
+            return Step.to(s.with(CallState.ANSWERED), new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
+                    new StartTimer(TimerKind.ABANDON_DEADLINE), new PlayComfortNoise(), new ReserveAgent());
+        }
+        if (e instanceof Failed f && f.leg() == CUSTOMER) {
+            return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING),
+                    endLeg(CUSTOMER, FailureDisposition.of(f.code()), HangupSide.REMOTE, f.reason()));
+        }
+        if (e instanceof TimerFired t && t.timer() == TimerKind.RING) {
+            return Step.to(s.with(CallState.CANCELLING), new Cancel(CUSTOMER));
+        }
+        if (e instanceof Hangup) {
+            return Step.to(new CallStatus(CallState.CANCELLING, s.agentLeg(), true), new StopTimer(TimerKind.RING),
+                    new Cancel(CUSTOMER));
+        }
+        return Step.ignored(s);
+    }
+
+    private static Step cancelling(CallStatus s, CallEvent e) {
+        if (e instanceof Failed f && f.leg() == CUSTOMER) {
+            return s.operatorCancel()
+                    ? Step.to(s.with(CallState.ENDED), endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER,
+                            "cancelled"))
+                    : Step.to(s.with(CallState.ENDED), endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER,
+                            "ring timeout"));
+        }
+        if (e instanceof Answered a && a.leg() == CUSTOMER) {
+            return Step.to(s.with(CallState.ENDED), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                    endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"));
+        }
+        if (e instanceof Progress p && p.leg() == CUSTOMER) {
+            return Step.to(s);
+        }
+        return Step.ignored(s);
+    }
+
+    private static Step answered(CallStatus s, CallEvent e) {
+        if (e instanceof AgentReserved r) {
+            return Step.to(s.with(CallState.CONNECTING_AGENT, INVITING), new InviteAgent(r.agentId()),
+                    new StartTimer(TimerKind.AGENT_CONNECT));
+        }
+        if (e instanceof NoAgentFree) {
+            return Step.to(s.with(CallState.ABANDONING), new PlayAbandonTreatment());
+        }
+        return customerGone(s, e);
+    }
+
+    private static Step connectingAgent(CallStatus s, CallEvent e) {
+        if (e instanceof Progress p && p.leg() == AGENT) {
+            return Step.to(s);
+        }
+        if (e instanceof Answered a && a.leg() == AGENT) {
+            if (!a.mediaUsable()) {
+                return Step.to(s.with(CallState.ABANDONING, DONE), new StopTimer(TimerKind.AGENT_CONNECT),
+                        new Ack(AGENT), new SendBye(AGENT),
+                        endLeg(AGENT, Disposition.FAILED, HangupSide.DIALER, "no usable media in the answer"),
+                        new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
+            }
+            return Step.to(s.with(CallState.BRIDGED, UP), new Ack(AGENT), new StopTimer(TimerKind.AGENT_CONNECT),
+                    new StopTimer(TimerKind.ABANDON_DEADLINE), new Bridge());
+        }
+        if (e instanceof Failed f && f.leg() == AGENT) {
+            return Step.to(s.with(CallState.ABANDONING, DONE), new StopTimer(TimerKind.AGENT_CONNECT),
+                    endLeg(AGENT, FailureDisposition.of(f.code()), HangupSide.REMOTE, f.reason()),
+                    new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
+        }
+        if (e instanceof TimerFired t && t.timer() == TimerKind.AGENT_CONNECT) {
+            return Step.to(s.with(CallState.ABANDONING, CANCELLING), new Cancel(AGENT),
+                    new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
+        }
+        return customerGone(s, e);
+    }
+
+    private static Step bridged(CallStatus s, CallEvent e) {
+        if (e instanceof Bye b) {
+            boolean customerLeft = b.leg() == CUSTOMER;
+            return Step.to(s.with(CallState.ENDED, DONE), new SendBye(customerLeft ? AGENT : CUSTOMER),
+                    endLeg(CUSTOMER, Disposition.ANSWERED, customerLeft ? HangupSide.REMOTE : HangupSide.OTHER_LEG,
+                            customerLeft ? "callee hung up" : "agent hung up"),
+                    endLeg(AGENT, Disposition.ANSWERED, customerLeft ? HangupSide.OTHER_LEG : HangupSide.REMOTE,
+                            customerLeft ? "callee hung up" : "agent hung up"),
+                    new ReleaseAgent(AgentRelease.WRAP_UP));
+        }
+        if (e instanceof Hangup h) {
+            return Step.to(s.with(CallState.ENDED, DONE), new SendBye(CUSTOMER), new SendBye(AGENT),
+                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, h.reason()),
+                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, h.reason()),
+                    new ReleaseAgent(AgentRelease.WRAP_UP));
+        }
+        return Step.ignored(s);
+    }
+
+    private static Step abandoning(CallStatus s, CallEvent e) {
+        if (e instanceof PromptFinished) {
+            return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.ABANDON_DEADLINE),
+                    new SendBye(CUSTOMER), endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
+                            "no agent free: identification played"));
+        }
+        if (e instanceof TimerFired t && t.timer() == TimerKind.ABANDON_DEADLINE) {
+            return Step.to(s.with(CallState.ENDED), new SendBye(CUSTOMER), endLeg(CUSTOMER,
+                    Disposition.ABANDONED, HangupSide.DIALER, "no agent free: abandon deadline"));
+        }
+        return customerGone(s, e);
+    }
+
+    /**
+     * The callee answered but nobody talked to them yet, and the call ends: they hung up, an operator or shutdown
+     * ended it, or the abandon deadline passed while an agent was still being connected.
+     */
+    private static Step customerGone(CallStatus s, CallEvent e) {
+        boolean byCallee = e instanceof Bye b && b.leg() == CUSTOMER;
+        boolean deadline = e instanceof TimerFired t && t.timer() == TimerKind.ABANDON_DEADLINE;
+        if (!byCallee && !(e instanceof Hangup) && !deadline) {
+            return Step.ignored(s);
+        }
+        boolean agentInviting = s.agentLeg() == INVITING;
+        String reason = byCallee ? "callee hung up before an agent" : e instanceof Hangup h ? h.reason()
+                : "no agent free: abandon deadline";
+        var effects = new java.util.ArrayList<CallEffect>();
+        effects.add(new StopTimer(TimerKind.ABANDON_DEADLINE));
+        if (agentInviting) {
+            effects.add(new StopTimer(TimerKind.AGENT_CONNECT));
+            effects.add(new Cancel(AGENT));
+            effects.add(new ReleaseAgent(deadline ? AgentRelease.UNAVAILABLE : AgentRelease.AVAILABLE));
+        }
+        if (!byCallee) {
+            effects.add(new SendBye(CUSTOMER));
+        }
+        effects.add(endLeg(CUSTOMER, Disposition.ABANDONED, byCallee ? HangupSide.REMOTE : HangupSide.DIALER,
+                reason));
+        CallStatus next = s.with(CallState.ENDED, agentInviting ? CANCELLING : s.agentLeg());
+        return new Step(next, java.util.List.copyOf(effects), false);
+    }
+
+    private static EndLeg endLeg(org.fairdial.cdr.LegKind leg, Disposition d, HangupSide side, String reason) {
+        return new EndLeg(leg, d, side, reason);
+    }
+}

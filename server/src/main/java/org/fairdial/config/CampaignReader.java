@@ -1,0 +1,123 @@
+package org.fairdial.config;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.typesafe.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.config.CampaignConfig.AbandonConfig;
+import org.fairdial.config.CampaignConfig.CallerId;
+import org.fairdial.media.prompt.Prompt;
+import org.fairdial.media.prompt.PromptException;
+
+/**
+ * Builds one {@link CampaignConfig} from {@code dialer.campaigns.NAME} over {@code dialer.campaign-defaults}, and
+ * checks it against its jurisdiction profile: a campaign may only be stricter than its profile.
+ */
+final class CampaignReader {
+    private static final String DEFAULTS = "dialer.campaign-defaults";
+
+    private final Config root;
+    private final List<ConfigProblem> problems;
+    private final Path baseDir;
+    private final Map<String, JurisdictionProfile> profiles;
+    private final Map<String, TrunkConfig> trunks;
+
+    CampaignReader(Config root, List<ConfigProblem> problems, Path baseDir,
+                   Map<String, JurisdictionProfile> profiles, Map<String, TrunkConfig> trunks) {
+        this.root = root;
+        this.problems = problems;
+        this.baseDir = baseDir;
+        this.profiles = profiles;
+        this.trunks = trunks;
+    }
+
+    CampaignConfig read(String name) {
+        String p = "dialer.campaigns." + name;
+        Config merged = root.getConfig(p).withFallback(root.getConfig(DEFAULTS)).atPath(p);
+        ConfigReader r = new ConfigReader(merged, problems);
+
+        String trunk = r.string(p + ".trunk");
+        if (!trunks.containsKey(trunk)) {
+            r.problem(p + ".trunk", "names no trunk under dialer.trunks " + trunks.keySet());
+        }
+        String profileName = r.string(p + ".profile");
+        JurisdictionProfile profile = profiles.get(profileName);
+        if (profile == null) {
+            r.problem(p + ".profile", "names no profile under dialer.profiles " + profiles.keySet());
+            profile = profiles.getOrDefault("it-garante", profiles.values().stream().findFirst().orElse(null));
+        }
+        Path leads = resolve(r.string(p + ".leads"));
+        if (!Files.isReadable(leads)) {
+            r.problem(p + ".leads", "is not a readable file (" + leads + ")");
+        }
+        String region = r.string(p + ".default-region");
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            r.problem(p + ".default-region", "is not an ISO 3166 region libphonenumber knows, e.g. IT, GB, US");
+        }
+        CallerId callerId = callerId(r, p + ".caller-id", region);
+        AbandonConfig abandon = new AbandonConfig(r.duration(p + ".abandon.max-duration"),
+                r.duration(p + ".abandon.prompt-delay"));
+        Duration ringTimeout = r.duration(p + ".ring-timeout");
+        Duration connect = r.duration(p + ".agent-connect-timeout");
+        if (profile != null) {
+            new ProfileChecks(r, p, profile).check(abandon, ringTimeout, connect);
+        }
+        Prompt prompt = prompt(r, p, abandon);
+        double ratio = r.number(p + ".dial-ratio", 1.0, 5.0);
+        Duration wrapUp = r.duration(p + ".wrap-up");
+        if (wrapUp.compareTo(Duration.ofMinutes(10)) > 0) {
+            r.problem(p + ".wrap-up", "is longer than 10 minutes");
+        }
+        return new CampaignConfig(name, r.bool(p + ".enabled"), trunk, leads, region, callerId, profile, prompt,
+                ratio, ringTimeout, connect, wrapUp, abandon, r.integer(p + ".max-attempts", 1, 50),
+                r.duration(p + ".retry-delay"));
+    }
+
+    private CallerId callerId(ConfigReader r, String p, String region) {
+        String number = r.string(p + ".number");
+        String e164 = number;
+        try {
+            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            var parsed = util.parse(number, region);
+            if (!util.isPossibleNumber(parsed)) {
+                r.problem(p + ".number", "is not a possible phone number; callees must be able to call back");
+            }
+            e164 = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            r.problem(p + ".number", "is not a phone number (" + e.getMessage() + "); a caller id is required");
+        }
+        String display = r.string(p + ".name");
+        if (display.isBlank() || display.length() > 64) {
+            r.problem(p + ".name", "must name the caller in 1..64 characters");
+        }
+        return new CallerId(e164, display);
+    }
+
+    private Prompt prompt(ConfigReader r, String p, AbandonConfig abandon) {
+        Path file = resolve(r.string(p + ".prompt"));
+        try {
+            Prompt prompt = Prompt.load(file);
+            Duration room = abandon.maxDuration().minus(abandon.promptDelay());
+            if (prompt.duration().compareTo(room) > 0) {
+                r.problem(p + ".prompt", "lasts " + Durations.format(prompt.duration()) + ", more than the "
+                        + Durations.format(room) + " left after abandon.prompt-delay "
+                        + Durations.format(abandon.promptDelay()) + " within abandon.max-duration "
+                        + Durations.format(abandon.maxDuration()));
+            }
+            return prompt;
+        } catch (PromptException e) {
+            r.problem(p + ".prompt", "cannot be played: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private Path resolve(String path) {
+        Path raw = Path.of(path);
+        return raw.isAbsolute() || baseDir == null ? raw : baseDir.resolve(raw).normalize();
+    }
+}

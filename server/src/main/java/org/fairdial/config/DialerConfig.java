@@ -1,0 +1,36 @@
+package org.fairdial.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.media.MediaConfig;
+
+/**
+ * The whole validated configuration, built once at start-up by {@link DialerConfigLoader}.
+ *
+ * @param source    the operator file it was read from (null for a config built in code)
+ * @param sip       signalling
+ * @param media     RTP media plane
+ * @param store     CDR and dialing-state store
+ * @param profiles  jurisdiction profiles by name
+ * @param trunks    trunks by name
+ * @param agents    agent accounts by SIP user
+ * @param campaigns campaigns by name
+ */
+public record DialerConfig(
+        Path source,
+        SipConfig sip,
+        MediaConfig media,
+        StoreConfig store,
+        Map<String, JurisdictionProfile> profiles,
+        Map<String, TrunkConfig> trunks,
+        Map<String, AgentConfig> agents,
+        Map<String, CampaignConfig> campaigns) {
+
+    public DialerConfig {
+        profiles = Map.copyOf(profiles);
+        trunks = Map.copyOf(trunks);
+        agents = Map.copyOf(agents);
+        campaigns = Map.copyOf(campaigns);
+    }
+}

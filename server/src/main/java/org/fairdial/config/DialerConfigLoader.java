@@ -1,0 +1,95 @@
+package org.fairdial.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairdial.compliance.JurisdictionProfile;
+
+/**
+ * Reads an operator HOCON file over the reference defaults ({@code reference.conf} of each module), with
+ * {@code -Dkey=value} system properties on top, and builds a validated {@link DialerConfig}. All problems are
+ * collected and thrown together.
+ */
+public final class DialerConfigLoader {
+
+    private DialerConfigLoader() {
+    }
+
+    /** Loads and validates {@code file}. */
+    public static DialerConfig load(Path file) throws ConfigValidationException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigValidationException(List.of(
+                    new ConfigProblem("-c", null, file.toString(), "is not a readable file")));
+        }
+        Config parsed;
+        try {
+            parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+        Path baseDir = file.toAbsolutePath().getParent();
+        return build(parsed, baseDir, file);
+    }
+
+    /** Validates a tree given in code (tests, the demo), over the reference defaults. */
+    public static DialerConfig fromConfig(Config operator, Path baseDir) throws ConfigValidationException {
+        return build(operator, baseDir, null);
+    }
+
+    private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
+        Config resolved;
+        try {
+            resolved = ConfigFactory.defaultOverrides()
+                    .withFallback(operator)
+                    .withFallback(ConfigFactory.defaultReference())
+                    .resolve();
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        ConfigReader reader = new ConfigReader(resolved, problems);
+        SectionReaders sections = new SectionReaders(reader);
+
+        SipConfig sip = sections.sip("dialer.sip");
+        var media = sections.media("dialer.media");
+        StoreConfig store = sections.store("dialer.store");
+
+        Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.profiles")) {
+            profiles.put(name, sections.profile("dialer.profiles", name));
+        }
+        Map<String, TrunkConfig> trunks = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.trunks")) {
+            trunks.put(name, sections.trunk("dialer.trunks", name));
+        }
+        Map<String, AgentConfig> agents = new LinkedHashMap<>();
+        for (String id : reader.keys("dialer.agents")) {
+            agents.put(id, sections.agent("dialer.agents", id, sip.realm()));
+        }
+        CampaignReader campaignReader = new CampaignReader(resolved, problems, baseDir, profiles, trunks);
+        Map<String, CampaignConfig> campaigns = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.campaigns")) {
+            campaigns.put(name, campaignReader.read(name));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return new DialerConfig(source, sip, media, store, profiles, trunks, agents, campaigns);
+    }
+
+    private static ConfigProblem syntaxProblem(ConfigException e) {
+        String origin = e.origin() == null ? null : ConfigReader.origin(e.origin());
+        String message = e.getMessage();
+        // Typesafe prefixes the origin to its message; keep only the reason.
+        int colon = message.indexOf(": ");
+        String reason = colon >= 0 && origin != null ? message.substring(colon + 2) : message;
+        return new ConfigProblem("(syntax)", origin, null, reason);
+    }
+}

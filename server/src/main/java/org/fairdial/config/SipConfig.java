@@ -1,0 +1,33 @@
+package org.fairdial.config;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * SIP signalling ({@code dialer.sip}).
+ *
+ * @param bindAddress         address the SIP listening points bind to
+ * @param port                SIP port (UDP and TCP share it)
+ * @param transports          transports to listen on: {@code udp}, {@code tcp}
+ * @param advertisedAddress   address put in Via/Contact for peers to reach us
+ * @param userAgent           User-Agent / Server header value
+ * @param realm               digest realm agents authenticate against
+ * @param nonceLifetime       how long a digest nonce we issue stays valid
+ * @param minExpires          shortest registration we accept (shorter gets 423 Interval Too Brief)
+ * @param maxExpires          longest registration we grant (longer is cut down)
+ * @param defaultExpires      registration time when the agent asks none
+ * @param stackThreads        JAIN-SIP processing threads
+ */
+public record SipConfig(
+        String bindAddress,
+        int port,
+        Set<String> transports,
+        String advertisedAddress,
+        String userAgent,
+        String realm,
+        Duration nonceLifetime,
+        Duration minExpires,
+        Duration maxExpires,
+        Duration defaultExpires,
+        int stackThreads) {
+}

@@ -1,0 +1,101 @@
+package org.fairdial.dialing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.config.CampaignConfig;
+import org.fairdial.storage.CampaignCounts;
+import org.fairdial.storage.JdbcCdrRepository;
+import org.fairdial.storage.JdbcLeadStateRepository;
+import org.fairdial.storage.JdbcLockoutRepository;
+import org.fairdial.storage.LeadState;
+
+/**
+ * What the campaign remembers about its leads, persisted so a restart resumes without redialing anything early.
+ * Used only from the dialer thread.
+ */
+public final class LeadBook {
+    private final CampaignConfig config;
+    private final JdbcLeadStateRepository states;
+    private final JdbcLockoutRepository lockouts;
+    private final Map<String, LeadState> known;
+    private final CampaignCounts before;
+
+    public LeadBook(CampaignConfig config, JdbcLeadStateRepository states, JdbcLockoutRepository lockouts,
+                    JdbcCdrRepository cdrs) {
+        this.config = config;
+        this.states = states;
+        this.lockouts = lockouts;
+        this.known = new java.util.HashMap<>(states.load(config.name()));
+        this.before = cdrs.countCustomerLegs(config.name(), Instant.EPOCH);
+    }
+
+    long answeredBefore() {
+        return before.answered();
+    }
+
+    long abandonedBefore() {
+        return before.abandoned();
+    }
+
+    /** When the lead may be dialed (EPOCH: now), or null when it is done. */
+    Instant eligibleAt(Lead lead) {
+        LeadState state = known.get(lead.id());
+        if (state == null) {
+            return Instant.EPOCH;
+        }
+        if (state.done()) {
+            return null;
+        }
+        return state.nextEligibleAt() == null ? Instant.EPOCH : state.nextEligibleAt();
+    }
+
+    /**
+     * Records the attempt before the INVITE leaves. Until its outcome is known the lead is held back as if the call
+     * were abandoned, so a crash mid-call can never lead to an early redial.
+     */
+    void dialing(Lead lead, Instant now) {
+        LeadState old = known.get(lead.id());
+        int attempts = old == null ? 1 : old.attempts() + 1;
+        Instant holdBack = now.plus(max(config.retryDelay(), config.profile().redialLockout()));
+        save(new LeadState(config.name(), lead.id(), lead.e164(), attempts, old == null ? null
+                : old.lastDisposition(), now, holdBack, false));
+    }
+
+    /** Records the outcome; returns when to try again, or null when the lead is done. */
+    Instant outcome(Lead lead, CdrLeg cdr, Instant now) {
+        LeadState old = known.get(lead.id());
+        int attempts = old == null ? 1 : old.attempts();
+        Disposition d = cdr.disposition();
+        Instant next;
+        boolean done;
+        if (d == Disposition.ANSWERED) {
+            next = null;
+            done = true;
+        } else if (d == Disposition.ABANDONED) {
+            Duration lockout = config.profile().redialLockout();
+            if (!lockout.isZero()) {
+                lockouts.lock(lead.e164(), config.name(), now.plus(lockout), "abandoned");
+            }
+            next = now.plus(max(lockout, config.retryDelay()));
+            done = attempts >= config.maxAttempts();
+        } else {
+            next = now.plus(config.retryDelay());
+            done = attempts >= config.maxAttempts();
+        }
+        save(new LeadState(config.name(), lead.id(), lead.e164(), attempts, d, old == null ? now
+                : old.lastAttemptAt(), done ? null : next, done));
+        return done ? null : next;
+    }
+
+    private void save(LeadState state) {
+        known.put(state.leadId(), state);
+        states.save(state);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Dialing: campaigns, their leads and how fast to call them. A {@link org.fairdial.dialing.CampaignRunner} owns
+ * one campaign on the dialer thread: it reads the lead list, remembers each lead's outcome in the store so a
+ * restart never redials early, honours redial lockouts, and paces calls (here progressive: calls in flight at
+ * most ratio x available agents, within the trunk's channels).
+ */
+package org.fairdial.dialing;

@@ -1,0 +1,101 @@
+package org.fairdial.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Set;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.fairdial.call.CallEvent;
+import org.fairdial.media.MediaLeg;
+import org.fairdial.media.sdp.SdpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests that reach the dialer: REGISTER (registrar), OPTIONS (keep-alive probes), BYE and re-INVITE within our
+ * dialogs. Everything else gets the RFC 3261 answer: 481 for a dialog we do not know, 405 with Allow for a
+ * method we know but do not take, 501 for one we do not know, 403 for calls in (an outbound dialer).
+ */
+final class InboundRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundRequests.class);
+    private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("PRACK", "UPDATE", "INFO", "MESSAGE", "NOTIFY",
+            "SUBSCRIBE", "REFER", "PUBLISH");
+
+    private final SipEndpoint sip;
+    private final Registrar registrar;
+
+    InboundRequests(SipEndpoint sip, Registrar registrar) {
+        this.sip = sip;
+        this.registrar = registrar;
+    }
+
+    void handle(RequestEvent event) throws ParseException, InvalidArgumentException {
+        Request request = event.getRequest();
+        switch (request.getMethod()) {
+            case Request.REGISTER -> registrar.handle(event);
+            case Request.OPTIONS -> options(event);
+            case Request.BYE -> bye(event);
+            case Request.INVITE -> invite(event);
+            case Request.ACK -> {
+                // ACK of our 2xx to a re-INVITE: the dialog layer has it
+            }
+            case Request.CANCEL -> sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            default -> sip.respond(event, KNOWN_NOT_ALLOWED.contains(request.getMethod())
+                    ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED);
+        }
+    }
+
+    private void options(RequestEvent event) throws ParseException {
+        Response ok = sip.messages.createResponse(Response.OK, event.getRequest());
+        ok.setHeader(sip.headers.createAcceptHeader("application", "sdp"));
+        sip.respond(event, ok);
+    }
+
+    private void bye(RequestEvent event) {
+        SipLeg leg = legOf(event.getDialog());
+        if (leg == null) {
+            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        sip.respond(event, Response.OK);
+        leg.call.post(new CallEvent.Bye(leg.kind, InviteResponses.q850(event.getRequest())));
+    }
+
+    private void invite(RequestEvent event) throws ParseException {
+        SipLeg leg = legOf(event.getDialog());
+        if (leg == null) {
+            boolean inDialog = ((javax.sip.header.ToHeader) event.getRequest().getHeader("To")).getTag() != null;
+            sip.respond(event, inDialog ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.FORBIDDEN);
+            return;
+        }
+        reinvite(event, leg);
+    }
+
+    /** A re-INVITE (hold, codec change, session refresh): answer from the same media leg, keep the call. */
+    private void reinvite(RequestEvent event, SipLeg leg) throws ParseException {
+        MediaLeg media = leg.call.media(leg.kind);
+        String offer = InviteResponses.sdp(event.getRequest());
+        if (media == null || offer == null) {
+            sip.respond(event, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        try {
+            String answer = media.answerOffer(offer);
+            Response ok = sip.messages.createResponse(Response.OK, event.getRequest(),
+                    sip.headers.createContentTypeHeader("application", "sdp"),
+                    answer.getBytes(StandardCharsets.US_ASCII));
+            ok.setHeader(sip.contact("dialer", "udp"));
+            sip.respond(event, ok);
+        } catch (SdpException e) {
+            LOG.info("re-INVITE on {} refused: {}", leg, e.getMessage());
+            sip.respond(event, Response.NOT_ACCEPTABLE_HERE);
+        }
+    }
+
+    private static SipLeg legOf(Dialog dialog) {
+        return dialog != null && dialog.getApplicationData() instanceof SipLeg leg ? leg : null;
+    }
+}

@@ -1,0 +1,191 @@
+package org.fairdial.sip;
+
+import java.text.ParseException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.fairdial.agent.AgentRegistry;
+import org.fairdial.call.CallEvent;
+import org.fairdial.call.CallSession;
+import org.fairdial.call.CallSignalling;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.config.SipConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialer's SIP side: a {@link SipListener} whose callbacks only classify, answer what the SIP layer itself
+ * owns (registrar, OPTIONS, 481/405/501) and post events to call sessions; and the {@link CallSignalling} port
+ * call control sends through. No callback blocks, and none lets an exception reach the stack's threads.
+ */
+public final class JainSipSignalling implements SipListener, CallSignalling, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JainSipSignalling.class);
+
+    private final SipConfig config;
+    private final AgentRegistry agents;
+    private final InstantSource clock;
+    private volatile SipEndpoint sip;
+    private volatile OutboundLegs legs;
+    private volatile InviteResponses responses;
+    private volatile InboundRequests requests;
+
+    public JainSipSignalling(SipConfig config, AgentRegistry agents, InstantSource clock) {
+        this.config = config;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    /** Binds the listening points and starts taking traffic. */
+    public void start(String stackName) throws SipException {
+        SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
+                new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
+                config.stackThreads(), this);
+        OutboundLegs outbound = new OutboundLegs(endpoint);
+        responses = new InviteResponses(endpoint, outbound);
+        requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, clock));
+        legs = outbound;
+        sip = endpoint;
+    }
+
+    /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */
+    public int openLegs() {
+        OutboundLegs current = legs;
+        return current == null ? 0 : current.size();
+    }
+
+    @Override
+    public SentInvite inviteCustomer(CallSession call, String sdpOffer) {
+        try {
+            return legs.inviteCustomer(call, sdpOffer);
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SentInvite inviteAgent(CallSession call, String agentId, String contactUri, String sdpOffer) {
+        try {
+            return legs.inviteAgent(call, agentId, contactUri, sdpOffer);
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void cancel(CallSession call, LegKind leg) {
+        legs.cancel(call, leg);
+    }
+
+    @Override
+    public void ack(CallSession call, LegKind leg) {
+        legs.ack(call, leg);
+    }
+
+    @Override
+    public void bye(CallSession call, LegKind leg) {
+        legs.bye(call, leg);
+    }
+
+    /** The call is complete: its SIP legs are released. */
+    public void forget(CallSession call) {
+        legs.forget(call.callId());
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        InboundRequests handler = requests;
+        if (handler == null) {
+            return; // still starting: the peer retransmits
+        }
+        try {
+            handler.handle(event);
+        } catch (ParseException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("{} request failed: {}", event.getRequest().getMethod(), e.toString());
+            if (!Request.ACK.equals(event.getRequest().getMethod())) {
+                sip.respond(event, Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            ClientTransaction ct = event.getClientTransaction();
+            if (ct == null || !(ct.getApplicationData() instanceof SipLeg leg)) {
+                return; // BYE/CANCEL responses and strays: nothing depends on them
+            }
+            if (Request.INVITE.equals(ct.getRequest().getMethod())) {
+                responses.handle(event, leg);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("response {} failed: {}", event.getResponse().getStatusCode(), e.toString(), e);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof SipLeg leg
+                && Request.INVITE.equals(ct.getRequest().getMethod())) {
+            reportFailure(leg, "no response (transaction timeout)");
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.warn("transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        OutboundLegs current = legs;
+        if (current == null) {
+            return;
+        }
+        for (SipLeg leg : current.all()) {
+            var uri = leg.invite == null ? null : leg.invite.getRequest().getRequestURI();
+            if (uri instanceof javax.sip.address.SipURI target && target.getHost().equals(event.getHost())
+                    && (target.getPort() == event.getPort() || target.getPort() < 0)) {
+                reportFailure(leg, "transport error");
+            }
+        }
+    }
+
+    private static void reportFailure(SipLeg leg, String reason) {
+        synchronized (leg) {
+            if (leg.finalReported) {
+                return;
+            }
+            leg.finalReported = true;
+        }
+        leg.call.post(new CallEvent.Failed(leg.kind, null, reason));
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing held per transaction
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // legs are released when their call completes
+    }
+
+    @Override
+    public void close() {
+        SipEndpoint endpoint = sip;
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+}

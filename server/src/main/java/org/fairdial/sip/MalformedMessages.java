@@ -1,0 +1,49 @@
+package org.fairdial.sip;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.text.ParseException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts SIP messages the stack could not parse. The RI answers a broken request with 400 when it can and drops
+ * the rest; this parser factory (installed through {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}) only counts
+ * and logs them, rate-limited, so a flood of garbage does not flood the log either. The count is process-wide.
+ */
+public final class MalformedMessages implements MessageParserFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(MalformedMessages.class);
+    private static final AtomicLong COUNT = new AtomicLong();
+    private static final long LOG_EVERY = 1000;
+
+    /** Messages rejected by the parser since the process started. */
+    public static long count() {
+        return COUNT.get();
+    }
+
+    @Override
+    public MessageParser createMessageParser(SIPTransactionStack stack) {
+        return new CountingParser();
+    }
+
+    private static final class CountingParser extends StringMsgParser {
+        @Override
+        public SIPMessage parseSIPMessage(byte[] msgBuffer, boolean readBody, boolean strict,
+                                          ParseExceptionListener listener) throws ParseException {
+            try {
+                return super.parseSIPMessage(msgBuffer, readBody, strict, listener);
+            } catch (ParseException | RuntimeException e) {
+                long n = COUNT.incrementAndGet();
+                if (n == 1 || n % LOG_EVERY == 0) {
+                    LOG.warn("malformed SIP message dropped ({} so far): {}", n, e.getMessage());
+                }
+                throw e instanceof ParseException pe ? pe : new ParseException(String.valueOf(e.getMessage()), 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.fairdial.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import org.fairdial.call.CallPlan;
+import org.fairdial.call.CallSession;
+import org.fairdial.call.CallSignalling.SentInvite;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.config.CampaignConfig.CallerId;
+import org.fairdial.config.TrunkConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds and sends the dialer's own requests (INVITE to the trunk or an agent, CANCEL, ACK, BYE) and keeps the
+ * {@link SipLeg} of each outbound leg until its call is forgotten.
+ */
+final class OutboundLegs {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundLegs.class);
+    /** Q.850 cause 16, normal call clearing (RFC 3326), on every BYE we send. */
+    private static final String NORMAL_CLEARING = "Q.850;cause=16;text=\"Normal call clearing\"";
+
+    private final SipEndpoint sip;
+    private final Map<LegKey, SipLeg> legs = new ConcurrentHashMap<>();
+
+    OutboundLegs(SipEndpoint sip) {
+        this.sip = sip;
+    }
+
+    SentInvite inviteCustomer(CallSession call, String sdpOffer) throws ParseException, InvalidArgumentException,
+            SipException {
+        CallPlan plan = call.plan();
+        TrunkConfig trunk = plan.trunk();
+        SipURI target = sip.addresses.createSipURI(plan.e164(), trunk.host());
+        target.setPort(trunk.port());
+        if (!"udp".equals(trunk.transport())) {
+            target.setTransportParam(trunk.transport());
+        }
+        CallerId callerId = plan.campaign().callerId();
+        Address from = sip.addresses.createAddress(sip.addresses.createSipURI(callerId.number(), sip.host()));
+        from.setDisplayName(callerId.name());
+        Address to = sip.addresses.createAddress(sip.addresses.createSipURI(plan.e164(), trunk.host()));
+        Request invite = invite(target, from, to, trunk.transport(), sdpOffer);
+        // RFC 3325: the identity we assert to the carrier, which shows it to the callee.
+        invite.addHeader(sip.headers.createHeader("P-Asserted-Identity",
+                "\"" + callerId.name().replace("\"", "") + "\" <sip:" + callerId.number() + "@" + sip.host() + ">"));
+        send(new SipLeg(call, LegKind.CUSTOMER), invite);
+        return sent(invite);
+    }
+
+    SentInvite inviteAgent(CallSession call, String agentId, String contactUri, String sdpOffer)
+            throws ParseException, InvalidArgumentException, SipException {
+        URI target = sip.addresses.createURI(contactUri);
+        String transport = target instanceof SipURI s && s.getTransportParam() != null
+                ? s.getTransportParam().toLowerCase(java.util.Locale.ROOT) : "udp";
+        CallPlan plan = call.plan();
+        Address from = sip.addresses.createAddress(sip.addresses.createSipURI(plan.e164(), sip.host()));
+        from.setDisplayName(plan.leadName() != null ? plan.leadName() : plan.campaign().name());
+        Address to = sip.addresses.createAddress(sip.addresses.createSipURI(agentId, sip.host()));
+        Request invite = invite(target, from, to, transport, sdpOffer);
+        // Auto-answer: the agent is already waiting for a call, the callee is already on the line.
+        invite.addHeader(sip.headers.createHeader("Call-Info", "<sip:" + sip.host() + ">;answer-after=0"));
+        invite.addHeader(sip.headers.createHeader("Alert-Info", "<http://localhost>;info=alert-autoanswer"));
+        send(new SipLeg(call, LegKind.AGENT), invite);
+        return sent(invite);
+    }
+
+    private Request invite(URI target, Address from, Address to, String transport, String sdp)
+            throws ParseException, InvalidArgumentException {
+        FromHeader fromHeader = sip.headers.createFromHeader(from, Long.toHexString(
+                ThreadLocalRandom.current().nextLong()));
+        ToHeader toHeader = sip.headers.createToHeader(to, null);
+        CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
+        Request invite = sip.messages.createRequest(target, Request.INVITE, sip.provider().getNewCallId(), cseq,
+                fromHeader, toHeader, List.of(sip.via(transport)), sip.headers.createMaxForwardsHeader(70),
+                sip.headers.createContentTypeHeader("application", "sdp"), sdp.getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII));
+        invite.addHeader(sip.contact("dialer", transport));
+        sip.addCommonHeaders(invite);
+        return invite;
+    }
+
+    private void send(SipLeg leg, Request invite) throws SipException {
+        ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
+        Dialog dialog = sip.provider().getNewDialog(ct);
+        ct.setApplicationData(leg);
+        dialog.setApplicationData(leg);
+        synchronized (leg) {
+            leg.invite = ct;
+            leg.dialog = dialog;
+        }
+        legs.put(new LegKey(leg.call.callId(), leg.kind), leg);
+        ct.sendRequest();
+    }
+
+    private static SentInvite sent(Request invite) {
+        String callId = ((javax.sip.header.CallIdHeader) invite.getHeader("Call-ID")).getCallId();
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        return new SentInvite(callId, from.getAddress().getURI().toString(), invite.getRequestURI().toString());
+    }
+
+    SipLeg leg(CallSession call, LegKind kind) {
+        return legs.get(new LegKey(call.callId(), kind));
+    }
+
+    void cancel(CallSession call, LegKind kind) {
+        SipLeg leg = leg(call, kind);
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            if (leg.finalReported || leg.answered) {
+                return;
+            }
+            leg.cancelRequested = true;
+            if (leg.provisional) {
+                sendCancel(leg);
+            }
+        }
+    }
+
+    /** Sends the CANCEL; the caller holds the leg's lock. */
+    void sendCancel(SipLeg leg) {
+        if (leg.cancelSent) {
+            return;
+        }
+        leg.cancelSent = true;
+        try {
+            ClientTransaction cancel = sip.provider().getNewClientTransaction(leg.invite.createCancel());
+            cancel.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.warn("CANCEL of {} not sent: {}", leg, e.getMessage());
+        }
+    }
+
+    void ack(CallSession call, LegKind kind) {
+        SipLeg leg = leg(call, kind);
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            try {
+                leg.dialog.sendAck(leg.dialog.createAck(leg.answeredCseq));
+            } catch (SipException | InvalidArgumentException | RuntimeException e) {
+                LOG.warn("ACK on {} not sent: {}", leg, e.getMessage());
+            }
+        }
+    }
+
+    void bye(CallSession call, LegKind kind) {
+        SipLeg leg = leg(call, kind);
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            if (leg.byeSent || leg.dialog == null) {
+                return;
+            }
+            leg.byeSent = true;
+            try {
+                Request bye = leg.dialog.createRequest(Request.BYE);
+                bye.addHeader(sip.headers.createHeader("Reason", NORMAL_CLEARING));
+                ClientTransaction ct = sip.provider().getNewClientTransaction(bye);
+                leg.dialog.sendRequest(ct);
+            } catch (SipException | ParseException | RuntimeException e) {
+                LOG.warn("BYE on {} not sent: {}", leg, e.getMessage());
+            }
+        }
+    }
+
+    void forget(UUID callId) {
+        legs.remove(new LegKey(callId, LegKind.CUSTOMER));
+        legs.remove(new LegKey(callId, LegKind.AGENT));
+    }
+
+    Iterable<SipLeg> all() {
+        return legs.values();
+    }
+
+    int size() {
+        return legs.size();
+    }
+
+    private record LegKey(UUID callId, LegKind kind) {
+    }
+}

@@ -1,0 +1,211 @@
+package org.fairdial.sip;
+
+import gov.nist.javax.sip.SipStackExt;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Properties;
+import java.util.TooManyListenersException;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JAIN-SIP stack with its listening points (UDP and/or TCP on one port), provider and factories, plus the
+ * small helpers every handler needs. The only place that sets {@code gov.nist.*} stack properties.
+ */
+public final class SipEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final String host;
+    private final int port;
+    private final String userAgent;
+    final AddressFactory addresses;
+    final HeaderFactory headers;
+    final MessageFactory messages;
+
+    private SipEndpoint(SipStack stack, SipProvider provider, String host, int port, String userAgent)
+            throws PeerUnavailableException {
+        this.stack = stack;
+        this.provider = provider;
+        this.host = host;
+        this.port = port;
+        this.userAgent = userAgent;
+        SipFactory factory = SipFactory.getInstance();
+        this.addresses = factory.createAddressFactory();
+        this.headers = factory.createHeaderFactory();
+        this.messages = factory.createMessageFactory();
+    }
+
+    /**
+     * Starts a stack listening on {@code bindAddress:port} for each transport.
+     *
+     * @throws SipException naming the address when a port cannot be bound
+     */
+    public static SipEndpoint start(String name, String bindAddress, int port, List<String> transports,
+                                    String advertisedHost, String userAgent, int threads, SipListener listener)
+            throws SipException {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", name);
+        p.setProperty("javax.sip.IP_ADDRESS", bindAddress);
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(threads));
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", MalformedMessages.class.getName());
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        // A TCP peer cannot make us buffer more than this per message.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        SipStack stack = factory.createSipStack(p);
+        try {
+            SipProvider provider = null;
+            for (String transport : transports) {
+                ListeningPoint lp;
+                try {
+                    lp = stack.createListeningPoint(bindAddress, port, transport);
+                } catch (InvalidArgumentException | javax.sip.TransportNotSupportedException e) {
+                    throw new SipException("cannot listen on " + bindAddress + ":" + port + "/" + transport
+                            + ": " + e.getMessage(), e);
+                }
+                if (provider == null) {
+                    provider = stack.createSipProvider(lp);
+                } else {
+                    provider.addListeningPoint(lp);
+                }
+            }
+            if (provider == null) {
+                throw new SipException("no transport to listen on");
+            }
+            provider.addSipListener(listener);
+            stack.start();
+            LOG.info("SIP listening on {}:{} {}", bindAddress, port, transports);
+            return new SipEndpoint(stack, provider, advertisedHost, port, userAgent);
+        } catch (SipException | TooManyListenersException e) {
+            stack.stop();
+            throw e instanceof SipException se ? se : new SipException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stack.stop();
+            throw new SipException("cannot start SIP on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    SipStackExt stackExt() {
+        return (SipStackExt) stack;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    ViaHeader via(String transport) throws ParseException, InvalidArgumentException {
+        ViaHeader via = headers.createViaHeader(host, port, transport, null);
+        via.setRPort();
+        return via;
+    }
+
+    ContactHeader contact(String user, String transport) throws ParseException {
+        SipURI uri = addresses.createSipURI(user, host);
+        uri.setPort(port);
+        if (!"udp".equalsIgnoreCase(transport)) {
+            uri.setTransportParam(transport);
+        }
+        Address address = addresses.createAddress(uri);
+        return headers.createContactHeader(address);
+    }
+
+    void addCommonHeaders(javax.sip.message.Message message) throws ParseException {
+        message.setHeader(headers.createHeader(message instanceof Request ? "User-Agent" : "Server", userAgent));
+        message.setHeader(headers.createHeader("Allow", ALLOW));
+    }
+
+    /** The request's server transaction, created if needed; null for a retransmission the stack already owns. */
+    ServerTransaction serverTransaction(RequestEvent event) {
+        ServerTransaction st = event.getServerTransaction();
+        if (st != null) {
+            return st;
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        } catch (TransactionUnavailableException e) {
+            LOG.debug("no server transaction for {}: {}", event.getRequest().getMethod(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Sends a response statefully when possible, else statelessly; logs and swallows send failures. */
+    void respond(RequestEvent event, Response response) {
+        try {
+            addCommonHeaders(response);
+            ServerTransaction st = serverTransaction(event);
+            if (st != null) {
+                st.sendResponse(response);
+            } else if (event.getServerTransaction() == null) {
+                provider.sendResponse(response);
+            }
+        } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
+            LOG.warn("could not send {} to {}: {}", response.getStatusCode(), event.getRequest().getMethod(),
+                    e.getMessage());
+        }
+    }
+
+    void respond(RequestEvent event, int code) {
+        try {
+            respond(event, messages.createResponse(code, event.getRequest()));
+        } catch (ParseException e) {
+            LOG.warn("could not build {} response: {}", code, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (ListeningPoint lp : provider.getListeningPoints()) {
+                provider.removeListeningPoint(lp);
+                stack.deleteListeningPoint(lp);
+            }
+            stack.deleteSipProvider(provider);
+        } catch (ObjectInUseException | RuntimeException e) {
+            LOG.debug("closing SIP provider: {}", e.getMessage());
+        }
+        stack.stop();
+    }
+}
