@@ -1,0 +1,128 @@
+package org.fairdial.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.fairdial.cdr.CdrLeg;
+
+/**
+ * The {@code cdr_leg} table. Inserts are idempotent on the leg id, so a batch whose commit outcome was unknown
+ * (connection lost after COMMIT was sent) can simply be written again. Failures surface as {@link StoreException}.
+ */
+public final class JdbcCdrRepository {
+
+    private static final String SELECT = "SELECT " + CdrLegRows.COLUMNS + " FROM cdr_leg";
+
+    private final DataSource dataSource;
+
+    public JdbcCdrRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inserts the legs as one JDBC batch in one transaction: all are stored or none.
+     *
+     * @return how many legs were new; legs already stored are skipped and not counted
+     */
+    public int insertBatch(List<CdrLeg> legs) {
+        if (legs.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            // The pool restores auto-commit when the connection is returned.
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(CdrLegRows.INSERT)) {
+                for (CdrLeg leg : legs) {
+                    CdrLegRows.bind(ps, leg);
+                    ps.addBatch();
+                }
+                int inserted = 0;
+                for (int count : ps.executeBatch()) {
+                    inserted += Math.max(count, 0);
+                }
+                c.commit();
+                return inserted;
+            } catch (SQLException | RuntimeException e) {
+                SqlValues.rollback(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            SQLException cause = SqlValues.rootCause(e);
+            throw new StoreException("Cannot insert " + legs.size() + " CDR legs: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Both legs (or the one) of a dialer call, oldest first. */
+    public List<CdrLeg> findByCall(UUID callId) {
+        return query(SELECT + " WHERE call_id = ? ORDER BY created_at, leg_id", "find legs of call " + callId,
+                ps -> ps.setObject(1, callId));
+    }
+
+    /** The {@code limit} most recently created legs, newest first. */
+    public List<CdrLeg> recent(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return query(SELECT + " ORDER BY created_at DESC, leg_id DESC LIMIT ?", "read recent legs",
+                ps -> ps.setInt(1, limit));
+    }
+
+    /** Number of stored legs. */
+    public long count() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cdr_leg");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count CDR legs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Customer-leg outcomes of a campaign for legs created at or after {@code since} (the INVITE time, which is
+     * what the {@code (campaign, created_at)} index serves).
+     */
+    public CampaignCounts countCustomerLegs(String campaign, Instant since) {
+        String sql = "SELECT"
+                + " COALESCE(SUM(CASE WHEN disposition IN ('ANSWERED', 'ABANDONED') THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN disposition = 'ABANDONED' THEN 1 ELSE 0 END), 0)"
+                + " FROM cdr_leg WHERE campaign = ? AND created_at >= ? AND kind = 'CUSTOMER'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, campaign);
+            SqlValues.setInstant(ps, 2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new CampaignCounts(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count legs of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<CdrLeg> query(String sql, String what, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<CdrLeg> legs = new ArrayList<>();
+                while (rs.next()) {
+                    legs.add(CdrLegRows.read(rs));
+                }
+                return legs;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+}

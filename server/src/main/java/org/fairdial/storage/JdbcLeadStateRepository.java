@@ -1,0 +1,77 @@
+package org.fairdial.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.fairdial.cdr.Disposition;
+
+/** The {@code lead_state} table: one row per (campaign, lead), replaced as a whole on each save. */
+public final class JdbcLeadStateRepository {
+
+    private static final String COLUMNS =
+            "campaign, lead_id, number, attempts, last_disposition, last_attempt_at, next_eligible_at, done";
+    private static final String UPSERT_POSTGRES = "INSERT INTO lead_state (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign, lead_id) DO UPDATE SET"
+            + " number = EXCLUDED.number, attempts = EXCLUDED.attempts,"
+            + " last_disposition = EXCLUDED.last_disposition, last_attempt_at = EXCLUDED.last_attempt_at,"
+            + " next_eligible_at = EXCLUDED.next_eligible_at, done = EXCLUDED.done";
+    /** H2's PostgreSQL mode has no ON CONFLICT DO UPDATE; its MERGE ... KEY is the atomic equivalent. */
+    private static final String UPSERT_H2 = "MERGE INTO lead_state (" + COLUMNS + ") KEY (campaign, lead_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+    private final String upsert;
+
+    public JdbcLeadStateRepository(DataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.upsert = postgres ? UPSERT_POSTGRES : UPSERT_H2;
+    }
+
+    public JdbcLeadStateRepository(Database database) {
+        this(database.dataSource(), database.isPostgres());
+    }
+
+    /** Every stored lead of the campaign, keyed by lead id. */
+    public Map<String, LeadState> load(String campaign) {
+        String sql = "SELECT " + COLUMNS + " FROM lead_state WHERE campaign = ? ORDER BY lead_id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<String, LeadState> leads = new LinkedHashMap<>();
+                while (rs.next()) {
+                    LeadState lead = new LeadState(rs.getString("campaign"), rs.getString("lead_id"),
+                            rs.getString("number"), rs.getInt("attempts"),
+                            SqlValues.getEnum(rs, "last_disposition", Disposition.class),
+                            SqlValues.getInstant(rs, "last_attempt_at"),
+                            SqlValues.getInstant(rs, "next_eligible_at"), rs.getBoolean("done"));
+                    leads.put(lead.leadId(), lead);
+                }
+                return leads;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot load lead state of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts the lead's state or replaces the stored one. */
+    public void save(LeadState lead) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(upsert)) {
+            ps.setString(1, lead.campaign());
+            ps.setString(2, lead.leadId());
+            ps.setString(3, lead.number());
+            ps.setInt(4, lead.attempts());
+            SqlValues.setEnum(ps, 5, lead.lastDisposition());
+            SqlValues.setInstant(ps, 6, lead.lastAttemptAt());
+            SqlValues.setInstant(ps, 7, lead.nextEligibleAt());
+            ps.setBoolean(8, lead.done());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot save lead " + lead.leadId() + " of campaign " + lead.campaign()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

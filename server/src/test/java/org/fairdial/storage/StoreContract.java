@@ -1,0 +1,157 @@
+package org.fairdial.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.LegKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage behaviour every supported database must show. Subclasses only say which database; the tests are
+ * the same, so a dialect difference (upsert syntax, timestamp precision) shows up as a failure on one of them.
+ */
+abstract class StoreContract extends StoreTestSupport {
+
+    private JdbcCdrRepository cdrs;
+
+    @BeforeEach
+    void emptyTables() {
+        cdrs = new JdbcCdrRepository(dataSource());
+        for (String table : List.of("cdr_leg", "lead_state", "number_lockout")) {
+            StoreFixture.execute(dataSource(), "TRUNCATE TABLE " + table);
+        }
+    }
+
+    @Test
+    void migrationsRunAgainWithoutError() {
+        try (Database again = Database.open(fixture().config())) {
+            assertEquals(db().isPostgres(), again.isPostgres());
+            assertEquals(0, new JdbcCdrRepository(again.dataSource()).count());
+        }
+        assertEquals(1, StoreFixture.queryLong(dataSource(),
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success"));
+    }
+
+    @Test
+    void legWithEveryFieldRoundTrips() {
+        CdrLeg leg = TestLegs.full("rt", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0);
+        assertEquals(1, cdrs.insertBatch(List.of(leg)));
+        assertEquals(List.of(leg), cdrs.findByCall(leg.callId()));
+    }
+
+    @Test
+    void legWithEveryNullableNullRoundTrips() {
+        CdrLeg leg = TestLegs.sparse("rt", LegKind.CUSTOMER, TestLegs.T0);
+        cdrs.insertBatch(List.of(leg));
+        assertEquals(List.of(leg), cdrs.findByCall(leg.callId()));
+    }
+
+    @Test
+    void timestampsAreStoredAtMillisecondPrecision() {
+        CdrLeg leg = TestLegs.sparse("rt", LegKind.CUSTOMER, TestLegs.T0.plusNanos(456_789));
+        cdrs.insertBatch(List.of(leg));
+        assertEquals(TestLegs.T0, cdrs.findByCall(leg.callId()).get(0).createdAt());
+    }
+
+    @Test
+    void replayingABatchStoresNothingTwice() {
+        UUID call = UUID.randomUUID();
+        List<CdrLeg> batch = List.of(TestLegs.full("replay", call, Disposition.ANSWERED, TestLegs.T0),
+                TestLegs.agent("replay", call, Disposition.ANSWERED, TestLegs.T0.plusMillis(3)));
+        assertEquals(2, cdrs.insertBatch(batch));
+        assertEquals(0, cdrs.insertBatch(batch));
+        CdrLeg fresh = TestLegs.sparse("replay", LegKind.CUSTOMER, TestLegs.T0);
+        assertEquals(1, cdrs.insertBatch(List.of(batch.get(0), fresh, batch.get(1))));
+        assertEquals(3, cdrs.count());
+        assertEquals(batch, cdrs.findByCall(call));
+    }
+
+    @Test
+    void recentIsNewestFirstAndLimited() {
+        CdrLeg old = TestLegs.sparse("recent", LegKind.CUSTOMER, TestLegs.T0);
+        CdrLeg mid = TestLegs.sparse("recent", LegKind.AGENT, TestLegs.T0.plusSeconds(1));
+        CdrLeg last = TestLegs.sparse("other", LegKind.CUSTOMER, TestLegs.T0.plusSeconds(2));
+        cdrs.insertBatch(List.of(mid, last, old));
+        assertEquals(List.of(last, mid), cdrs.recent(2));
+        assertEquals(List.of(last, mid, old), cdrs.recent(10));
+    }
+
+    @Test
+    void campaignCountsCustomerLegsSince() {
+        Instant since = TestLegs.T0;
+        cdrs.insertBatch(List.of(
+                TestLegs.customer("c1", Disposition.ANSWERED, since),
+                TestLegs.customer("c1", Disposition.ANSWERED, since.plusSeconds(5)),
+                TestLegs.customer("c1", Disposition.ABANDONED, since.plusSeconds(6)),
+                TestLegs.customer("c1", Disposition.NO_ANSWER, since.plusSeconds(7)),
+                TestLegs.customer("c1", Disposition.BUSY, since.plusSeconds(8)),
+                TestLegs.agent("c1", UUID.randomUUID(), Disposition.ANSWERED, since.plusSeconds(9)),
+                TestLegs.customer("c1", Disposition.ABANDONED, since.minusMillis(1)),
+                TestLegs.customer("c2", Disposition.ABANDONED, since.plusSeconds(5))));
+        assertEquals(new CampaignCounts(3, 1), cdrs.countCustomerLegs("c1", since));
+        assertEquals(new CampaignCounts(1, 1), cdrs.countCustomerLegs("c2", since));
+        assertEquals(new CampaignCounts(0, 0), cdrs.countCustomerLegs("none", since));
+    }
+
+    @Test
+    void leadStateIsUpsertedAndLoadedPerCampaign() {
+        JdbcLeadStateRepository leads = new JdbcLeadStateRepository(db());
+        LeadState fresh = new LeadState("c1", "L1", "+14155550100", 0, null, null, null, false);
+        LeadState other = new LeadState("c2", "L1", "+14155550199", 1, Disposition.BUSY, TestLegs.T0, null, false);
+        leads.save(fresh);
+        leads.save(other);
+        assertEquals(Map.of("L1", fresh), leads.load("c1"));
+
+        LeadState tried = new LeadState("c1", "L1", "+14155550100", 1, Disposition.NO_ANSWER, TestLegs.T0,
+                TestLegs.T0.plusSeconds(3_600), false);
+        LeadState second = new LeadState("c1", "L2", "+14155550101", 2, Disposition.ANSWERED, TestLegs.T0, null,
+                true);
+        leads.save(tried);
+        leads.save(second);
+        assertEquals(Map.of("L1", tried, "L2", second), leads.load("c1"));
+        assertEquals(Map.of("L1", other), leads.load("c2"));
+        assertTrue(leads.load("none").isEmpty());
+    }
+
+    @Test
+    void latestLockoutAcrossCampaignsWins() {
+        JdbcLockoutRepository lockouts = lockouts();
+        String number = "+14155550123";
+        Instant now = TestLegs.T0;
+        lockouts.lock(number, "c1", now.plusSeconds(60), "busy retry");
+        lockouts.lock(number, "c2", now.plusSeconds(3_600), "abandoned: 72 h rule");
+        lockouts.lock(number, "c1", now.plusSeconds(30), "shorter lock must not shorten");
+        assertEquals(now.plusSeconds(3_600), lockouts.lockedUntil(number, now).orElseThrow());
+        lockouts.lock(number, "c1", now.plusSeconds(7_200), "longer lock extends");
+        assertEquals(now.plusSeconds(7_200), lockouts.lockedUntil(number, now).orElseThrow());
+        assertTrue(lockouts.lockedUntil("+14155550999", now).isEmpty());
+    }
+
+    @Test
+    void expiredLockoutsDoNotCountAndArePurged() {
+        JdbcLockoutRepository lockouts = lockouts();
+        Instant now = TestLegs.T0;
+        lockouts.lock("+14155550123", "c1", now.plusSeconds(60), "short");
+        lockouts.lock("+14155550123", "c2", now.plusSeconds(120), "longer");
+        lockouts.lock("+14155550124", "c1", now.plusSeconds(10), "other number");
+        assertEquals(now.plusSeconds(120), lockouts.lockedUntil("+14155550123", now.plusSeconds(60)).orElseThrow());
+        assertTrue(lockouts.lockedUntil("+14155550123", now.plusSeconds(120)).isEmpty());
+
+        assertEquals(2, lockouts.purgeExpired(now.plusSeconds(60)));
+        assertEquals(0, lockouts.purgeExpired(now.plusSeconds(60)));
+        assertEquals(now.plusSeconds(120), lockouts.lockedUntil("+14155550123", now).orElseThrow());
+        assertEquals(1, lockouts.purgeExpired(now.plusSeconds(121)));
+    }
+
+    private JdbcLockoutRepository lockouts() {
+        return new JdbcLockoutRepository(dataSource(), db().isPostgres(), InstantSource.fixed(TestLegs.T0));
+    }
+}

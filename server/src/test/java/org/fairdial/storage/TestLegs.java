@@ -1,0 +1,49 @@
+package org.fairdial.storage;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegKind;
+
+/** CDR legs for tests: every component set to a distinct value, or every nullable component null. */
+public final class TestLegs {
+
+    /** A fixed instant with a millisecond part, so a store that drops milliseconds fails the round trip. */
+    public static final Instant T0 = Instant.parse("2025-03-04T05:06:07.891Z");
+
+    private TestLegs() {
+    }
+
+    /** A customer leg with every component set. */
+    public static CdrLeg full(String campaign, UUID callId, Disposition disposition, Instant createdAt) {
+        return new CdrLeg(UUID.randomUUID(), callId, LegKind.CUSTOMER, campaign, "lead-42", "(020) 7946 0018",
+                "+442079460018", "sip:dialer@fairdial.test", "sip:+442079460018@trunk.test;user=phone",
+                "+442079460000", "trunk-a", "agent-7", "a84b4c76e66710@pc33.fairdial.test", createdAt,
+                createdAt.plusMillis(1_234), createdAt.plusMillis(5_001), createdAt.plusMillis(5_432),
+                createdAt.plusMillis(65_999), 1_234L, true, 5_001, 60_998, disposition, 200, "OK", 16,
+                HangupSide.REMOTE, true, 2_345, 3_050, 3_049, 7);
+    }
+
+    /** A leg with every nullable component null (an INVITE that never got a response). */
+    public static CdrLeg sparse(String campaign, LegKind kind, Instant createdAt) {
+        return new CdrLeg(UUID.randomUUID(), UUID.randomUUID(), kind, campaign, null, null, null, null, null, null,
+                null, null, null, createdAt, null, null, null, createdAt.plusSeconds(32), null, false, 32_000, 0,
+                Disposition.FAILED, null, null, null, HangupSide.DIALER, false, 0, 0, 0, 0);
+    }
+
+    /** A customer leg with the given outcome, for counting. */
+    public static CdrLeg customer(String campaign, Disposition disposition, Instant createdAt) {
+        return full(campaign, UUID.randomUUID(), disposition, createdAt);
+    }
+
+    /** The agent leg of a call. */
+    public static CdrLeg agent(String campaign, UUID callId, Disposition disposition, Instant createdAt) {
+        CdrLeg c = full(campaign, callId, disposition, createdAt);
+        return new CdrLeg(c.legId(), callId, LegKind.AGENT, campaign, null, "agent-7", null, c.fromUri(),
+                "sip:agent-7@10.0.0.7:5060", c.callerId(), null, "agent-7", "agent-leg@fairdial.test", createdAt,
+                c.ringingAt(), c.answeredAt(), c.bridgedAt(), c.endedAt(), c.postDialDelayMs(), false, c.ringMs(),
+                c.talkMs(), disposition, 200, "OK", null, HangupSide.OTHER_LEG, false, 0, 100, 99, 0);
+    }
+}
