@@ -1,2 +1,20 @@
 package org.fairdial.app;
-public final class DialerCli { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dialer run|check|demo}: the command line of the dialer. */
+@Command(name = "dialer", mixinStandardHelpOptions = true, version = "fairdial 0.1",
+        description = "SIP application server for compliant outbound calling.",
+        subcommands = {RunCommand.class, CheckCommand.class, org.fairdial.demo.DemoCommand.class})
+public final class DialerCli implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DialerCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

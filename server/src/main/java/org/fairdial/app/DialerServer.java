@@ -69,7 +69,7 @@ public final class DialerServer implements AutoCloseable {
 
     private void open() throws SipException, IOException {
         database = Database.open(config.store());
-        cdrRepository = new JdbcCdrRepository(database);
+        cdrRepository = new JdbcCdrRepository(database.dataSource());
         cdrWriter = new AsyncCdrWriter(cdrRepository, config.store());
         media = NettyMediaEngine.start(config.media());
         agents = new AgentRegistry(config.agents(), clock, timers);
@@ -105,8 +105,9 @@ public final class DialerServer implements AutoCloseable {
                     new LeadBook(campaign, leadStates, lockouts, cdrRepository), lockouts, dialerLoop, clock);
             calls.addObserver(runner);
             campaigns.put(campaign.name(), runner);
+            runner.load(leads.leads());
             if (campaign.enabled()) {
-                runner.start(leads.leads());
+                runner.start();
             }
         }
     }
@@ -125,6 +126,10 @@ public final class DialerServer implements AutoCloseable {
 
     public Map<String, CampaignRunner> campaigns() {
         return campaigns;
+    }
+
+    public Database database() {
+        return database;
     }
 
     public JdbcCdrRepository cdrs() {

@@ -24,6 +24,11 @@ public final class DialerConfigLoader {
 
     /** Loads and validates {@code file}. */
     public static DialerConfig load(Path file) throws ConfigValidationException {
+        return load(file, ConfigFactory.empty());
+    }
+
+    /** Loads and validates {@code file} with {@code overrides} on top (the demo's per-run store, tests' ports). */
+    public static DialerConfig load(Path file, Config overrides) throws ConfigValidationException {
         if (!Files.isRegularFile(file)) {
             throw new ConfigValidationException(List.of(
                     new ConfigProblem("-c", null, file.toString(), "is not a readable file")));
@@ -35,7 +40,7 @@ public final class DialerConfigLoader {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
         Path baseDir = file.toAbsolutePath().getParent();
-        return build(parsed, baseDir, file);
+        return build(overrides.withFallback(parsed), baseDir, file);
     }
 
     /** Validates a tree given in code (tests, the demo), over the reference defaults. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class CampaignRunner implements CallObserver {
     private final PriorityQueue<Due> later = new PriorityQueue<>(Comparator.comparing(Due::at));
     private final Set<UUID> unanswered = new HashSet<>();
     private final Map<UUID, Lead> inCall = new HashMap<>();
+    private final Map<String, Lead> byId = new HashMap<>();
     private ScheduledFuture<?> ticker;
     private volatile boolean running;
 
@@ -77,11 +79,12 @@ public final class CampaignRunner implements CallObserver {
         return stats;
     }
 
-    /** Loads lead outcomes from the store and starts dialing. */
-    public void start(List<Lead> leads) {
+    /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
+    public void load(List<Lead> leads) {
         loop.execute(() -> {
             Instant now = clock.instant();
             for (Lead lead : leads) {
+                byId.put(lead.id(), lead);
                 Instant eligible = book.eligibleAt(lead);
                 if (eligible == null) {
                     continue; // done
@@ -93,11 +96,45 @@ public final class CampaignRunner implements CallObserver {
                 }
             }
             stats.seed(book.answeredBefore(), book.abandonedBefore());
-            running = true;
             LOG.info("campaign {}: {} leads ready, {} later", config.name(), ready.size(), later.size());
-            ticker = loop.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
         });
         agents.onAvailability(() -> loop.execute(this::tick));
+    }
+
+    /** Starts (or resumes) paced dialing. */
+    public void start() {
+        loop.execute(() -> {
+            if (running) {
+                return;
+            }
+            running = true;
+            ticker = loop.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /**
+     * Dials one lead now, outside the pacing (preview dialing, operator action), still subject to the redial
+     * lockout and the trunk's channels. Completes with true when the INVITE was started.
+     */
+    public CompletableFuture<Boolean> dialNow(String leadId) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            Lead lead = byId.get(leadId);
+            if (lead == null || inCall.containsValue(lead)) {
+                result.complete(false);
+                return;
+            }
+            Instant now = clock.instant();
+            if (locked(lead, now) || !trunk.tryAcquire()) {
+                result.complete(false);
+                return;
+            }
+            ready.remove(lead);
+            later.removeIf(d -> d.lead().equals(lead));
+            dial(lead, now);
+            result.complete(true);
+        });
+        return result;
     }
 
     /** Stops placing new calls; calls in progress go on. */
@@ -112,9 +149,11 @@ public final class CampaignRunner implements CallObserver {
 
     /** No lead is ready or waiting and no call of this campaign is up (retries scheduled later don't count). */
     public boolean idle(Duration horizon) {
-        Due next = later.peek();
-        return ready.isEmpty() && inCall.isEmpty() && (next == null || next.at().isAfter(clock.instant().plus(
-                horizon)));
+        return CompletableFuture.supplyAsync(() -> {
+            Due next = later.peek();
+            return ready.isEmpty() && inCall.isEmpty()
+                    && (next == null || next.at().isAfter(clock.instant().plus(horizon)));
+        }, loop).join();
     }
 
     private void tick() {
@@ -127,16 +166,25 @@ public final class CampaignRunner implements CallObserver {
         }
         while (!ready.isEmpty() && unanswered.size() < capacity() && trunk.tryAcquire()) {
             Lead lead = ready.poll();
-            var locked = lockouts.lockedUntil(lead.e164(), now);
-            if (locked.isPresent()) {
+            if (locked(lead, now)) {
                 trunk.release();
-                LOG.info("campaign {}: {} not dialed: redial lockout until {}", config.name(),
-                        NumberMask.mask(lead.e164()), locked.get());
-                later.add(new Due(locked.get(), lead));
                 continue;
             }
             dial(lead, now);
         }
+    }
+
+    /** The redial lockout, checked at the last moment before the INVITE; a locked lead waits until it ends. */
+    private boolean locked(Lead lead, Instant now) {
+        var until = lockouts.lockedUntil(lead.e164(), now);
+        if (until.isEmpty()) {
+            return false;
+        }
+        LOG.info("campaign {}: {} not dialed: redial lockout until {}", config.name(), NumberMask.mask(lead.e164()),
+                until.get());
+        later.removeIf(d -> d.lead().equals(lead));
+        later.add(new Due(until.get(), lead));
+        return true;
     }
 
     private int capacity() {
@@ -155,7 +203,7 @@ public final class CampaignRunner implements CallObserver {
 
     @Override
     public void stateChanged(CallSession call, CallStatus before, CallStatus after) {
-        if (mine(call) && after.state().compareTo(CallState.ANSWERED) >= 0 && after.state() != CallState.CANCELLING) {
+        if (mine(call) && after.state().compareTo(CallState.ANSWERED) >= 0) {
             loop.execute(() -> unanswered.remove(call.callId()));
         }
     }

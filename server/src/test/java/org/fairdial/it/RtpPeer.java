@@ -1,0 +1,156 @@
+package org.fairdial.it;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The media end of a test peer (callee or agent): a UDP socket the peer's SDP points at. It records every RTP
+ * packet that arrives and, when asked to talk, answers symmetric-RTP style to the address packets come from,
+ * with a recognisable PCMU payload every 20 ms.
+ */
+final class RtpPeer implements AutoCloseable {
+    /** An RTP packet as it arrived. */
+    record Packet(Instant at, InetSocketAddress from, int payloadType, int seq, long timestamp, long ssrc,
+                  byte[] payload) {
+    }
+
+    private final DatagramSocket socket;
+    private final List<Packet> received = new ArrayList<>();
+    private final Thread receiver;
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+    private volatile InetSocketAddress remote;
+    private volatile byte talkFill;
+    private volatile boolean talking;
+    private volatile boolean closed;
+
+    private RtpPeer(DatagramSocket socket) throws SocketException {
+        this.socket = socket;
+        socket.setSoTimeout(200);
+        receiver = new Thread(this::receive, "rtp-peer-" + socket.getLocalPort());
+        receiver.setDaemon(true);
+        receiver.start();
+    }
+
+    /** Binds a free even port on 127.0.0.1 at or above {@code from}. */
+    static RtpPeer open(int from) throws IOException {
+        for (int port = from + (from % 2); port < from + 2000; port += 2) {
+            try {
+                return new RtpPeer(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            } catch (SocketException busy) {
+                // next one
+            }
+        }
+        throw new IOException("no free even UDP port from " + from);
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    /** From now on, answer every 20 ms with 160 bytes of {@code fill} (PT 0) to whoever sends us RTP. */
+    void talk(byte fill) {
+        talkFill = fill;
+        if (!talking) {
+            talking = true;
+            int ssrc = socket.getLocalPort() * 7919;
+            int[] seq = {1000};
+            sender.scheduleAtFixedRate(() -> sendFrame(ssrc, seq), 0, 20, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sendFrame(int ssrc, int[] seq) {
+        InetSocketAddress to = remote;
+        if (to == null || closed) {
+            return;
+        }
+        byte[] packet = new byte[12 + 160];
+        packet[0] = (byte) 0x80;
+        packet[1] = 0;
+        int s = seq[0]++;
+        packet[2] = (byte) (s >> 8);
+        packet[3] = (byte) s;
+        int ts = s * 160;
+        packet[4] = (byte) (ts >> 24);
+        packet[5] = (byte) (ts >> 16);
+        packet[6] = (byte) (ts >> 8);
+        packet[7] = (byte) ts;
+        packet[8] = (byte) (ssrc >> 24);
+        packet[9] = (byte) (ssrc >> 16);
+        packet[10] = (byte) (ssrc >> 8);
+        packet[11] = (byte) ssrc;
+        Arrays.fill(packet, 12, packet.length, talkFill);
+        try {
+            socket.send(new DatagramPacket(packet, packet.length, to));
+        } catch (IOException e) {
+            // the dialer's port closed at the end of the call
+        }
+    }
+
+    private void receive() {
+        byte[] buffer = new byte[2048];
+        while (!closed) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                continue;
+            } catch (IOException e) {
+                return;
+            }
+            Instant at = Instant.now();
+            if (packet.getLength() < 12) {
+                continue;
+            }
+            byte[] b = packet.getData();
+            int seq = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+            long ts = ((long) (b[4] & 0xff) << 24) | ((b[5] & 0xff) << 16) | ((b[6] & 0xff) << 8) | (b[7] & 0xff);
+            long ssrc = ((long) (b[8] & 0xff) << 24) | ((b[9] & 0xff) << 16) | ((b[10] & 0xff) << 8)
+                    | (b[11] & 0xff);
+            byte[] payload = Arrays.copyOfRange(b, 12, packet.getLength());
+            InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
+            remote = from;
+            synchronized (received) {
+                received.add(new Packet(at, from, b[1] & 0x7f, seq, ts, ssrc, payload));
+            }
+        }
+    }
+
+    List<Packet> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** Packets whose payload is {@code fill} in every byte (what the other side's peer said). */
+    long countPayload(byte fill) {
+        return received().stream().filter(p -> p.payload().length > 0 && allEqual(p.payload(), fill)).count();
+    }
+
+    private static boolean allEqual(byte[] payload, byte fill) {
+        for (byte b : payload) {
+            if (b != fill) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sender.shutdownNow();
+        socket.close();
+    }
+}

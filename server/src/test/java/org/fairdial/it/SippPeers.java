@@ -1,0 +1,35 @@
+package org.fairdial.it;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The SIPp peers the integration tests use, started with the arguments each needs. */
+final class SippPeers {
+    private SippPeers() {
+    }
+
+    /** SIPp as the carrier and callee, on the dialer's trunk port, for {@code calls} calls. */
+    static Sipp customer(Path dir, String name, TestDialer dialer, String scenario, int calls,
+                         Map<String, String> vars) throws IOException {
+        return Sipp.start(dir, name, scenario, vars, Duration.ofSeconds(90), "-i", "127.0.0.1", "-p",
+                Integer.toString(dialer.trunkPort), "-m", Integer.toString(calls), "-t", "u1");
+    }
+
+    /**
+     * SIPp as an agent's softphone: registers {@code agent} with {@code password}, answers the dialer's INVITEs
+     * with {@code answerScenario} (media on {@code mediaPort}) for {@code holdMs}, then unregisters.
+     */
+    static Sipp agent(Path dir, TestDialer dialer, String agent, String password, String answerScenario,
+                      int mediaPort, long holdMs) throws IOException {
+        Map<String, String> vars = new HashMap<>(Map.of("agent", agent, "media_port", Integer.toString(mediaPort)));
+        Path ooc = Sipp.render(dir, "agent-" + agent + "-answer", answerScenario, vars);
+        vars.putAll(Map.of("expires", "120", "expected_final", "200", "hold_ms", Long.toString(holdMs)));
+        return Sipp.start(dir, "agent-" + agent, "agent-register.xml", vars,
+                Duration.ofMillis(holdMs).plusSeconds(60), "127.0.0.1:" + dialer.sipPort, "-i", "127.0.0.1",
+                "-p", Integer.toString(TestDialer.freePort()), "-m", "1", "-au", agent, "-ap", password, "-oocsf",
+                ooc.toString());
+    }
+}
