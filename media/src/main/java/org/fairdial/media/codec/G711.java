@@ -33,20 +33,35 @@ public final class G711 {
         return codec == Codec.PCMU ? MuLaw.decode(code) : ALaw.decode(code);
     }
 
-    /** Appends {@code length} encoded samples from {@code pcm[offset..]} to {@code out}. */
-    public static void encode(Codec codec, short[] pcm, int offset, int length, ByteBuf out) {
-        out.ensureWritable(length);
-        int index = out.writerIndex();
-        for (int i = 0; i < length; i++) {
-            out.setByte(index + i, encode(codec, pcm[offset + i]));
+    /** Encodes {@code length} samples from {@code pcm[offset..]} into {@code out[outOffset..]}. */
+    public static void encode(Codec codec, short[] pcm, int offset, int length, byte[] out, int outOffset) {
+        if (codec == Codec.PCMU) {
+            for (int i = 0; i < length; i++) {
+                out[outOffset + i] = MuLaw.encode(pcm[offset + i]);
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                out[outOffset + i] = ALaw.encode(pcm[offset + i]);
+            }
         }
-        out.writerIndex(index + length);
+    }
+
+    /**
+     * Appends {@code length} encoded samples from {@code pcm[offset..]} to {@code out}. Works through a byte array
+     * and one bulk write: per-byte access to a direct or leak-tracked buffer costs far more than the companding.
+     */
+    public static void encode(Codec codec, short[] pcm, int offset, int length, ByteBuf out) {
+        byte[] codes = new byte[length];
+        encode(codec, pcm, offset, length, codes, 0);
+        out.writeBytes(codes);
     }
 
     /** Decodes {@code length} codes starting at absolute {@code index} of {@code in} into {@code out[offset..]}. */
     public static void decode(Codec codec, ByteBuf in, int index, int length, short[] out, int offset) {
+        byte[] codes = new byte[length];
+        in.getBytes(index, codes);
         for (int i = 0; i < length; i++) {
-            out[offset + i] = decode(codec, in.getByte(index + i));
+            out[offset + i] = decode(codec, codes[i]);
         }
     }
 
@@ -60,11 +75,14 @@ public final class G711 {
 
     /** Appends the {@code length} codes at absolute {@code index} of {@code in}, transcoded, to {@code out}. */
     public static void transcode(Codec from, Codec to, ByteBuf in, int index, int length, ByteBuf out) {
-        out.ensureWritable(length);
-        int outIndex = out.writerIndex();
-        for (int i = 0; i < length; i++) {
-            out.setByte(outIndex + i, transcode(from, to, in.getByte(index + i)));
+        byte[] codes = new byte[length];
+        in.getBytes(index, codes);
+        if (from != to) {
+            byte[] table = from == Codec.PCMU ? ULAW_TO_ALAW : ALAW_TO_ULAW;
+            for (int i = 0; i < length; i++) {
+                codes[i] = table[codes[i] & 0xFF];
+            }
         }
-        out.writerIndex(outIndex + length);
+        out.writeBytes(codes);
     }
 }
