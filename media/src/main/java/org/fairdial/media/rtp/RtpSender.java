@@ -1,7 +1,6 @@
 package org.fairdial.media.rtp;
 
 import java.security.SecureRandom;
-import java.util.Random;
 
 /**
  * The outbound RTP stream of one leg: one SSRC for the whole call, whatever feeds it.
@@ -21,6 +20,8 @@ public final class RtpSender {
     /** RFC 3550 appendix A.1: packets up to this far behind are late, not a restart. */
     static final int MAX_MISORDER = 100;
     private static final long TS_MASK = 0xFFFF_FFFFL;
+    /** Thread-safe; shared so that opening a leg never pays for seeding a new generator. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Sequence number, timestamp and marker bit for one outgoing packet. */
     public record Stamp(int sequence, long timestamp, boolean marker) {
@@ -52,8 +53,7 @@ public final class RtpSender {
 
     /** A stream with random SSRC, sequence and timestamp (RFC 3550 section 5.1). */
     public static RtpSender random(int frameSamples, int clockRate) {
-        Random random = new SecureRandom();
-        return new RtpSender(random.nextInt() & TS_MASK, random.nextInt(1 << 16), random.nextInt() & TS_MASK,
+        return new RtpSender(RANDOM.nextInt() & TS_MASK, RANDOM.nextInt(1 << 16), RANDOM.nextInt() & TS_MASK,
                 frameSamples, clockRate);
     }
 
@@ -70,7 +70,7 @@ public final class RtpSender {
     }
 
     /** Advances the timestamp over a generated frame that is not sent (late tick, or sending not allowed). */
-    public void skipGenerated(int samples) {
+    public void skipGenerated(long samples) {
         if (source == Source.GENERATED) {
             lastTimestamp = (lastTimestamp + samples) & TS_MASK;
         }
