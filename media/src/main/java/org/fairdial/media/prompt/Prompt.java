@@ -2,9 +2,17 @@ package org.fairdial.media.prompt;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
-/** TEMPORARY stand-in until the media branch lands. */
+/**
+ * A recorded announcement (the caller identification a dialer must play when no agent is free), held as decoded
+ * 8 kHz 16-bit linear samples so it can be mixed with comfort noise and encoded in whichever G.711 law a leg
+ * negotiated. Immutable.
+ */
 public final class Prompt {
+    /** The only sample rate prompts come in: the rate of G.711. */
+    public static final int SAMPLE_RATE = 8000;
+
     private final String name;
     private final short[] samples;
 
@@ -13,15 +21,41 @@ public final class Prompt {
         this.samples = samples;
     }
 
+    /**
+     * Reads a WAV file: 8 kHz mono, 16-bit PCM or G.711 A-law or µ-law.
+     *
+     * @throws PromptException naming the file and what is wrong with it
+     */
     public static Prompt load(Path wav) throws PromptException {
-        throw new PromptException(wav + ": not loadable yet");
+        return new Prompt(wav.getFileName().toString(), WavReader.read(wav));
     }
 
+    /** A prompt from samples already in memory (tests, generated tones). The array is copied. */
     public static Prompt ofSamples(String name, short[] samples) {
-        return new Prompt(name, samples.clone());
+        return new Prompt(Objects.requireNonNull(name, "name"), samples.clone());
     }
 
+    /** The file name, or the name given to {@link #ofSamples}. */
+    public String name() {
+        return name;
+    }
+
+    public int sampleCount() {
+        return samples.length;
+    }
+
+    /** Sample {@code i}, 0 &lt;= i &lt; {@link #sampleCount()}. */
+    public short sample(int i) {
+        return samples[i];
+    }
+
+    /** Playing time at 8 kHz. */
     public Duration duration() {
-        return Duration.ofMillis(samples.length / 8);
+        return Duration.ofNanos(samples.length * (1_000_000_000L / SAMPLE_RATE));
+    }
+
+    @Override
+    public String toString() {
+        return "Prompt[" + name + ", " + duration().toMillis() + " ms]";
     }
 }

@@ -1,0 +1,315 @@
+package org.fairdial.media.relay;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.fairdial.media.MediaLeg;
+import org.fairdial.media.codec.Codec;
+import org.fairdial.media.prompt.ComfortNoise;
+import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.rtp.ReceivedRtp;
+import org.fairdial.media.rtp.RtpDecoder;
+import org.fairdial.media.rtp.RtpHeader;
+import org.fairdial.media.rtp.RtpSender;
+import org.fairdial.media.rtp.RtpStats;
+import org.fairdial.media.rtp.SequenceTracker;
+import org.fairdial.media.sdp.NegotiatedMedia;
+import org.fairdial.media.sdp.Negotiation;
+import org.fairdial.media.sdp.OfferAnswer;
+import org.fairdial.media.sdp.SdpException;
+import org.fairdial.media.sdp.SdpParser;
+import org.fairdial.media.sdp.SdpWriter;
+import org.fairdial.media.sdp.SessionDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link MediaLeg} on one Netty datagram channel. Public methods may be called from any thread: SDP work is done
+ * on the caller's thread, everything else is handed to the channel's event loop, which owns all mutable state,
+ * so there are no locks. Relaying crosses loops: a packet received here is handed to the bridged leg's loop,
+ * which stamps it with its own stream and sends it from its own socket.
+ *
+ * <p>{@code onPromptFinished} callbacks run on the event loop and must not block.
+ */
+public final class NettyMediaLeg implements MediaLeg {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyMediaLeg.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String id;
+    private final Channel channel;
+    private final EventLoop loop;
+    private final int localPort;
+    private final LegSettings settings;
+    private final RtpDecoder decoder;
+    private final LongSupplier nanoClock;
+    private final Consumer<NettyMediaLeg> onClosed;
+    private final RtpSender sender;
+    private final OutboundStream outbound;
+    private final TreatmentPlayer player;
+    private final LegCounters counters;
+    private final long sdpSessionId = RANDOM.nextLong() & Long.MAX_VALUE;
+    private final AtomicLong sdpVersion = new AtomicLong();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    // Owned by the event loop.
+    private final SymmetricRtpLatch latch = new SymmetricRtpLatch();
+    private final SequenceTracker received = new SequenceTracker();
+    private NettyMediaLeg bridge;
+    private Treatment pendingTreatment;
+    private Runnable pendingCallback;
+
+    NettyMediaLeg(String id, Channel channel, int localPort, LegSettings settings, RtpDecoder decoder,
+                  LongSupplier nanoClock, InstantSource wallClock, Consumer<NettyMediaLeg> onClosed) {
+        this.id = id;
+        this.channel = channel;
+        this.loop = channel.eventLoop();
+        this.localPort = localPort;
+        this.settings = settings;
+        this.decoder = decoder;
+        this.nanoClock = nanoClock;
+        this.onClosed = onClosed;
+        this.sender = RtpSender.random(settings.frameSamples(), Codec.CLOCK_RATE);
+        this.counters = new LegCounters(wallClock);
+        this.outbound = new OutboundStream(channel, sender, latch, counters, nanoClock);
+        this.player = new TreatmentPlayer(id, loop, nanoClock, new ComfortNoise(settings.noiseDbfs()),
+                settings.frameSamples(), settings.periodNanos(), outbound);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public int localPort() {
+        return localPort;
+    }
+
+    /** SSRC of everything this leg sends. */
+    public long ssrc() {
+        return sender.ssrc();
+    }
+
+    @Override
+    public String createOffer() {
+        return SdpWriter.offer(sdpSessionId, sdpVersion.incrementAndGet(), settings.advertisedAddress(), localPort,
+                settings.ptimeMs());
+    }
+
+    @Override
+    public NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
+        Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer);
+        onLoop(() -> negotiated(negotiation));
+        return negotiation.media();
+    }
+
+    @Override
+    public String answerOffer(String sdpOffer) throws SdpException {
+        SessionDescription offer = SdpParser.parse(sdpOffer);
+        Negotiation negotiation = OfferAnswer.answerOffer(offer);
+        String answer = SdpWriter.answer(sdpSessionId, sdpVersion.incrementAndGet(), settings.advertisedAddress(),
+                localPort, settings.ptimeMs(), offer, negotiation);
+        onLoop(() -> negotiated(negotiation));
+        return answer;
+    }
+
+    @Override
+    public void playTreatment(Treatment treatment, Runnable onPromptFinished) {
+        Objects.requireNonNull(treatment, "treatment");
+        Runnable callback = onPromptFinished != null ? onPromptFinished : () -> { };
+        onLoop(() -> startTreatment(treatment, callback));
+    }
+
+    @Override
+    public void stopTreatment() {
+        onLoop(this::haltTreatment);
+    }
+
+    @Override
+    public void bridgeTo(MediaLeg other) {
+        if (!(other instanceof NettyMediaLeg peer) || peer == this) {
+            throw new IllegalArgumentException(id + ": cannot bridge to " + other);
+        }
+        onLoop(() -> link(peer));
+        peer.onLoop(() -> peer.link(this));
+    }
+
+    @Override
+    public RtpStats stats() {
+        return counters.snapshot();
+    }
+
+    /** Datagrams dropped because they were not valid RTP. */
+    public long malformedPackets() {
+        return decoder.malformedCount();
+    }
+
+    /** Valid RTP refused because it came from another source than the latched one. */
+    public long refusedPackets() {
+        return counters.refusedCount();
+    }
+
+    /** Completes once the socket is closed and the port is back in the pool. */
+    public CompletionStage<Void> whenClosed() {
+        return closed.minimalCompletionStage();
+    }
+
+    @Override
+    public void close() {
+        if (closing.compareAndSet(false, true) && !onLoop(this::shutdown)) {
+            finishClose();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NettyMediaLeg[" + id + ", port " + localPort + "]";
+    }
+
+    /** Runs {@code task} on the event loop; false if the loop no longer takes tasks (engine shut down). */
+    private boolean onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+            return true;
+        }
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: event loop gone, task dropped", id);
+            return false;
+        }
+    }
+
+    private void negotiated(Negotiation negotiation) {
+        if (closing.get()) {
+            return;
+        }
+        outbound.negotiated(negotiation);
+        if (pendingTreatment != null) {
+            Treatment treatment = pendingTreatment;
+            Runnable callback = pendingCallback;
+            pendingTreatment = null;
+            pendingCallback = null;
+            player.play(treatment, callback);
+        }
+    }
+
+    private void startTreatment(Treatment treatment, Runnable callback) {
+        if (closing.get()) {
+            return;
+        }
+        if (outbound.media() == null) {
+            // No remote yet: start the moment the answer arrives.
+            pendingTreatment = treatment;
+            pendingCallback = callback;
+            return;
+        }
+        player.play(treatment, callback);
+    }
+
+    private void haltTreatment() {
+        pendingTreatment = null;
+        pendingCallback = null;
+        if (player.playing()) {
+            player.stop();
+            outbound.endOfSource();
+        }
+    }
+
+    private void link(NettyMediaLeg peer) {
+        if (closing.get()) {
+            return;
+        }
+        haltTreatment();
+        NettyMediaLeg previous = bridge;
+        bridge = peer;
+        if (previous != null && previous != peer) {
+            previous.onLoop(() -> previous.unlink(this));
+        }
+    }
+
+    private void unlink(NettyMediaLeg peer) {
+        if (bridge == peer) {
+            bridge = null;
+            outbound.endOfSource();
+        }
+    }
+
+    /** A valid RTP packet from the network, on this leg's loop. The caller releases {@code rtp}. */
+    void onReceived(ReceivedRtp rtp) {
+        if (closing.get()) {
+            return;
+        }
+        RtpHeader header = rtp.header();
+        switch (latch.offer(rtp.sender(), nanoClock.getAsLong())) {
+            case REFUSED -> {
+                counters.refused();
+                return;
+            }
+            case LATCHED -> {
+                NegotiatedMedia media = outbound.media();
+                if (media == null || !rtp.sender().equals(media.remote())) {
+                    LOG.debug("{}: symmetric RTP: sending to {} (SDP said {})", id, rtp.sender(),
+                            media == null ? "nothing yet" : media.remote());
+                }
+            }
+            case ACCEPTED -> {
+                // the usual case
+            }
+        }
+        received.update(header.ssrc(), header.sequence());
+        counters.received(received.lost());
+        NettyMediaLeg peer = bridge;
+        NegotiatedMedia media = outbound.media();
+        if (peer == null || player.playing() || media == null) {
+            return;
+        }
+        int eventPt = media.telephoneEventPt();
+        ByteBuf payload = rtp.content().retain();
+        if (!peer.onLoop(() -> peer.relay(this, eventPt, header, payload))) {
+            payload.release();
+        }
+    }
+
+    /** Sends a packet received on {@code source} to this leg's peer, on this leg's loop; releases the payload. */
+    private void relay(NettyMediaLeg source, int sourceEventPt, RtpHeader header, ByteBuf payload) {
+        try {
+            if (!closing.get() && bridge == source && !player.playing()) {
+                outbound.sendRelayed(header, sourceEventPt, payload);
+            }
+        } finally {
+            payload.release();
+        }
+    }
+
+    private void shutdown() {
+        haltTreatment();
+        NettyMediaLeg peer = bridge;
+        bridge = null;
+        if (peer != null) {
+            peer.onLoop(() -> peer.unlink(this));
+        }
+        channel.close().addListener(future -> finishClose());
+    }
+
+    private void finishClose() {
+        if (released.compareAndSet(false, true)) {
+            // Port back in the pool first: whoever waits on whenClosed() may open a leg on it at once.
+            onClosed.accept(this);
+            closed.complete(null);
+        }
+    }
+}

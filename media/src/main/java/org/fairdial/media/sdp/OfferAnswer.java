@@ -1,0 +1,125 @@
+package org.fairdial.media.sdp;
+
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.fairdial.media.codec.Codec;
+
+/**
+ * The RFC 3264 decisions for one G.711 audio stream. Applying an answer takes the first codec of the answer we
+ * support; answering an offer takes the first codec of the offer we support and echoes the offer's
+ * telephone-event payload type, whatever number the peer chose for it (baresip uses 101 for L16 and 105 for
+ * telephone-event).
+ */
+public final class OfferAnswer {
+    /** Protocol we speak: plain RTP, no SRTP, no AVPF feedback. */
+    public static final String PROTO = "RTP/AVP";
+    /** Encoding name of RFC 4733 DTMF events. */
+    public static final String TELEPHONE_EVENT = "telephone-event";
+
+    private OfferAnswer() {
+    }
+
+    /** Negotiates the peer's answer to our offer. */
+    public static Negotiation applyAnswer(String sdp) throws SdpException {
+        SessionDescription answer = SdpParser.parse(sdp);
+        int index = firstAudio(answer, "answer");
+        MediaDescription m = answer.media().get(index);
+        if (m.port() == 0) {
+            throw new SdpException("the answer rejects the audio stream (m=audio port 0)");
+        }
+        return negotiate(answer, index);
+    }
+
+    /**
+     * Negotiates an offer from the peer: the first audio stream we can take (RTP/AVP, non-zero port, a codec in
+     * common); if there is none, the error is the first audio stream's.
+     */
+    public static Negotiation answerOffer(SessionDescription offer) throws SdpException {
+        SdpException firstProblem = null;
+        for (int i = firstAudio(offer, "offer"); i < offer.media().size(); i++) {
+            MediaDescription m = offer.media().get(i);
+            if (!m.media().equals("audio")) {
+                continue;
+            }
+            try {
+                if (m.port() == 0) {
+                    throw new SdpException("the offer disables the audio stream (m=audio port 0)");
+                }
+                return negotiate(offer, i);
+            } catch (SdpException e) {
+                firstProblem = firstProblem == null ? e : firstProblem;
+            }
+        }
+        throw firstProblem;
+    }
+
+    /** Our codec for a payload type of {@code m}: a static G.711 type whose rtpmap, if any, agrees. */
+    static Codec codecOf(MediaDescription m, int payloadType) {
+        RtpMap map = m.rtpMaps().get(payloadType);
+        for (Codec codec : Codec.values()) {
+            if (payloadType == codec.payloadType() && (map == null || map.is(codec.encodingName(), Codec.CLOCK_RATE))) {
+                return codec;
+            }
+        }
+        return null;
+    }
+
+    /** The first telephone-event/8000 payload type of {@code m}, or -1. */
+    static int telephoneEventOf(MediaDescription m) {
+        for (int pt : m.payloadTypes()) {
+            RtpMap map = m.rtpMaps().get(pt);
+            if (map != null && map.is(TELEPHONE_EVENT, Codec.CLOCK_RATE)) {
+                return pt;
+            }
+        }
+        return -1;
+    }
+
+    private static int firstAudio(SessionDescription sd, String role) throws SdpException {
+        for (int i = 0; i < sd.media().size(); i++) {
+            if (sd.media().get(i).media().equals("audio")) {
+                return i;
+            }
+        }
+        throw new SdpException("no m=audio line in the " + role);
+    }
+
+    private static Negotiation negotiate(SessionDescription sd, int index) throws SdpException {
+        MediaDescription m = sd.media().get(index);
+        if (!m.proto().equals(PROTO)) {
+            throw new SdpException("m=audio uses " + m.proto() + "; only " + PROTO + " is supported");
+        }
+        Codec codec = null;
+        for (int pt : m.payloadTypes()) {
+            codec = codecOf(m, pt);
+            if (codec != null) {
+                break;
+            }
+        }
+        if (codec == null) {
+            List<String> offered = new ArrayList<>();
+            for (int pt : m.payloadTypes()) {
+                offered.add(m.describe(pt));
+            }
+            throw new SdpException("no common codec: peer has " + (offered.isEmpty() ? "none" : String.join(", ",
+                    offered)) + "; we support PCMU/8000 (0), PCMA/8000 (8)");
+        }
+        InetSocketAddress remote = new InetSocketAddress(address(sd.connectionAddressOf(m)), m.port());
+        return new Negotiation(new NegotiatedMedia(remote, codec, telephoneEventOf(m)), sd.directionOf(m), index);
+    }
+
+    private static InetAddress address(String text) throws SdpException {
+        if (text == null) {
+            throw new SdpException("no c= line for the audio stream");
+        }
+        // Never resolve a host name here: a DNS lookup would block the caller.
+        InetAddress address = NetUtil.createInetAddressFromIpAddressString(text);
+        if (address == null) {
+            throw new SdpException("c= address '" + SdpParser.quote(text) + "' is not an IP address");
+        }
+        return address;
+    }
+}
