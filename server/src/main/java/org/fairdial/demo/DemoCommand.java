@@ -70,6 +70,15 @@ public final class DemoCommand implements Callable<Integer> {
                     config.sip().bindAddress(), config.sip().port(), trunk.host(), trunk.port(), passwords.size(),
                     demo.getInt("demo.agents-port"));
             agents.registerAll();
+            Instant registerBy = Instant.now().plusSeconds(10);
+            while (agents.registeredCount() < passwords.size() && Instant.now().isBefore(registerBy)) {
+                Thread.sleep(100);
+            }
+            if (agents.registeredCount() < passwords.size()) {
+                System.err.printf("only %d of %d demo agents registered; see the log above%n",
+                        agents.registeredCount(), passwords.size());
+                return 1;
+            }
             return runToEnd(server, timers);
         } finally {
             timers.shutdownNow();

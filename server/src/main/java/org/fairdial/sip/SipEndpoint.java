@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+    static final java.util.List<String> ALLOW = java.util.List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS",
+            "REGISTER");
 
     private final SipStack stack;
     private final SipProvider provider;
@@ -152,7 +153,10 @@ public final class SipEndpoint implements AutoCloseable {
 
     void addCommonHeaders(javax.sip.message.Message message) throws ParseException {
         message.setHeader(headers.createHeader(message instanceof Request ? "User-Agent" : "Server", userAgent));
-        message.setHeader(headers.createHeader("Allow", ALLOW));
+        message.removeHeader("Allow");
+        for (String method : ALLOW) {
+            message.addHeader(headers.createAllowHeader(method));
+        }
     }
 
     /** The request's server transaction, created if needed; null for a retransmission the stack already owns. */

@@ -8,6 +8,16 @@ import org.slf4j.LoggerFactory;
 /** Routes the JAIN-SIP RI's own logging into SLF4J (logger {@code gov.nist}) instead of its log files. */
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("gov.nist");
+    /**
+     * The RI dumps whole receive buffers (64 KB as a byte list) into some messages; a flood of garbage must not
+     * become a flood of log, so every message is cut to this length.
+     */
+    private static final int MAX_MESSAGE = 300;
+
+    private static String clip(String message) {
+        return message == null || message.length() <= MAX_MESSAGE ? message
+                : message.substring(0, MAX_MESSAGE) + "... (" + message.length() + " chars)";
+    }
 
     @Override
     public void logStackTrace() {
@@ -31,27 +41,27 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logDebug(String message) {
-        LOG.debug(message);
+        LOG.debug(clip(message));
     }
 
     @Override
     public void logDebug(String message, Exception ex) {
-        LOG.debug(message, ex);
+        LOG.debug(clip(message), ex);
     }
 
     @Override
     public void logTrace(String message) {
-        LOG.trace(message);
+        LOG.trace(clip(message));
     }
 
     @Override
     public void logFatalError(String message) {
-        LOG.error(message);
+        LOG.error(clip(message));
     }
 
     @Override
     public void logError(String message) {
-        LOG.error(message);
+        LOG.error(clip(message));
     }
 
     @Override
@@ -75,17 +85,17 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        LOG.error(message, ex);
+        LOG.error(clip(message), ex);
     }
 
     @Override
     public void logWarning(String message) {
-        LOG.warn(message);
+        LOG.warn(clip(message));
     }
 
     @Override
     public void logInfo(String message) {
-        LOG.info(message);
+        LOG.info(clip(message));
     }
 
     @Override

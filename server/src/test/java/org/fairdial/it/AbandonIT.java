@@ -17,6 +17,7 @@ import org.fairdial.storage.JdbcLockoutRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AbandonIT {
     private static final String NUMBER = "+390299000002";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @BeforeAll

@@ -16,6 +16,7 @@ import org.fairdial.cdr.LegKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bridge path against SIPp: callee answers, an agent's softphone (SIPp) is invited and the two talk. */
@@ -24,7 +25,7 @@ class AgentBridgeIT {
     private static final byte CALLEE_SAYS = 0x55;
     private static final byte AGENT_SAYS = 0x2A;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @BeforeAll

@@ -17,6 +17,7 @@ import org.fairdial.sip.MalformedMessages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** 500 malformed datagrams at the SIP port must not hurt: OPTIONS is still answered and a call still works. */
@@ -36,7 +37,7 @@ class MalformedTrafficIT {
             "\0\0\0\0",
             "");
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @BeforeAll

@@ -10,12 +10,13 @@ import org.fairdial.agent.AgentState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The registrar against SIPp softphones: digest with qop=auth, wrong passwords, unknown users, Expires: 0. */
 @Timeout(90)
 class RegistrarIT {
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @BeforeAll

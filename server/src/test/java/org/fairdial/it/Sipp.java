@@ -84,6 +84,29 @@ final class Sipp implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Waits until SIPp has bound its UDP port, so a test's first request is not lost to a SIPp still starting
+     * (a lost INVITE is retransmitted 500 ms later and skews every timing).
+     */
+    void awaitListening(int port) throws IOException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end && process.isAlive()) {
+            try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new java.net.InetSocketAddress(
+                    java.net.InetAddress.getLoopbackAddress(), port))) {
+                probe.getLocalPort(); // still free: SIPp not up yet
+            } catch (java.net.SocketException bound) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IOException("SIPp did not bind port " + port + ":\n" + diagnostics());
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -14,8 +14,10 @@ final class SippPeers {
     /** SIPp as the carrier and callee, on the dialer's trunk port, for {@code calls} calls. */
     static Sipp customer(Path dir, String name, TestDialer dialer, String scenario, int calls,
                          Map<String, String> vars) throws IOException {
-        return Sipp.start(dir, name, scenario, vars, Duration.ofSeconds(90), "-i", "127.0.0.1", "-p",
+        Sipp sipp = Sipp.start(dir, name, scenario, vars, Duration.ofSeconds(90), "-i", "127.0.0.1", "-p",
                 Integer.toString(dialer.trunkPort), "-m", Integer.toString(calls), "-t", "u1");
+        sipp.awaitListening(dialer.trunkPort);
+        return sipp;
     }
 
     /**
@@ -27,9 +29,11 @@ final class SippPeers {
         Map<String, String> vars = new HashMap<>(Map.of("agent", agent, "media_port", Integer.toString(mediaPort)));
         Path ooc = Sipp.render(dir, "agent-" + agent + "-answer", answerScenario, vars);
         vars.putAll(Map.of("expires", "120", "expected_final", "200", "hold_ms", Long.toString(holdMs)));
-        return Sipp.start(dir, "agent-" + agent, "agent-register.xml", vars,
+        int port = TestDialer.freePort();
+        Sipp sipp = Sipp.start(dir, "agent-" + agent, "agent-register.xml", vars,
                 Duration.ofMillis(holdMs).plusSeconds(60), "127.0.0.1:" + dialer.sipPort, "-i", "127.0.0.1",
-                "-p", Integer.toString(TestDialer.freePort()), "-m", "1", "-au", agent, "-ap", password, "-oocsf",
-                ooc.toString());
+                "-p", Integer.toString(port), "-m", "1", "-au", agent, "-ap", password, "-oocsf", ooc.toString());
+        sipp.awaitListening(port);
+        return sipp;
     }
 }

@@ -15,6 +15,7 @@ import org.fairdial.cdr.LegKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class TrunkOutcomesIT {
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @BeforeAll
@@ -97,8 +98,11 @@ class TrunkOutcomesIT {
     void retransmittedTwoHundredIsAckedAgain() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).leads("+390299000014").start();
              RtpPeer callee = RtpPeer.open(TestDialer.freeRange(4))) {
-            Sipp customer = SippPeers.customer(dir, "retransmit", dialer, "customer-200-retransmit.xml", 1,
-                    Map.of("bye_timeout_ms", "6000", "media_port", Integer.toString(callee.port())));
+            // -nr: SIPp must not answer the dialer's second (identical) ACK by replaying its 200 again
+            Sipp customer = Sipp.start(dir, "retransmit", "customer-200-retransmit.xml",
+                    Map.of("bye_timeout_ms", "6000", "media_port", Integer.toString(callee.port())),
+                    Duration.ofSeconds(60), "-i", "127.0.0.1", "-p", Integer.toString(dialer.trunkPort), "-m", "1",
+                    "-nr");
             assertTrue(dialer.campaign().dialNow("+390299000014").get());
             assertEquals(0, customer.await(Duration.ofSeconds(30)), customer::diagnostics);
             long acks = customer.messages().stream().filter(m -> !m.sent() && m.isRequest("ACK")).count();
@@ -114,14 +118,15 @@ class TrunkOutcomesIT {
                 "trunk-secret").start();
              RtpPeer callee = RtpPeer.open(TestDialer.freeRange(4))) {
             Sipp customer = SippPeers.customer(dir, "auth", dialer, "customer-auth.xml", 1,
-                    Map.of("auth_user", "trunk-user", "auth_password", "trunk-secret", "bye_timeout_ms", "6000",
-                            "media_port", Integer.toString(callee.port())));
+                    Map.of("bye_timeout_ms", "6000", "media_port", Integer.toString(callee.port())));
             assertTrue(dialer.campaign().dialNow("+390299000015").get());
             assertEquals(0, customer.await(Duration.ofSeconds(30)), customer::diagnostics);
             List<SippTrace.Message> invites = customer.messages().stream()
                     .filter(m -> !m.sent() && m.isRequest("INVITE")).toList();
             assertEquals(2, invites.size());
-            assertTrue(invites.get(1).header("Proxy-Authorization").startsWith("Digest"));
+            String credentials = invites.get(1).header("Proxy-Authorization");
+            assertEquals(DigestCheck.expected("trunk-user", "carrier.test", "trunk-secret", "INVITE", credentials),
+                    DigestCheck.param(credentials, "response"), credentials);
             assertEquals(Disposition.ABANDONED, dialer.awaitCdrs(1, Duration.ofSeconds(10)).get(0).disposition());
             SippSupport.assertNothingLeft(dialer);
         }
