@@ -4,7 +4,8 @@ import org.fairdial.cdr.LegKind;
 
 /**
  * Port to the SIP stack, as call control uses it. Methods are called on the call's executor, return quickly and
- * report outcomes later as events on the session. Failures to send come back as {@link CallEvent.Failed}.
+ * report outcomes later as events on the session. A request that cannot be sent throws
+ * {@link SignallingException}; call control turns it into a {@link CallEvent.Failed} of the leg.
  */
 public interface CallSignalling {
 

@@ -50,11 +50,15 @@ final class EffectRunner {
         try {
             dispatch(effect);
         } catch (RuntimeException e) {
-            LOG.error("effect {} failed", effect, e);
+            if (e instanceof SignallingException) {
+                LOG.warn("{} not sent: {}", effect, e.getMessage());
+            } else {
+                LOG.error("effect {} failed", effect, e);
+            }
             if (effect instanceof InviteCustomer) {
-                call.post(new Failed(LegKind.CUSTOMER, null, "INVITE not sent: " + e.getMessage()));
+                call.post(new Failed(LegKind.CUSTOMER, null, "transport error: " + e.getMessage()));
             } else if (effect instanceof InviteAgent) {
-                call.post(new Failed(LegKind.AGENT, null, "INVITE not sent: " + e.getMessage()));
+                call.post(new Failed(LegKind.AGENT, null, "transport error: " + e.getMessage()));
             }
         }
     }

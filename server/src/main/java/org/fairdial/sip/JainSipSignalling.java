@@ -19,6 +19,7 @@ import org.fairdial.agent.AgentRegistry;
 import org.fairdial.call.CallEvent;
 import org.fairdial.call.CallSession;
 import org.fairdial.call.CallSignalling;
+import org.fairdial.call.SignallingException;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.config.SipConfig;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         try {
             return legs.inviteCustomer(call, sdpOffer);
         } catch (ParseException | InvalidArgumentException | SipException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw new SignallingException(e.getMessage(), e);
         }
     }
 
@@ -78,7 +79,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         try {
             return legs.inviteAgent(call, agentId, contactUri, sdpOffer);
         } catch (ParseException | InvalidArgumentException | SipException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw new SignallingException(e.getMessage(), e);
         }
     }
 
