@@ -40,8 +40,8 @@ import org.fairdial.cdr.HangupSide;
  * state            event                    next             effects
  * NEW              Dial                     DIALING          InviteCustomer, StartTimer(RING)
  * DIALING|RINGING  Progress(C)              RINGING          -
- * DIALING|RINGING  Answered(C, usable)      ANSWERED         StopTimer(RING), Ack(C), StartTimer(ABANDON_DEADLINE),
- *                                                            PlayComfortNoise, ReserveAgent
+ * DIALING|RINGING  Answered(C, usable)      ANSWERED         StopTimer(RING), PlayComfortNoise, Ack(C),
+ *                                                            StartTimer(ABANDON_DEADLINE), ReserveAgent
  * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED)
  * DIALING|RINGING  Failed(C, code)          ENDED            StopTimer(RING), EndLeg(C, by code)
  * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C)
@@ -119,8 +119,9 @@ public final class CallTransitions {
                         new SendBye(CUSTOMER), endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
                                 "no usable media in the answer"));
             }
-            return Step.to(s.with(CallState.ANSWERED), new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
-                    new StartTimer(TimerKind.ABANDON_DEADLINE), new PlayComfortNoise(), new ReserveAgent());
+            // Noise first: the callee must hear something from the first 20 ms frame; the ACK can follow.
+            return Step.to(s.with(CallState.ANSWERED), new StopTimer(TimerKind.RING), new PlayComfortNoise(),
+                    new Ack(CUSTOMER), new StartTimer(TimerKind.ABANDON_DEADLINE), new ReserveAgent());
         }
         if (e instanceof Failed f && f.leg() == CUSTOMER) {
             return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING),

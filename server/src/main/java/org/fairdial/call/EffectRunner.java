@@ -20,6 +20,7 @@ import org.fairdial.call.CallEvent.Failed;
 import org.fairdial.call.CallSignalling.SentInvite;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.compliance.AbandonTiming;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.PortsExhaustedException;
@@ -31,12 +32,6 @@ import org.slf4j.LoggerFactory;
 /** Carries out a {@link CallSession}'s effects through its ports, on the call's executor. */
 final class EffectRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EffectRunner.class);
-
-    /**
-     * The abandon deadline fires this much before abandon.max-duration, so the BYE is on the wire before the cap
-     * even with scheduling jitter and a busy machine.
-     */
-    static final Duration BYE_MARGIN = Duration.ofMillis(100);
 
     private final CallSession call;
     private final CallPorts ports;
@@ -103,7 +98,7 @@ final class EffectRunner {
             case AGENT_CONNECT -> campaign.agentConnectTimeout();
             case ABANDON_DEADLINE -> {
                 // Counted from the 200 OK's arrival, not from when this runs: the cap is the law's, not ours.
-                Instant deadline = call.customer.answeredAt.plus(campaign.abandon().maxDuration()).minus(BYE_MARGIN);
+                Instant deadline = call.customer.answeredAt.plus(campaign.abandon().maxDuration()).minus(AbandonTiming.BYE_MARGIN);
                 yield Duration.between(ports.clock().instant(), deadline);
             }
         };

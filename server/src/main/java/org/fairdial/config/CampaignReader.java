@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fairdial.compliance.AbandonTiming;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
@@ -102,11 +103,12 @@ final class CampaignReader {
         Path file = resolve(r.string(p + ".prompt"));
         try {
             Prompt prompt = Prompt.load(file);
-            Duration room = abandon.maxDuration().minus(abandon.promptDelay());
+            Duration room = AbandonTiming.promptRoom(abandon.maxDuration(), abandon.promptDelay());
             if (prompt.duration().compareTo(room) > 0) {
                 r.problem(p + ".prompt", "lasts " + Durations.format(prompt.duration()) + ", more than the "
                         + Durations.format(room) + " left after abandon.prompt-delay "
-                        + Durations.format(abandon.promptDelay()) + " within abandon.max-duration "
+                        + Durations.format(abandon.promptDelay()) + " and the "
+                        + Durations.format(AbandonTiming.BYE_MARGIN) + " BYE margin within abandon.max-duration "
                         + Durations.format(abandon.maxDuration()));
             }
             return prompt;

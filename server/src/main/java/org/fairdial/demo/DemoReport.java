@@ -39,6 +39,8 @@ final class DemoReport {
                 s.dialed(), s.answered(), s.bridged(), s.abandoned(), s.busy(), s.noAnswer(), s.failed());
         out.printf("  abandon rate %.1f%% of answered; worst answer-to-BYE of an abandoned call %d ms (cap 3000)%n",
                 100 * s.abandonRate(), s.worstAbandonMs());
+        out.println("  (the demo dials 2 lines per free agent on purpose, to show both paths; the predictive pacer"
+                + " keeps the rate under the profile's 3% cap)");
         out.printf("  CDR rows stored: %d (customer and agent legs)%n", rows);
         out.println();
         out.println("last CDR rows (newest first):");
