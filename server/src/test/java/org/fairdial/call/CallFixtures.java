@@ -1,0 +1,107 @@
+package org.fairdial.call;
+
+import static org.fairdial.cdr.LegKind.AGENT;
+import static org.fairdial.cdr.LegKind.CUSTOMER;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairdial.call.CallEffect.EndLeg;
+import org.fairdial.call.CallEvent.AgentReserved;
+import org.fairdial.call.CallEvent.Answered;
+import org.fairdial.call.CallEvent.Bye;
+import org.fairdial.call.CallEvent.Dial;
+import org.fairdial.call.CallEvent.Failed;
+import org.fairdial.call.CallEvent.Hangup;
+import org.fairdial.call.CallEvent.NoAgentFree;
+import org.fairdial.call.CallEvent.Progress;
+import org.fairdial.call.CallEvent.PromptFinished;
+import org.fairdial.call.CallEvent.TimerFired;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegKind;
+
+/** The statuses a call can reach and a representative of every event type, shared by the state-machine tests. */
+final class CallFixtures {
+    // Every status reachable from CallStatus.INITIAL (CallTransitionsTest.reachableStatusesAreExactlyTheEnumeratedOnes
+    // proves it).
+    static final CallStatus NEW = CallStatus.INITIAL;
+    static final CallStatus DIALING = status(CallState.DIALING, AgentLegState.NONE);
+    static final CallStatus RINGING = status(CallState.RINGING, AgentLegState.NONE);
+    static final CallStatus CANCELLING_RING_TIMEOUT = status(CallState.CANCELLING, AgentLegState.NONE);
+    static final CallStatus CANCELLING_OPERATOR = new CallStatus(CallState.CANCELLING, AgentLegState.NONE, true);
+    static final CallStatus ANSWERED = status(CallState.ANSWERED, AgentLegState.NONE);
+    static final CallStatus CONNECTING = status(CallState.CONNECTING_AGENT, AgentLegState.INVITING);
+    static final CallStatus BRIDGED = status(CallState.BRIDGED, AgentLegState.UP);
+    static final CallStatus ABANDONING_NO_AGENT = status(CallState.ABANDONING, AgentLegState.NONE);
+    static final CallStatus ABANDONING_AGENT_DONE = status(CallState.ABANDONING, AgentLegState.DONE);
+    static final CallStatus ABANDONING_AGENT_CANCELLING = status(CallState.ABANDONING, AgentLegState.CANCELLING);
+    static final CallStatus ENDED = status(CallState.ENDED, AgentLegState.NONE);
+    static final CallStatus ENDED_OPERATOR = new CallStatus(CallState.ENDED, AgentLegState.NONE, true);
+    static final CallStatus ENDED_AGENT_DONE = status(CallState.ENDED, AgentLegState.DONE);
+    static final CallStatus ENDED_AGENT_CANCELLING = status(CallState.ENDED, AgentLegState.CANCELLING);
+
+    static final Map<CallStatus, String> STATUSES = named(
+            NEW, "NEW",
+            DIALING, "DIALING",
+            RINGING, "RINGING",
+            CANCELLING_RING_TIMEOUT, "CANCELLING(ring timeout)",
+            CANCELLING_OPERATOR, "CANCELLING(operator)",
+            ANSWERED, "ANSWERED",
+            CONNECTING, "CONNECTING_AGENT/agent INVITING",
+            BRIDGED, "BRIDGED/agent UP",
+            ABANDONING_NO_AGENT, "ABANDONING/agent NONE",
+            ABANDONING_AGENT_DONE, "ABANDONING/agent DONE",
+            ABANDONING_AGENT_CANCELLING, "ABANDONING/agent CANCELLING",
+            ENDED, "ENDED/agent NONE",
+            ENDED_OPERATOR, "ENDED(operator)/agent NONE",
+            ENDED_AGENT_DONE, "ENDED/agent DONE",
+            ENDED_AGENT_CANCELLING, "ENDED/agent CANCELLING");
+
+    // A representative of every event type: both legs where an event names one, every timer, both media outcomes.
+    static final Dial DIAL = new Dial();
+    static final Progress RINGING_C = new Progress(CUSTOMER, 180, false);
+    static final Progress RINGING_A = new Progress(AGENT, 180, false);
+    static final Answered ANSWER_C = new Answered(CUSTOMER, true);
+    static final Answered ANSWER_C_NO_MEDIA = new Answered(CUSTOMER, false);
+    static final Answered ANSWER_A = new Answered(AGENT, true);
+    static final Answered ANSWER_A_NO_MEDIA = new Answered(AGENT, false);
+    static final Failed BUSY_C = new Failed(CUSTOMER, 486, "Busy Here", 17);
+    static final Failed UNAVAILABLE_A = new Failed(AGENT, 480, "Temporarily Unavailable");
+    static final Bye BYE_C = new Bye(CUSTOMER);
+    static final Bye BYE_A = new Bye(AGENT);
+    static final AgentReserved RESERVED = new AgentReserved("1001");
+    static final NoAgentFree NO_AGENT = new NoAgentFree();
+    static final PromptFinished PROMPT_DONE = new PromptFinished();
+    static final TimerFired RING_TIMEOUT = new TimerFired(TimerKind.RING);
+    static final TimerFired CONNECT_TIMEOUT = new TimerFired(TimerKind.AGENT_CONNECT);
+    static final TimerFired DEADLINE = new TimerFired(TimerKind.ABANDON_DEADLINE);
+    static final Hangup HANGUP = new Hangup("operator hangup");
+
+    static final List<CallEvent> EVENTS = List.of(DIAL, RINGING_C, RINGING_A, ANSWER_C, ANSWER_C_NO_MEDIA, ANSWER_A,
+            ANSWER_A_NO_MEDIA, BUSY_C, UNAVAILABLE_A, BYE_C, BYE_A, RESERVED, NO_AGENT, PROMPT_DONE, RING_TIMEOUT,
+            CONNECT_TIMEOUT, DEADLINE, HANGUP);
+
+    static EndLeg end(LegKind leg, Disposition d, HangupSide side, String reason) {
+        return new EndLeg(leg, d, side, reason);
+    }
+
+    static CallStatus status(CallState state, AgentLegState agent) {
+        return new CallStatus(state, agent, false);
+    }
+
+    static Map<CallStatus, String> named(Object... statusThenName) {
+        Map<CallStatus, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < statusThenName.length; i += 2) {
+            names.put((CallStatus) statusThenName[i], (String) statusThenName[i + 1]);
+        }
+        if (names.size() != statusThenName.length / 2) {
+            throw new IllegalStateException("duplicate status in " + Arrays.toString(statusThenName));
+        }
+        return names;
+    }
+
+    private CallFixtures() {
+    }
+}
