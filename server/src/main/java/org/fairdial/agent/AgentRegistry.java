@@ -84,16 +84,15 @@ public final class AgentRegistry implements AgentPool {
     }
 
     /** Logs out every agent whose registration has expired; run periodically. */
-    public void expireRegistrations() {
+    public synchronized void expireRegistrations() {
+        Instant now = clock.instant();
         List<String> expired = new ArrayList<>();
-        synchronized (this) {
-            Instant now = clock.instant();
-            for (Agent agent : agents.values()) {
-                if (agent.expiresAt != null && !agent.expiresAt.isAfter(now)) {
-                    expired.add(agent.account.id());
-                }
+        for (Agent agent : agents.values()) {
+            if (agent.expiresAt != null && !agent.expiresAt.isAfter(now)) {
+                expired.add(agent.account.id());
             }
         }
+        // Under the same lock as the check, so a refresh that lands meanwhile cannot be wiped.
         expired.forEach(id -> unregistered(id, "registration expired"));
     }
 

@@ -43,24 +43,32 @@ import org.fairdial.cdr.HangupSide;
  * DIALING|RINGING  Answered(C, usable)      ANSWERED         StopTimer(RING), PlayComfortNoise, Ack(C),
  *                                                            StartTimer(ABANDON_DEADLINE), ReserveAgent
  * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED)
- * DIALING|RINGING  Failed(C, code)          ENDED            StopTimer(RING), EndLeg(C, by code)
+ * DIALING|RINGING  Failed(C, code)          ENDED            StopTimer(RING), EndLeg(C, by code; REMOTE, or DIALER
+ *                                                            when no response came)
  * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C)
  * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C)
  * CANCELLING       Failed(C)                ENDED            EndLeg(C, NO_ANSWER | CANCELLED)
  * CANCELLING       Answered(C)              ENDED            Ack(C), Bye(C), EndLeg(C, ABANDONED)  (200 crossed CANCEL)
+ * CANCELLING       Progress(C) | Hangup     CANCELLING       -
  * ANSWERED         AgentReserved(a)         CONNECTING_AGENT InviteAgent(a), StartTimer(AGENT_CONNECT)
  * ANSWERED         NoAgentFree              ABANDONING       PlayAbandonTreatment
+ * CONNECTING_AGENT Progress(A)              CONNECTING_AGENT -
  * CONNECTING_AGENT Answered(A, usable)      BRIDGED          Ack(A), StopTimer(AGENT_CONNECT),
  *                                                            StopTimer(ABANDON_DEADLINE), Bridge
- * CONNECTING_AGENT Answered(A, unusable)    ABANDONING       Ack(A), Bye(A), EndLeg(A, FAILED), ReleaseAgent(UNAVAILABLE),
- *                                                            PlayAbandonTreatment
+ * CONNECTING_AGENT Answered(A, unusable)    ABANDONING       StopTimer(AGENT_CONNECT), Ack(A), Bye(A), EndLeg(A, FAILED),
+ *                                                            ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * CONNECTING_AGENT Failed(A)                ABANDONING       StopTimer(AGENT_CONNECT), EndLeg(A), ReleaseAgent(UNAVAILABLE),
  *                                                            PlayAbandonTreatment
  * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * ABANDONING       PromptFinished           ENDED            StopTimer(ABANDON_DEADLINE), Bye(C), EndLeg(C, ABANDONED)
  * ABANDONING       Timer(ABANDON_DEADLINE)  ENDED            Bye(C), EndLeg(C, ABANDONED)
  * BRIDGED          Bye(C) | Bye(A)          ENDED            Bye(other), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
- * any answered     Bye(C)                   ENDED            stop timers, Cancel(A) if inviting, EndLeg(C, ABANDONED)
+ * ANSWERED..ABANDONING  Bye(C) | Hangup | Timer(ABANDON_DEADLINE) while connecting
+ *                                           ENDED            StopTimer(ABANDON_DEADLINE); if the agent is being invited:
+ *                                                            StopTimer(AGENT_CONNECT), Cancel(A), ReleaseAgent(AVAILABLE,
+ *                                                            UNAVAILABLE on the deadline); Bye(C) unless the callee left;
+ *                                                            EndLeg(C, ABANDONED)
+ * BRIDGED          Hangup                   ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * any, agent leg CANCELLING: Answered(A) -> Ack(A), Bye(A), EndLeg(A, NO_ANSWER); Failed(A) -> EndLeg(A, NO_ANSWER)
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
  * anything else                             same             none; counted as unexpected
@@ -100,7 +108,7 @@ public final class CallTransitions {
             }
             if (e instanceof Failed f && f.leg() == AGENT) {
                 return Step.to(s.with(s.state(), DONE),
-                        endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent connect timeout"));
+                        endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent leg cancelled"));
             }
         }
         if (e instanceof AgentReserved && s.state() != CallState.ANSWERED) {
@@ -125,7 +133,7 @@ public final class CallTransitions {
         }
         if (e instanceof Failed f && f.leg() == CUSTOMER) {
             return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING),
-                    endLeg(CUSTOMER, FailureDisposition.of(f.code()), HangupSide.REMOTE, f.reason()));
+                    endLeg(CUSTOMER, FailureDisposition.of(f.code()), failedBy(f), f.reason()));
         }
         if (e instanceof TimerFired t && t.timer() == TimerKind.RING) {
             return Step.to(s.with(CallState.CANCELLING), new Cancel(CUSTOMER));
@@ -149,8 +157,8 @@ public final class CallTransitions {
             return Step.to(s.with(CallState.ENDED), new Ack(CUSTOMER), new SendBye(CUSTOMER),
                     endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"));
         }
-        if (e instanceof Progress p && p.leg() == CUSTOMER) {
-            return Step.to(s);
+        if (e instanceof Progress p && p.leg() == CUSTOMER || e instanceof Hangup) {
+            return Step.to(s); // already on its way out
         }
         return Step.ignored(s);
     }
@@ -182,7 +190,7 @@ public final class CallTransitions {
         }
         if (e instanceof Failed f && f.leg() == AGENT) {
             return Step.to(s.with(CallState.ABANDONING, DONE), new StopTimer(TimerKind.AGENT_CONNECT),
-                    endLeg(AGENT, FailureDisposition.of(f.code()), HangupSide.REMOTE, f.reason()),
+                    endLeg(AGENT, FailureDisposition.of(f.code()), failedBy(f), f.reason()),
                     new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
         }
         if (e instanceof TimerFired t && t.timer() == TimerKind.AGENT_CONNECT) {
@@ -251,6 +259,11 @@ public final class CallTransitions {
                 reason));
         CallStatus next = s.with(CallState.ENDED, agentInviting ? CANCELLING : s.agentLeg());
         return new Step(next, java.util.List.copyOf(effects), false);
+    }
+
+    /** A final response is the peer's doing; no response at all (timeout, transport, local failure) is ours. */
+    private static HangupSide failedBy(Failed f) {
+        return f.code() == null ? HangupSide.DIALER : HangupSide.REMOTE;
     }
 
     private static EndLeg endLeg(org.fairdial.cdr.LegKind leg, Disposition d, HangupSide side, String reason) {

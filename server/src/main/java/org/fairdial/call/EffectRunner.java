@@ -82,6 +82,8 @@ final class EffectRunner {
             bridge();
         } else if (effect instanceof ReserveAgent) {
             Optional<String> agent = ports.agents().reserve(campaign.name());
+            // Known from now on, so a release works even if the call ends before AgentReserved is handled.
+            agent.ifPresent(id -> call.agent.agentId = id);
             call.post(agent.<CallEvent>map(CallEvent.AgentReserved::new).orElseGet(CallEvent.NoAgentFree::new));
         } else if (effect instanceof ReleaseAgent r) {
             if (call.agent.agentId != null) {

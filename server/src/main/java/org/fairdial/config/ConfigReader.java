@@ -176,7 +176,7 @@ final class ConfigReader {
         } else if (origin.resource() != null) {
             where = origin.resource();
         } else {
-            where = origin.description();
+            return origin.description(); // e.g. "String: 21": already names the line
         }
         return origin.lineNumber() > 0 ? where + ":" + origin.lineNumber() : where;
     }

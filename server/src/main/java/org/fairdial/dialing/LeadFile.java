@@ -44,16 +44,20 @@ public final class LeadFile {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
+            boolean firstRow = true;
             while ((line = in.readLine()) != null) {
                 number++;
-                String trimmed = line.strip();
+                // Excel's "CSV UTF-8" starts the file with a byte order mark
+                String trimmed = (number == 1 ? line.replace("\uFEFF", "") : line).strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
                 List<String> fields = CsvLine.split(trimmed);
                 String raw = fields.get(0);
-                if (number == 1 && raw.toLowerCase(Locale.ROOT).matches("[a-z_ ]+")) {
-                    continue; // header row
+                boolean header = firstRow && raw.toLowerCase(Locale.ROOT).matches("[a-z_ ]+");
+                firstRow = false;
+                if (header) {
+                    continue;
                 }
                 String name = fields.size() > 1 && !fields.get(1).isEmpty() ? fields.get(1) : null;
                 try {

@@ -72,8 +72,8 @@ class CallLifecycleTest {
         assertFalse(call.status.isComplete());
         call.on(BYE_C);
         assertEquals(List.of(new InviteCustomer(), new StartTimer(TimerKind.RING),
-                new StopTimer(TimerKind.RING), new Ack(CUSTOMER), new StartTimer(TimerKind.ABANDON_DEADLINE),
-                new PlayComfortNoise(), new ReserveAgent(),
+                new StopTimer(TimerKind.RING), new PlayComfortNoise(), new Ack(CUSTOMER),
+                new StartTimer(TimerKind.ABANDON_DEADLINE), new ReserveAgent(),
                 new InviteAgent("1001"), new StartTimer(TimerKind.AGENT_CONNECT),
                 new Ack(AGENT), new StopTimer(TimerKind.AGENT_CONNECT), new StopTimer(TimerKind.ABANDON_DEADLINE),
                 new Bridge(),
@@ -228,7 +228,7 @@ class CallLifecycleTest {
     /** Where a CANCEL is already out or the call is over, a Hangup has nothing left to do. */
     @Test
     void hangupWhileCancellingOrEndedIsIgnoredAndTheCallStillCompletes() {
-        CallScript cancelling = new CallScript().on(DIAL, RINGING_C, RING_TIMEOUT).ignored(HANGUP);
+        CallScript cancelling = new CallScript().on(DIAL, RINGING_C, RING_TIMEOUT, HANGUP);
         cancelling.on(new Failed(CUSTOMER, 487, "Request Terminated")).assertCompleteAndTidy();
         assertEquals(Disposition.NO_ANSWER, cancelling.endOf(CUSTOMER).disposition());
 

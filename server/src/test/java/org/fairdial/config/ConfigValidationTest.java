@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -195,32 +194,30 @@ class ConfigValidationTest {
         assertEquals(fixture.origin("long.wav"), p.origin());
         assertEquals("long.wav", p.value());
         assertTrue(p.rule().startsWith("lasts 2.9s, more than the "), p.rule());
-        assertTrue(p.rule().endsWith(" left after abandon.prompt-delay 200ms within abandon.max-duration 3s"),
+        assertTrue(p.rule().endsWith(" left after abandon.prompt-delay 200ms and the 200ms BYE margin within "
+                        + "abandon.max-duration 3s"),
                 p.rule());
     }
 
     @Test
     void promptThatFitsBeforeTheAbandonDeadlineIsAccepted() throws Exception {
-        ConfigFixture.wav(dir.resolve("fits.wav"), Duration.ofMillis(2700));
+        ConfigFixture.wav(dir.resolve("fits.wav"), Duration.ofMillis(2600));
         CampaignConfig c = DialerConfigLoader.load(fixture.file(CAMPAIGN + ".prompt = \"fits.wav\""))
                 .campaigns().get("spring");
-        assertEquals(Duration.ofMillis(2700), c.prompt().duration());
+        assertEquals(Duration.ofMillis(2600), c.prompt().duration());
     }
 
     /**
-     * The abandon deadline timer fires {@code EffectRunner.BYE_MARGIN} (100 ms) before abandon.max-duration, so a
-     * prompt that starts after prompt-delay must end 100 ms earlier than max-duration or its last words (the call-back
+     * The abandon deadline timer fires {@code AbandonTiming.BYE_MARGIN} (200 ms) before abandon.max-duration, so a
+     * prompt that starts after prompt-delay must end 200 ms earlier than max-duration or its last words (the call-back
      * number) are cut off by our BYE.
      */
-    @Disabled("bug: CampaignReader.java:105 computes the prompt's room as max-duration - prompt-delay (2.8s here) "
-            + "without the 100ms BYE_MARGIN the abandon deadline fires early by (EffectRunner.java:39,102), so a "
-            + "2.75s prompt is accepted but the BYE at 2.9s after answer cuts its last 50ms")
     @Test
-    void promptMustEndBeforeTheAbandonDeadlineWhichFires100msEarly() {
-        ConfigFixture.wav(dir.resolve("tight.wav"), Duration.ofMillis(2750));
+    void promptMustEndBeforeTheAbandonDeadlineWhichFires200msEarly() {
+        ConfigFixture.wav(dir.resolve("tight.wav"), Duration.ofMillis(2650));
         ConfigProblem p = single(fixture.refused(CAMPAIGN + ".prompt = \"tight.wav\""));
         assertEquals(CAMPAIGN + ".prompt", p.path());
-        assertTrue(p.rule().startsWith("lasts 2.75s, more than the 2.7s left"), p.rule());
+        assertTrue(p.rule().startsWith("lasts 2.65s, more than the 2.6s left"), p.rule());
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
 import org.fairdial.media.MediaConfig;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +64,7 @@ class DialerConfigLoaderTest {
         assertEquals(new CallerId("+390212345678", "ACME Energia"), spring.callerId(), "caller id in E.164");
         assertEquals(config.profiles().get("it-garante"), spring.profile());
         assertEquals("demo-caller-id.wav", spring.prompt().name());
-        assertEquals(21_107, spring.prompt().sampleCount());
+        assertEquals(20_140, spring.prompt().sampleCount());
         assertEquals(1.0, spring.dialRatio());
         assertEquals(Duration.ofSeconds(25), spring.ringTimeout());
         assertEquals(Duration.ofSeconds(2), spring.agentConnectTimeout());
@@ -173,9 +172,6 @@ class DialerConfigLoaderTest {
         assertEquals("exceeds the 3s cap of profile it-garante", p.rule());
     }
 
-    @Disabled("bug: ConfigReader.java:179-181 appends \":\" + lineNumber to ConfigOrigin.description(), which for "
-            + "origins without a file or resource (a tree parsed from a string: fromConfig, the demo) already ends "
-            + "in \": N\", so the problem reads \"(String: 21:21)\"")
     @Test
     void treeGivenInCodeNamesTheLineOnce() {
         ConfigValidationException e = assertThrows(ConfigValidationException.class, () ->

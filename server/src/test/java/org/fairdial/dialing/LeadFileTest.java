@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fairdial.dialing.LeadFile.Result;
 import org.fairdial.dialing.LeadFile.RowError;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,8 +113,6 @@ class LeadFileTest {
         assertThrows(NoSuchFileException.class, () -> LeadFile.read(dir.resolve("none.csv"), "IT"));
     }
 
-    @Disabled("bug: LeadFile.java:55 only recognises the header on physical line 1, so a header after leading "
-            + "comments or blank lines is reported as 'line 2: 'number' is not a phone number'")
     @Test
     void headerAfterLeadingCommentsIsSkipped() throws IOException {
         Result r = read("IT", """
@@ -127,8 +124,6 @@ class LeadFileTest {
         assertEquals(1, r.leads().size());
     }
 
-    @Disabled("bug: LeadFile.java:44-55 keeps a UTF-8 byte order mark (as Excel's 'CSV UTF-8' writes) on the first "
-            + "line, so the header '\\uFEFFnumber' is not recognised and is reported as a bad row")
     @Test
     void headerAfterAByteOrderMarkIsSkipped() throws IOException {
         Result r = read("IT", "\uFEFFnumber,name\n0212345678,Mario\n");
