@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +18,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agents the dialer knows (from config), their registrations and states. All methods are short and
- * synchronized; listeners are told when an agent becomes available so the dialer can place the next call.
+ * The agents the dialer knows (from config), their registrations and states. Every method is short and
+ * synchronized; state changes are collected under the lock and announced after it, so listeners (the dialer,
+ * wallboards, metrics) can call back in without deadlock.
  */
 public final class AgentRegistry implements AgentPool {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRegistry.class);
 
-    private final Map<String, Agent> agents = new LinkedHashMap<>();
+    private final Map<String, AgentEntry> agents = new LinkedHashMap<>();
     private final InstantSource clock;
     private final ScheduledExecutorService timers;
+    private final NextAgentStrategy strategy;
     private final List<Runnable> availabilityListeners = new CopyOnWriteArrayList<>();
+    private final List<AgentListener> listeners = new CopyOnWriteArrayList<>();
 
     public AgentRegistry(Map<String, AgentConfig> accounts, InstantSource clock, ScheduledExecutorService timers) {
+        this(accounts, clock, timers, NextAgentStrategy.LONGEST_IDLE);
+    }
+
+    public AgentRegistry(Map<String, AgentConfig> accounts, InstantSource clock, ScheduledExecutorService timers,
+                         NextAgentStrategy strategy) {
         this.clock = clock;
         this.timers = timers;
-        accounts.values().forEach(a -> agents.put(a.id(), new Agent(a, clock.instant())));
+        this.strategy = strategy;
+        accounts.values().forEach(a -> agents.put(a.id(), new AgentEntry(a, clock.instant())));
     }
 
     /** Runs {@code listener} (outside the registry lock) whenever an agent may have become available. */
@@ -41,156 +49,235 @@ public final class AgentRegistry implements AgentPool {
         availabilityListeners.add(listener);
     }
 
+    /** Tells {@code listener} of every state change. */
+    public void addListener(AgentListener listener) {
+        listeners.add(listener);
+    }
+
     /** The account of a SIP user, for the registrar; null if unknown. */
     public synchronized AgentConfig account(String id) {
-        Agent agent = agents.get(id);
-        return agent == null ? null : agent.account;
+        AgentEntry agent = agents.get(id);
+        return agent == null || agent.retired ? null : agent.account;
     }
 
     /** A REGISTER binding was accepted (or refreshed). */
     public void registered(String id, String contact, Instant expiresAt) {
-        boolean changed;
-        synchronized (this) {
-            Agent agent = agents.get(id);
-            if (agent == null) {
-                return;
-            }
-            agent.contact = contact;
-            agent.expiresAt = expiresAt;
-            changed = agent.state == AgentState.LOGGED_OUT || agent.state == AgentState.UNAVAILABLE;
-            if (changed) {
-                agent.enter(AgentState.AVAILABLE, clock.instant());
+        publish(change(id, a -> {
+            a.contact = contact;
+            a.expiresAt = expiresAt;
+            if (a.state == AgentState.LOGGED_OUT || a.state == AgentState.UNAVAILABLE) {
                 LOG.info("agent {} available at {}", id, contact);
+                return AgentState.AVAILABLE;
             }
-        }
-        if (changed) {
-            notifyAvailability();
-        }
+            return a.state;
+        }));
     }
 
     /** The binding was removed (Expires: 0) or expired. */
-    public synchronized void unregistered(String id, String why) {
-        Agent agent = agents.get(id);
-        if (agent == null || agent.contact == null) {
-            return;
+    public void unregistered(String id, String why) {
+        publish(change(id, a -> loggedOut(a, why)));
+    }
+
+    private static AgentState loggedOut(AgentEntry a, String why) {
+        if (a.contact == null) {
+            return a.state;
         }
-        agent.contact = null;
-        agent.expiresAt = null;
-        if (agent.state == AgentState.AVAILABLE || agent.state == AgentState.UNAVAILABLE
-                || agent.state == AgentState.WRAP_UP) {
-            agent.enter(AgentState.LOGGED_OUT, clock.instant());
-        }
-        LOG.info("agent {} logged out: {}", id, why);
+        a.contact = null;
+        a.expiresAt = null;
+        LOG.info("agent {} logged out: {}", a.account.id(), why);
+        return a.inCall() ? a.state : AgentState.LOGGED_OUT;
     }
 
     /** Logs out every agent whose registration has expired; run periodically. */
-    public synchronized void expireRegistrations() {
-        Instant now = clock.instant();
-        List<String> expired = new ArrayList<>();
-        for (Agent agent : agents.values()) {
-            if (agent.expiresAt != null && !agent.expiresAt.isAfter(now)) {
-                expired.add(agent.account.id());
+    public void expireRegistrations() {
+        List<Change> changes = new ArrayList<>();
+        synchronized (this) {
+            // Check and change under one lock, so a refresh that lands meanwhile cannot be wiped.
+            Instant now = clock.instant();
+            for (AgentEntry agent : agents.values()) {
+                if (agent.expiresAt != null && !agent.expiresAt.isAfter(now)) {
+                    move(agent, loggedOut(agent, "registration expired"), changes);
+                }
             }
         }
-        // Under the same lock as the check, so a refresh that lands meanwhile cannot be wiped.
-        expired.forEach(id -> unregistered(id, "registration expired"));
+        publish(changes);
+    }
+
+    /** Pauses an agent with a reason; an agent in a call is paused when the call lets go of them. */
+    public boolean pause(String id, String reason) {
+        List<Change> changes = change(id, a -> {
+            if (a.inCall()) {
+                a.pendingPause = reason;
+                return a.state;
+            }
+            if (a.contact == null) {
+                return a.state;
+            }
+            a.pauseReason = reason;
+            return AgentState.PAUSED;
+        });
+        publish(changes);
+        return known(id);
+    }
+
+    /** Ends a pause (or a pending one). */
+    public boolean ready(String id) {
+        publish(change(id, a -> {
+            a.pendingPause = null;
+            if (a.state != AgentState.PAUSED) {
+                return a.state;
+            }
+            a.pauseReason = null;
+            return a.contact == null ? AgentState.LOGGED_OUT : AgentState.AVAILABLE;
+        }));
+        return known(id);
+    }
+
+    /** Drops the agent's registration as a supervisor asks; a call in progress goes on. */
+    public boolean logout(String id) {
+        unregistered(id, "logged out by a supervisor");
+        return known(id);
+    }
+
+    /** Applies a reloaded set of accounts: new agents appear logged out, removed ones leave after any call. */
+    public void updateAccounts(Map<String, AgentConfig> accounts) {
+        List<Change> changes = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (AgentConfig account : accounts.values()) {
+                AgentEntry entry = agents.computeIfAbsent(account.id(), k -> new AgentEntry(account, now));
+                entry.account = account;
+                entry.retired = false;
+            }
+            for (AgentEntry entry : List.copyOf(agents.values())) {
+                if (!accounts.containsKey(entry.account.id())) {
+                    entry.retired = true;
+                    entry.contact = null;
+                    if (!entry.inCall()) {
+                        move(entry, AgentState.LOGGED_OUT, changes);
+                        agents.remove(entry.account.id());
+                    }
+                }
+            }
+        }
+        publish(changes);
     }
 
     @Override
-    public synchronized Optional<String> reserve(String campaign) {
-        Optional<Agent> pick = agents.values().stream()
-                .filter(a -> a.state == AgentState.AVAILABLE && a.contact != null)
-                .min(Comparator.comparing((Agent a) -> a.since));
-        pick.ifPresent(a -> a.enter(AgentState.RESERVED, clock.instant()));
+    public Optional<String> reserve(String campaign) {
+        List<Change> changes = new ArrayList<>();
+        Optional<AgentEntry> pick;
+        synchronized (this) {
+            pick = agents.values().stream().filter(AgentEntry::takesCalls).min(strategy.order);
+            pick.ifPresent(a -> move(a, AgentState.RESERVED, changes));
+        }
+        publish(changes);
         return pick.map(a -> a.account.id());
     }
 
     @Override
     public synchronized String contactOf(String agentId) {
-        Agent agent = agents.get(agentId);
+        AgentEntry agent = agents.get(agentId);
         return agent == null ? null : agent.contact;
     }
 
     @Override
-    public synchronized void talking(String agentId) {
-        Agent agent = agents.get(agentId);
-        if (agent != null) {
-            agent.enter(AgentState.TALKING, clock.instant());
-            agent.callsHandled++;
-        }
+    public void ringing(String agentId) {
+        publish(change(agentId, a -> a.state == AgentState.RESERVED ? AgentState.RINGING : a.state));
+    }
+
+    @Override
+    public void talking(String agentId) {
+        publish(change(agentId, a -> {
+            a.callsHandled++;
+            return AgentState.TALKING;
+        }));
     }
 
     @Override
     public void release(String agentId, AgentRelease release, Duration wrapUp) {
-        synchronized (this) {
-            Agent agent = agents.get(agentId);
-            if (agent == null) {
-                return;
+        publish(change(agentId, a -> switch (release) {
+            case AVAILABLE -> afterCall(a);
+            case UNAVAILABLE -> {
+                LOG.warn("agent {} did not take a call: unavailable until it registers again", agentId);
+                yield AgentState.UNAVAILABLE;
             }
-            Instant now = clock.instant();
-            switch (release) {
-                case AVAILABLE -> agent.enter(agent.contact == null ? AgentState.LOGGED_OUT : AgentState.AVAILABLE,
-                        now);
-                case UNAVAILABLE -> {
-                    agent.enter(AgentState.UNAVAILABLE, now);
-                    LOG.warn("agent {} did not take a call: unavailable until it registers again", agentId);
-                }
-                case WRAP_UP -> {
-                    agent.enter(AgentState.WRAP_UP, now);
-                    long epoch = agent.epoch;
-                    timers.schedule(() -> endWrapUp(agentId, epoch), wrapUp.toMillis(), TimeUnit.MILLISECONDS);
-                    return;
-                }
-                default -> throw new IllegalArgumentException(release.name());
+            case WRAP_UP -> {
+                long epoch = a.epoch + 1; // the epoch the WRAP_UP state is about to get
+                timers.schedule(() -> endWrapUp(agentId, epoch), wrapUp.toMillis(), TimeUnit.MILLISECONDS);
+                yield AgentState.WRAP_UP;
             }
-        }
-        notifyAvailability();
+        }));
     }
 
     private void endWrapUp(String agentId, long epoch) {
-        synchronized (this) {
-            Agent agent = agents.get(agentId);
-            if (agent == null || agent.state != AgentState.WRAP_UP || agent.epoch != epoch) {
-                return;
-            }
-            agent.enter(agent.contact == null ? AgentState.LOGGED_OUT : AgentState.AVAILABLE, clock.instant());
+        publish(change(agentId, a -> a.state == AgentState.WRAP_UP && a.epoch == epoch ? afterCall(a) : a.state));
+    }
+
+    /** Where an agent goes when a call lets go of them: a pause asked meanwhile, else available. */
+    private static AgentState afterCall(AgentEntry a) {
+        if (a.contact == null) {
+            return AgentState.LOGGED_OUT;
         }
-        notifyAvailability();
+        if (a.pendingPause != null) {
+            a.pauseReason = a.pendingPause;
+            a.pendingPause = null;
+            return AgentState.PAUSED;
+        }
+        return AgentState.AVAILABLE;
     }
 
     /** Agents available right now. */
     public synchronized int availableCount() {
-        return (int) agents.values().stream().filter(a -> a.state == AgentState.AVAILABLE && a.contact != null)
-                .count();
+        return (int) agents.values().stream().filter(AgentEntry::takesCalls).count();
     }
 
     public synchronized List<AgentSnapshot> snapshot() {
-        return agents.values().stream().map(a -> new AgentSnapshot(a.account.id(), a.state, a.since, a.contact,
-                a.expiresAt, a.callsHandled)).toList();
+        return agents.values().stream().map(AgentEntry::snapshot).toList();
     }
 
-    private void notifyAvailability() {
-        availabilityListeners.forEach(Runnable::run);
+    private synchronized boolean known(String id) {
+        return agents.containsKey(id);
     }
 
-    private static final class Agent {
-        final AgentConfig account;
-        AgentState state = AgentState.LOGGED_OUT;
-        Instant since;
-        String contact;
-        Instant expiresAt;
-        long callsHandled;
-        long epoch;
-
-        Agent(AgentConfig account, Instant now) {
-            this.account = account;
-            this.since = now;
+    /** Runs {@code next} on the agent under the lock and records the state change it makes. */
+    private synchronized List<Change> change(String id, java.util.function.Function<AgentEntry, AgentState> next) {
+        List<Change> changes = new ArrayList<>();
+        AgentEntry agent = agents.get(id);
+        if (agent != null) {
+            move(agent, next.apply(agent), changes);
+            if (agent.retired && !agent.inCall()) {
+                agents.remove(id);
+            }
         }
+        return changes;
+    }
 
-        void enter(AgentState next, Instant now) {
-            state = next;
-            since = now;
-            epoch++;
+    private void move(AgentEntry agent, AgentState next, List<Change> changes) {
+        if (agent.state == next) {
+            return;
         }
+        AgentSnapshot before = agent.snapshot();
+        agent.state = next;
+        agent.since = clock.instant();
+        agent.epoch++;
+        if (next != AgentState.PAUSED) {
+            agent.pauseReason = null;
+        }
+        changes.add(new Change(before, agent.snapshot()));
+    }
+
+    private void publish(List<Change> changes) {
+        boolean available = false;
+        for (Change c : changes) {
+            listeners.forEach(l -> l.stateChanged(c.before(), c.after()));
+            available |= c.after().state() == AgentState.AVAILABLE;
+        }
+        if (available) {
+            availabilityListeners.forEach(Runnable::run);
+        }
+    }
+
+    private record Change(AgentSnapshot before, AgentSnapshot after) {
     }
 }

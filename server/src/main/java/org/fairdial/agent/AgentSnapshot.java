@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param contact      registered contact URI, or null
  * @param expiresAt    registration expiry, or null
  * @param callsHandled calls bridged to this agent since start
+ * @param pauseReason  reason code while PAUSED, else null
  */
 public record AgentSnapshot(String id, AgentState state, Instant since, String contact, Instant expiresAt,
-                            long callsHandled) {
+                            long callsHandled, String pauseReason) {
 }

@@ -72,9 +72,10 @@ public final class DialerServer implements AutoCloseable {
         cdrRepository = new JdbcCdrRepository(database.dataSource());
         cdrWriter = new AsyncCdrWriter(cdrRepository, config.store());
         media = NettyMediaEngine.start(config.media());
-        agents = new AgentRegistry(config.agents(), clock, timers);
-        sip = new JainSipSignalling(config.sip(), agents, clock);
-        calls.bind(new CallPorts(sip, agents, media, cdrWriter, calls, callPool, timers, clock));
+        agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
+        sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock);
+        calls.bind(new CallPorts(sip, agents, media, cdrWriter, calls, callPool, timers, clock,
+                config.agentPolicy().rtpTimeout()));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {

@@ -12,6 +12,9 @@ public interface AgentPool {
     /** Registered contact URI of the agent's softphone, or null when it is no longer registered. */
     String contactOf(String agentId);
 
+    /** The agent's phone has been sent the bridge INVITE. */
+    void ringing(String agentId);
+
     /** The agent answered and talks to the callee. */
     void talking(String agentId);
 

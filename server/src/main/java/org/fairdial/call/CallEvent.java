@@ -53,6 +53,10 @@ public sealed interface CallEvent {
     record TimerFired(TimerKind timer) implements CallEvent {
     }
 
+    /** A bridged leg's peer has sent no RTP for the configured time: its phone is gone. */
+    record MediaLost(LegKind leg) implements CallEvent {
+    }
+
     /** The operator or a shutdown ends the call now. */
     record Hangup(String reason) implements CallEvent {
     }

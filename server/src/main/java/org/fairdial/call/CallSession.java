@@ -35,6 +35,8 @@ public final class CallSession {
     final LegLog agent = new LegLog(LegKind.AGENT);
     volatile MediaLeg customerMedia;
     volatile MediaLeg agentMedia;
+    /** Periodic check that the bridged agent still sends RTP, or null. */
+    volatile ScheduledFuture<?> mediaWatch;
     private volatile CallStatus status = CallStatus.INITIAL;
 
     public CallSession(CallPlan plan, CallPorts ports) {
@@ -171,6 +173,9 @@ public final class CallSession {
     private void finish() {
         for (TimerKind kind : TimerKind.values()) {
             stopTimer(kind);
+        }
+        if (mediaWatch != null) {
+            mediaWatch.cancel(false);
         }
         effects.closeMedia(LegKind.CUSTOMER);
         effects.closeMedia(LegKind.AGENT);

@@ -69,8 +69,10 @@ import org.fairdial.cdr.HangupSide;
  *                                                            UNAVAILABLE on the deadline); Bye(C) unless the callee left;
  *                                                            EndLeg(C, ABANDONED)
  * BRIDGED          Hangup                   ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
+ * BRIDGED          MediaLost(A)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(UNAVAILABLE)
  * any, agent leg CANCELLING: Answered(A) -> Ack(A), Bye(A), EndLeg(A, NO_ANSWER); Failed(A) -> EndLeg(A, NO_ANSWER)
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
+ * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C)   ENDED   -  (raced the end of the call)
  * anything else                             same             none; counted as unexpected
  * </pre>
  * An answered callee who hangs up before an agent talks to them counts as ABANDONED: the conservative reading of
@@ -95,8 +97,17 @@ public final class CallTransitions {
             case CONNECTING_AGENT -> connectingAgent(s, e);
             case BRIDGED -> bridged(s, e);
             case ABANDONING -> abandoning(s, e);
-            case ENDED -> Step.ignored(s);
+            case ENDED -> lateEvent(e) ? Step.to(s) : Step.ignored(s);
         };
+    }
+
+    /**
+     * Events that race a call's end and mean nothing once it is over: a BYE crossing ours, a prompt or timer that
+     * finished as the call ended, a media check that fired meanwhile, a late 18x.
+     */
+    private static boolean lateEvent(CallEvent e) {
+        return e instanceof Bye || e instanceof PromptFinished || e instanceof TimerFired
+                || e instanceof CallEvent.MediaLost || e instanceof Progress p && p.leg() == CUSTOMER;
     }
 
     /** Late answers of an agent leg we cancelled, and reservations that outlived their need, in any state. */
@@ -209,6 +220,13 @@ public final class CallTransitions {
                     endLeg(AGENT, Disposition.ANSWERED, customerLeft ? HangupSide.OTHER_LEG : HangupSide.REMOTE,
                             customerLeft ? "callee hung up" : "agent hung up"),
                     new ReleaseAgent(AgentRelease.WRAP_UP));
+        }
+        if (e instanceof CallEvent.MediaLost m && m.leg() == AGENT) {
+            // The agent's phone died mid-call: better a clean hang-up than leave the callee on dead air.
+            return Step.to(s.with(CallState.ENDED, DONE), new SendBye(CUSTOMER), new SendBye(AGENT),
+                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "agent media lost"),
+                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the agent"),
+                    new ReleaseAgent(AgentRelease.UNAVAILABLE));
         }
         if (e instanceof Hangup h) {
             return Step.to(s.with(CallState.ENDED, DONE), new SendBye(CUSTOMER), new SendBye(AGENT),

@@ -3,6 +3,7 @@ package org.fairdial.call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.fairdial.call.CallEffect.Ack;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
@@ -133,6 +134,7 @@ final class EffectRunner {
         call.agentMedia = media;
         SentInvite sent = ports.signalling().inviteAgent(call, agentId, contact, media.createOffer());
         note(call.agent, sent);
+        ports.agents().ringing(agentId);
     }
 
     private MediaLeg openMedia(String id) {
@@ -177,6 +179,27 @@ final class EffectRunner {
         call.agent.bridgedAt = now;
         call.customerMedia.bridgeTo(call.agentMedia);
         ports.agents().talking(call.agent.agentId);
+        watchAgentMedia(now);
+    }
+
+    /** Checks a few times per timeout that the agent's phone still sends RTP; MediaLost when it stopped. */
+    private void watchAgentMedia(Instant bridgedAt) {
+        Duration timeout = ports.agentRtpTimeout();
+        if (timeout == null || timeout.isZero()) {
+            return;
+        }
+        long every = Math.max(200, Math.min(5000, timeout.toMillis() / 3));
+        call.mediaWatch = ports.timers().scheduleWithFixedDelay(() -> {
+            MediaLeg media = call.agentMedia;
+            if (media == null) {
+                return;
+            }
+            Instant last = media.stats().lastReceivedAt();
+            Instant heard = last == null || last.isBefore(bridgedAt) ? bridgedAt : last;
+            if (Duration.between(heard, ports.clock().instant()).compareTo(timeout) > 0) {
+                call.post(new CallEvent.MediaLost(LegKind.AGENT));
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void endLeg(EndLeg end) {

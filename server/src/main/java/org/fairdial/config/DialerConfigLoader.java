@@ -65,6 +65,7 @@ public final class DialerConfigLoader {
         SipConfig sip = sections.sip("dialer.sip");
         var media = sections.media("dialer.media");
         StoreConfig store = sections.store("dialer.store");
+        AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
 
         Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.profiles")) {
@@ -86,7 +87,7 @@ public final class DialerConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, profiles, trunks, agents, campaigns);
+        return new DialerConfig(source, sip, media, store, agentPolicy, profiles, trunks, agents, campaigns);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

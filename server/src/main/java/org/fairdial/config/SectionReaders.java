@@ -3,7 +3,9 @@ package org.fairdial.config;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.fairdial.agent.NextAgentStrategy;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.sip.auth.DigestMath;
@@ -73,6 +75,25 @@ final class SectionReaders {
         return new StoreConfig(url, r.string(p + ".user"), r.string(p + ".password"),
                 r.integer(p + ".pool-size", 1, 64), r.integer(p + ".batch-size", 1, 100_000),
                 r.duration(p + ".flush-interval"), r.duration(p + ".retry-backoff"));
+    }
+
+    AgentPolicyConfig agentPolicy(String p) {
+        List<String> reasons = r.strings(p + ".pause-reasons");
+        if (reasons.isEmpty()) {
+            r.problem(p + ".pause-reasons", "must name at least one reason");
+        }
+        String pause = r.string(p + ".feature-codes.pause");
+        String ready = r.string(p + ".feature-codes.ready");
+        for (String[] code : new String[][] {{"pause", pause}, {"ready", ready}}) {
+            if (!code[1].matches("\\*[0-9]{1,4}")) {
+                r.problem(p + ".feature-codes." + code[0], "must be a star and 1-4 digits, e.g. *55");
+            }
+        }
+        if (pause.equals(ready) || ready.startsWith(pause)) {
+            r.problem(p + ".feature-codes.ready", "must not start with the pause code " + pause);
+        }
+        return new AgentPolicyConfig(r.enumValue(p + ".strategy", NextAgentStrategy.class,
+                NextAgentStrategy.LONGEST_IDLE), reasons, pause, ready, r.duration(p + ".rtp-timeout"));
     }
 
     JurisdictionProfile profile(String parent, String name) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Requests that reach the dialer: REGISTER (registrar), OPTIONS (keep-alive probes), BYE and re-INVITE within our
- * dialogs. Everything else gets the RFC 3261 answer: 481 for a dialog we do not know, 405 with Allow for a
+ * dialogs, agents' feature codes (INVITE to {@code *55} etc.). Everything else gets the RFC 3261 answer: 481 for a dialog we do not know, 405 with Allow for a
  * method we know but do not take, 501 for one we do not know, 403 for calls in (an outbound dialer).
  */
 final class InboundRequests {
@@ -26,10 +26,12 @@ final class InboundRequests {
 
     private final SipEndpoint sip;
     private final Registrar registrar;
+    private final FeatureCodes featureCodes;
 
-    InboundRequests(SipEndpoint sip, Registrar registrar) {
+    InboundRequests(SipEndpoint sip, Registrar registrar, FeatureCodes featureCodes) {
         this.sip = sip;
         this.registrar = registrar;
+        this.featureCodes = featureCodes;
     }
 
     void handle(RequestEvent event) throws ParseException, InvalidArgumentException {
@@ -55,6 +57,12 @@ final class InboundRequests {
     }
 
     private void bye(RequestEvent event) {
+        if (event.getDialog() != null && event.getDialog().getApplicationData()
+                instanceof FeatureCodes.FeatureCall call) {
+            sip.respond(event, Response.OK);
+            FeatureCodes.ended(call);
+            return;
+        }
         SipLeg leg = legOf(event.getDialog());
         if (leg == null) {
             sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
@@ -66,12 +74,18 @@ final class InboundRequests {
 
     private void invite(RequestEvent event) throws ParseException {
         SipLeg leg = legOf(event.getDialog());
-        if (leg == null) {
-            boolean inDialog = ((javax.sip.header.ToHeader) event.getRequest().getHeader("To")).getTag() != null;
-            sip.respond(event, inDialog ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.FORBIDDEN);
+        if (leg != null) {
+            reinvite(event, leg);
             return;
         }
-        reinvite(event, leg);
+        boolean inDialog = ((javax.sip.header.ToHeader) event.getRequest().getHeader("To")).getTag() != null;
+        if (inDialog) {
+            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        } else if (FeatureCodes.isFeatureCode(event.getRequest())) {
+            featureCodes.handle(event);
+        } else {
+            sip.respond(event, Response.FORBIDDEN); // an outbound dialer takes no calls in
+        }
     }
 
     /** A re-INVITE (hold, codec change, session refresh): answer from the same media leg, keep the call. */

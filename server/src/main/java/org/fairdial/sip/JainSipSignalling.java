@@ -21,7 +21,10 @@ import org.fairdial.call.CallSession;
 import org.fairdial.call.CallSignalling;
 import org.fairdial.call.SignallingException;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
+import org.fairdial.media.MediaEngine;
+import org.fairdial.sip.auth.DigestChallenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +37,21 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private static final Logger LOG = LoggerFactory.getLogger(JainSipSignalling.class);
 
     private final SipConfig config;
+    private final AgentPolicyConfig agentPolicy;
     private final AgentRegistry agents;
+    private final MediaEngine media;
     private final InstantSource clock;
     private volatile SipEndpoint sip;
     private volatile OutboundLegs legs;
     private volatile InviteResponses responses;
     private volatile InboundRequests requests;
 
-    public JainSipSignalling(SipConfig config, AgentRegistry agents, InstantSource clock) {
+    public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
+                             MediaEngine media, InstantSource clock) {
         this.config = config;
+        this.agentPolicy = agentPolicy;
         this.agents = agents;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -54,7 +62,10 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
                 config.stackThreads(), this);
         OutboundLegs outbound = new OutboundLegs(endpoint);
         responses = new InviteResponses(endpoint, outbound);
-        requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, clock));
+        AgentAuth auth = new AgentAuth(endpoint, agents, new DigestChallenger(clock, config.nonceLifetime()),
+                config.realm());
+        requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, auth, clock),
+                new FeatureCodes(endpoint, auth, agents, media, agentPolicy));
         legs = outbound;
         sip = endpoint;
     }

@@ -55,7 +55,7 @@ class AgentRegistryTest {
         register("1001", T0.plusSeconds(600));
         AgentSnapshot s = snapshot("1001");
         assertEquals(new AgentSnapshot("1001", AgentState.AVAILABLE, T0, "sip:1001@10.0.0.1:5062", T0.plusSeconds(600),
-                0), s);
+                0, null), s);
         assertEquals("sip:1001@10.0.0.1:5062", registry.contactOf("1001"));
         assertEquals(1, registry.availableCount());
         assertEquals(1, availability.get());

@@ -68,7 +68,7 @@ class CallSessionTest {
         agents = new AgentRegistry(Map.of("1001", new AgentConfig("1001", "Alice", "0".repeat(32))), time, time);
         Executor executor = pool::add;
         calls.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, calls, executor, time,
-                time));
+                time, Duration.ZERO));
     }
 
     @Test
@@ -85,7 +85,7 @@ class CallSessionTest {
         run();
         assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "INVITE agent 1001 at sip:1001@10.0.0.7:5062"), sip);
         assertEquals(List.of("answer v=0 callee", "treatment comfort noise"), customerLeg().actions);
-        assertEquals(AgentState.RESERVED, agent().state());
+        assertEquals(AgentState.RINGING, agent().state());
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofMillis(2800)), time.pending(),
                 "agent connect timer, abandon deadline 100 ms before max-duration");
 

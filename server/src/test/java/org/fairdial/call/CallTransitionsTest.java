@@ -123,6 +123,10 @@ class CallTransitionsTest {
                 end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, HANGUP.reason()),
                 end(AGENT, Disposition.ANSWERED, HangupSide.DIALER, HANGUP.reason()),
                 new ReleaseAgent(AgentRelease.WRAP_UP));
+        expect(BRIDGED, AGENT_SILENT, ENDED_AGENT_DONE, new SendBye(CUSTOMER), new SendBye(AGENT),
+                end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "agent media lost"),
+                end(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the agent"),
+                new ReleaseAgent(AgentRelease.UNAVAILABLE));
 
         for (CallStatus s : List.of(ABANDONING_NO_AGENT, ABANDONING_AGENT_DONE, ABANDONING_AGENT_CANCELLING)) {
             CallStatus ended = status(CallState.ENDED, s.agentLeg());
@@ -145,6 +149,16 @@ class CallTransitionsTest {
             }
             expect(s, UNAVAILABLE_A, done,
                     end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent leg cancelled"));
+        }
+
+        // Events that raced the end of the call change nothing and are not counted as unexpected.
+        for (CallStatus s : STATUSES.keySet()) {
+            if (s.state() == CallState.ENDED) {
+                for (CallEvent late : List.of(BYE_C, BYE_A, PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE,
+                        AGENT_SILENT, CALLEE_SILENT, RINGING_C)) {
+                    expect(s, late, s);
+                }
+            }
         }
 
         // A reservation that outlived its need goes straight back, whatever the call is doing.
