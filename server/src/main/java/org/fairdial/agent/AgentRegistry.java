@@ -199,7 +199,8 @@ public final class AgentRegistry implements AgentPool {
         publish(change(agentId, a -> switch (release) {
             case AVAILABLE -> afterCall(a);
             case UNAVAILABLE -> {
-                LOG.warn("agent {} did not take a call: unavailable until it registers again", agentId);
+                LOG.warn("agent {} out of rotation (phone did not answer or went silent) until it registers again",
+                        agentId);
                 yield AgentState.UNAVAILABLE;
             }
             case WRAP_UP -> {
