@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class DialerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DialerServer.class);
 
-    private final DialerConfig config;
+    private volatile DialerConfig config;
     private final InstantSource clock = InstantSource.system();
     private final ExecutorService callPool;
     private final ScheduledThreadPoolExecutor timers;
@@ -48,7 +48,10 @@ public final class DialerServer implements AutoCloseable {
     private AgentRegistry agents;
     private JainSipSignalling sip;
     private final CallRegistry calls = new CallRegistry();
-    private final Map<String, CampaignRunner> campaigns = new LinkedHashMap<>();
+    private final Map<String, CampaignRunner> campaigns = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, TrunkChannels> trunks = new java.util.concurrent.ConcurrentHashMap<>();
+    private JdbcLeadStateRepository leadStates;
+    private JdbcLockoutRepository lockouts;
 
     private DialerServer(DialerConfig config) throws SipException, IOException {
         this.config = config;
@@ -68,6 +71,7 @@ public final class DialerServer implements AutoCloseable {
     }
 
     private void open() throws SipException, IOException {
+        LoggingSetup.apply(config.logging());
         database = Database.open(config.store());
         cdrRepository = new JdbcCdrRepository(database.dataSource());
         cdrWriter = new AsyncCdrWriter(cdrRepository, config.store());
@@ -93,28 +97,41 @@ public final class DialerServer implements AutoCloseable {
     }
 
     private void startCampaigns() throws IOException {
-        Map<String, TrunkChannels> trunks = new LinkedHashMap<>();
         config.trunks().forEach((name, trunk) -> trunks.put(name, new TrunkChannels(trunk)));
-        JdbcLeadStateRepository leadStates = new JdbcLeadStateRepository(database);
-        JdbcLockoutRepository lockouts = new JdbcLockoutRepository(database);
+        leadStates = new JdbcLeadStateRepository(database);
+        lockouts = new JdbcLockoutRepository(database);
         for (CampaignConfig campaign : config.campaigns().values()) {
-            LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.defaultRegion());
-            leads.errors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(), e));
-            LOG.info("campaign {}: {} leads from {} ({} rows refused, {} duplicates merged)", campaign.name(),
-                    leads.leads().size(), campaign.leadsFile(), leads.errors().size(), leads.duplicates());
-            CampaignRunner runner = new CampaignRunner(campaign, trunks.get(campaign.trunk()), agents, calls,
-                    new LeadBook(campaign, leadStates, lockouts, cdrRepository), lockouts, dialerLoop, clock);
-            calls.addObserver(runner);
-            campaigns.put(campaign.name(), runner);
-            runner.load(leads.leads());
-            if (campaign.enabled()) {
-                runner.start();
-            }
+            addCampaign(campaign);
         }
+    }
+
+    /** Reads a campaign's leads and starts its runner (dialing if the campaign is enabled). */
+    void addCampaign(CampaignConfig campaign) throws IOException {
+        CampaignRunner runner = new CampaignRunner(campaign, trunks.get(campaign.trunk()), agents, calls,
+                new LeadBook(campaign, leadStates, lockouts, cdrRepository), lockouts, dialerLoop, clock);
+        calls.addObserver(runner);
+        campaigns.put(campaign.name(), runner);
+        runner.load(readLeads(campaign));
+        if (campaign.enabled()) {
+            runner.start();
+        }
+    }
+
+    static java.util.List<org.fairdial.dialing.Lead> readLeads(CampaignConfig campaign) throws IOException {
+        LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.defaultRegion());
+        leads.errors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(), e));
+        LOG.info("campaign {}: {} leads from {} ({} rows refused, {} duplicates merged)", campaign.name(),
+                leads.leads().size(), campaign.leadsFile(), leads.errors().size(), leads.duplicates());
+        return leads.leads();
     }
 
     public DialerConfig config() {
         return config;
+    }
+
+    /** The configuration in force after a reload applied it. */
+    void configApplied(DialerConfig applied) {
+        this.config = applied;
     }
 
     public AgentRegistry agents() {
@@ -174,6 +191,11 @@ public final class DialerServer implements AutoCloseable {
             database.close();
         }
         LOG.info("dialer stopped");
+    }
+
+    /** Stops dialing, lets calls finish for {@code grace}, hangs up the rest, then closes. */
+    public void shutdown(Duration grace) {
+        GracefulShutdown.run(this, grace);
     }
 
     /** Waits for queued CDRs to be committed. */

@@ -10,7 +10,10 @@ import org.fairdial.config.DialerConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dialer run -c FILE}: validates the configuration, starts the server and runs until SIGTERM/SIGINT. */
+/**
+ * {@code dialer run -c FILE}: validates the configuration, starts the server and runs until SIGTERM/SIGINT
+ * (graceful: calls in progress may finish for dialer.shutdown.grace-period); SIGHUP reloads the file.
+ */
 @Command(name = "run", description = "Start the dialer with a configuration file.")
 final class RunCommand implements Callable<Integer> {
 
@@ -30,9 +33,11 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         DialerServer server = DialerServer.start(config);
+        ConfigReloader reloader = new ConfigReloader(server, file);
+        Signals.onHangup(reloader::reload);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            server.shutdown(server.config().shutdown().gracePeriod());
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -13,6 +13,8 @@ import org.fairdial.media.MediaConfig;
  * @param media     RTP media plane
  * @param store     CDR and dialing-state store
  * @param agentPolicy how agents get calls and control themselves
+ * @param logging   log format and levels
+ * @param shutdown  graceful shutdown
  * @param profiles  jurisdiction profiles by name
  * @param trunks    trunks by name
  * @param agents    agent accounts by SIP user
@@ -24,6 +26,8 @@ public record DialerConfig(
         MediaConfig media,
         StoreConfig store,
         AgentPolicyConfig agentPolicy,
+        LoggingConfig logging,
+        ShutdownConfig shutdown,
         Map<String, JurisdictionProfile> profiles,
         Map<String, TrunkConfig> trunks,
         Map<String, AgentConfig> agents,

@@ -66,6 +66,8 @@ public final class DialerConfigLoader {
         var media = sections.media("dialer.media");
         StoreConfig store = sections.store("dialer.store");
         AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
+        LoggingConfig logging = sections.logging("dialer.logging");
+        ShutdownConfig shutdown = sections.shutdown("dialer.shutdown");
 
         Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.profiles")) {
@@ -87,7 +89,7 @@ public final class DialerConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, agentPolicy, profiles, trunks, agents, campaigns);
+        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, profiles, trunks, agents, campaigns);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

@@ -96,6 +96,31 @@ final class SectionReaders {
                 NextAgentStrategy.LONGEST_IDLE), reasons, pause, ready, r.duration(p + ".rtp-timeout"));
     }
 
+    LoggingConfig logging(String p) {
+        String format = r.string(p + ".format");
+        if (!format.equals("text") && !format.equals("json")) {
+            r.problem(p + ".format", "must be text or json");
+        }
+        java.util.Map<String, String> levels = new java.util.LinkedHashMap<>();
+        for (String logger : r.keys(p + ".levels")) {
+            String path = p + ".levels.\"" + logger + "\"";
+            String level = r.string(path).toUpperCase(java.util.Locale.ROOT);
+            if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+                r.problem(path, "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+            }
+            levels.put(logger, level);
+        }
+        return new LoggingConfig(format, levels);
+    }
+
+    ShutdownConfig shutdown(String p) {
+        Duration grace = r.duration(p + ".grace-period");
+        if (grace.compareTo(Duration.ofMinutes(30)) > 0) {
+            r.problem(p + ".grace-period", "is longer than 30 minutes");
+        }
+        return new ShutdownConfig(grace);
+    }
+
     JurisdictionProfile profile(String parent, String name) {
         String p = parent + "." + name;
         Duration minRing = r.duration(p + ".min-ring-time");

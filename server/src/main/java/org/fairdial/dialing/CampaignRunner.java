@@ -41,8 +41,8 @@ public final class CampaignRunner implements CallObserver {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
     private static final long TICK_MS = 250;
 
-    private final CampaignConfig config;
-    private final TrunkChannels trunk;
+    private volatile CampaignConfig config;
+    private volatile TrunkChannels trunk;
     private final AgentRegistry agents;
     private final CallRegistry calls;
     private final LeadBook book;
@@ -69,6 +69,7 @@ public final class CampaignRunner implements CallObserver {
         this.lockouts = lockouts;
         this.loop = loop;
         this.clock = clock;
+        agents.onAvailability(() -> loop.execute(this::tick));
     }
 
     public String name() {
@@ -98,7 +99,36 @@ public final class CampaignRunner implements CallObserver {
             stats.seed(book.answeredBefore(), book.abandonedBefore());
             LOG.info("campaign {}: {} leads ready, {} later", config.name(), ready.size(), later.size());
         });
-        agents.onAvailability(() -> loop.execute(this::tick));
+    }
+
+    /**
+     * A reload changed the campaign: new calls use the new settings (calls in progress keep theirs); leads new to
+     * the list are queued, leads gone from it are no longer dialed.
+     */
+    public void reconfigure(CampaignConfig changed, TrunkChannels trunkChannels, List<Lead> leads) {
+        loop.execute(() -> {
+            config = changed;
+            trunk = trunkChannels;
+            book.update(changed);
+            java.util.Set<String> keep = new java.util.HashSet<>();
+            Instant now = clock.instant();
+            for (Lead lead : leads) {
+                keep.add(lead.id());
+                if (byId.putIfAbsent(lead.id(), lead) == null) {
+                    Instant eligible = book.eligibleAt(lead);
+                    if (eligible != null) {
+                        if (eligible.isAfter(now)) {
+                            later.add(new Due(eligible, lead));
+                        } else {
+                            ready.add(lead);
+                        }
+                    }
+                }
+            }
+            byId.keySet().retainAll(keep);
+            ready.removeIf(l -> !keep.contains(l.id()));
+            later.removeIf(d -> !keep.contains(d.lead().id()));
+        });
     }
 
     /** Starts (or resumes) paced dialing. */

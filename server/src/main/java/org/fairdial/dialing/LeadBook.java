@@ -17,7 +17,7 @@ import org.fairdial.storage.LeadState;
  * Used only from the dialer thread.
  */
 public final class LeadBook {
-    private final CampaignConfig config;
+    private volatile CampaignConfig config;
     private final JdbcLeadStateRepository states;
     private final JdbcLockoutRepository lockouts;
     private final Map<String, LeadState> known;
@@ -30,6 +30,11 @@ public final class LeadBook {
         this.lockouts = lockouts;
         this.known = new java.util.HashMap<>(states.load(config.name()));
         this.before = cdrs.countCustomerLegs(config.name(), Instant.EPOCH);
+    }
+
+    /** A reload changed the campaign: retry rules and lockouts of the new settings apply from now on. */
+    void update(CampaignConfig changed) {
+        this.config = changed;
     }
 
     long answeredBefore() {

@@ -5,7 +5,7 @@ import org.fairdial.config.TrunkConfig;
 
 /** The simultaneous-call limit of one trunk, shared by every campaign that uses it. */
 public final class TrunkChannels {
-    private final TrunkConfig trunk;
+    private volatile TrunkConfig trunk;
     private final AtomicInteger inUse = new AtomicInteger();
 
     public TrunkChannels(TrunkConfig trunk) {
@@ -35,5 +35,10 @@ public final class TrunkChannels {
 
     public TrunkConfig trunk() {
         return trunk;
+    }
+
+    /** A reload changed the trunk: new calls use it (and its channel limit); calls in progress keep theirs. */
+    public void update(TrunkConfig changed) {
+        this.trunk = changed;
     }
 }

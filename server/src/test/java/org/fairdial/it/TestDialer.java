@@ -1,6 +1,5 @@
 package org.fairdial.it;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -36,11 +35,14 @@ final class TestDialer implements AutoCloseable {
     final DialerServer server;
     final int sipPort;
     final int trunkPort;
+    /** The operator file the server was started from (tests edit it to exercise reloads). */
+    final Path configFile;
 
-    private TestDialer(DialerServer server, int sipPort, int trunkPort) {
+    private TestDialer(DialerServer server, int sipPort, int trunkPort, Path configFile) {
         this.server = server;
         this.sipPort = sipPort;
         this.trunkPort = trunkPort;
+        this.configFile = configFile;
     }
 
     static Builder in(Path dir) {
@@ -80,6 +82,18 @@ final class TestDialer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Waits until something listens on UDP {@code port} (a server started in another JVM). */
+    static void awaitPort(int port) throws InterruptedException {
+        await("UDP port " + port + " bound", Duration.ofSeconds(30), () -> {
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    port))) {
+                return probe.getLocalPort() < 0;
+            } catch (SocketException bound) {
+                return true;
+            }
+        });
     }
 
     CampaignRunner campaign() {
@@ -167,6 +181,17 @@ final class TestDialer implements AutoCloseable {
         }
 
         TestDialer start() throws Exception {
+            Ports ports = writeConfig();
+            DialerConfig config = DialerConfigLoader.load(ports.file());
+            return new TestDialer(DialerServer.start(config), ports.sip(), ports.trunk(), ports.file());
+        }
+
+        /** The ports and file of a configuration written for a dialer started elsewhere (another JVM). */
+        record Ports(Path file, int sip, int trunk) {
+        }
+
+        /** Writes the configuration to {@code dir/dialer.conf} on free ports, without starting anything. */
+        Ports writeConfig() throws Exception {
             int sipPort = freePort();
             int trunkPort = freePort();
             int rtp = freeRange(200);
@@ -199,8 +224,9 @@ final class TestDialer implements AutoCloseable {
                     """.formatted(sipPort, rtp, rtp + 199, dir.resolve("store").toAbsolutePath(), trunkPort,
                     maxChannels, trunkAuth, agentConf, enabled, leadsFile.toAbsolutePath(), prompt, ratio,
                     ringTimeout, extra);
-            DialerConfig config = DialerConfigLoader.fromConfig(ConfigFactory.parseString(hocon), dir);
-            return new TestDialer(DialerServer.start(config), sipPort, trunkPort);
+            Path file = dir.resolve("dialer.conf");
+            Files.writeString(file, hocon);
+            return new Ports(file, sipPort, trunkPort);
         }
     }
 }

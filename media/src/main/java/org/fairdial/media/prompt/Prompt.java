@@ -54,6 +54,17 @@ public final class Prompt {
         return Duration.ofNanos(samples.length * (1_000_000_000L / SAMPLE_RATE));
     }
 
+    /** Same name and same samples: a reload that re-reads an unchanged file sees an equal prompt. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Prompt p && name.equals(p.name) && java.util.Arrays.equals(samples, p.samples);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + java.util.Arrays.hashCode(samples);
+    }
+
     @Override
     public String toString() {
         return "Prompt[" + name + ", " + duration().toMillis() + " ms]";

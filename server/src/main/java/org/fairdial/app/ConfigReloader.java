@@ -1,0 +1,100 @@
+package org.fairdial.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fairdial.config.CampaignConfig;
+import org.fairdial.config.ConfigDiff;
+import org.fairdial.config.ConfigProblem;
+import org.fairdial.config.ConfigValidationException;
+import org.fairdial.config.DialerConfig;
+import org.fairdial.config.DialerConfigLoader;
+import org.fairdial.dialing.CampaignRunner;
+import org.fairdial.dialing.TrunkChannels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads the operator file into a running server (SIGHUP, or the admin API): the candidate is validated whole and
+ * rejected whole on any problem; otherwise agents, trunks, campaigns (with their prompts and leads) and log
+ * levels change without touching calls in progress, which keep the settings they started with. Signalling, media,
+ * store and agent-policy settings need a restart and are reported, not applied.
+ */
+public final class ConfigReloader {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
+
+    private final DialerServer server;
+    private final Path file;
+
+    public ConfigReloader(DialerServer server, Path file) {
+        this.server = server;
+        this.file = file;
+    }
+
+    /**
+     * Outcome of a reload.
+     *
+     * @param applied  true when the candidate replaced the running configuration
+     * @param changes  what changed (one line per section), including what needs a restart
+     * @param problems why the candidate was refused
+     */
+    public record Result(boolean applied, List<String> changes, List<ConfigProblem> problems) {
+    }
+
+    public synchronized Result reload() {
+        DialerConfig candidate;
+        try {
+            candidate = DialerConfigLoader.load(file);
+        } catch (ConfigValidationException e) {
+            LOG.warn("reload of {} refused, the running configuration stays:\n{}", file, e.getMessage());
+            return new Result(false, List.of(), e.problems());
+        }
+        DialerConfig running = server.config();
+        List<String> changes = ConfigDiff.between(running, candidate);
+        try {
+            apply(running, candidate);
+        } catch (IOException e) {
+            LOG.warn("reload of {} failed while reading lead lists: {}", file, e.getMessage());
+            return new Result(false, changes, List.of(new ConfigProblem("(leads)", null, null, e.getMessage())));
+        }
+        // What a running server can swap comes from the candidate; the rest stays as it started.
+        server.configApplied(new DialerConfig(candidate.source(), running.sip(), running.media(), running.store(),
+                running.agentPolicy(), candidate.logging(), candidate.shutdown(), candidate.profiles(),
+                candidate.trunks(), candidate.agents(), candidate.campaigns()));
+        LOG.info("configuration reloaded from {}: {}", file, changes.isEmpty() ? "no changes" : String.join("; ",
+                changes));
+        return new Result(true, changes, List.of());
+    }
+
+    private void apply(DialerConfig running, DialerConfig candidate) throws IOException {
+        LoggingSetup.apply(candidate.logging());
+        server.agents().updateAccounts(candidate.agents());
+        candidate.trunks().forEach((name, trunk) -> server.trunks.compute(name, (k, channels) -> {
+            if (channels == null) {
+                return new TrunkChannels(trunk);
+            }
+            channels.update(trunk);
+            return channels;
+        }));
+        Map<String, CampaignRunner> runners = server.campaigns();
+        for (CampaignConfig campaign : candidate.campaigns().values()) {
+            CampaignRunner runner = runners.get(campaign.name());
+            if (runner == null) {
+                server.addCampaign(campaign);
+            } else if (!campaign.equals(running.campaigns().get(campaign.name()))) {
+                runner.reconfigure(campaign, server.trunks.get(campaign.trunk()), DialerServer.readLeads(campaign));
+                if (campaign.enabled()) {
+                    runner.start();
+                } else {
+                    runner.pause();
+                }
+            }
+        }
+        for (String gone : running.campaigns().keySet()) {
+            if (!candidate.campaigns().containsKey(gone)) {
+                runners.get(gone).pause(); // calls in progress finish; no new ones
+            }
+        }
+    }
+}
