@@ -4,33 +4,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fairdial.config.CampaignConfig;
-import org.fairdial.config.ConfigProblem;
-import org.fairdial.config.ConfigValidationException;
 import org.fairdial.config.DialerConfig;
-import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.dialing.LeadFile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code dialer check -c FILE}: the same validation as start-up; exits 0 when the server would start. */
 @Command(name = "check", description = "Validate a configuration file (and its lead lists) without starting.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, description = "HOCON file, e.g. config/dialer.conf")
-    Path file;
+    @Mixin
+    ConfigOption options;
 
     @Override
     public Integer call() throws IOException {
-        DialerConfig config;
-        try {
-            config = DialerConfigLoader.load(file);
-        } catch (ConfigValidationException e) {
-            System.err.println(file + ": " + e.problems().size() + " problem(s); the server would refuse to start:");
-            for (ConfigProblem problem : e.problems()) {
-                System.err.println("  " + problem.format());
-            }
+        DialerConfig config = options.loadOrReport("the server would refuse to start");
+        if (config == null) {
             return 1;
         }
+        Path file = options.file();
         System.out.printf("%s: OK. SIP %s:%d %s, %d trunk(s), %d agent(s), %d campaign(s)%n", file,
                 config.sip().bindAddress(), config.sip().port(), config.sip().transports(), config.trunks().size(),
                 config.agents().size(), config.campaigns().size());

@@ -1,14 +1,10 @@
 package org.fairdial.app;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.fairdial.config.ConfigProblem;
-import org.fairdial.config.ConfigValidationException;
 import org.fairdial.config.DialerConfig;
-import org.fairdial.config.DialerConfigLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code dialer run -c FILE}: validates the configuration, starts the server and runs until SIGTERM/SIGINT
@@ -17,23 +13,17 @@ import picocli.CommandLine.Option;
 @Command(name = "run", description = "Start the dialer with a configuration file.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, description = "HOCON file, e.g. config/dialer.conf")
-    Path file;
+    @Mixin
+    ConfigOption options;
 
     @Override
     public Integer call() throws Exception {
-        DialerConfig config;
-        try {
-            config = DialerConfigLoader.load(file);
-        } catch (ConfigValidationException e) {
-            System.err.println(file + ": refusing to start, " + e.problems().size() + " problem(s):");
-            for (ConfigProblem problem : e.problems()) {
-                System.err.println("  " + problem.format());
-            }
+        DialerConfig config = options.loadOrReport("refusing to start");
+        if (config == null) {
             return 1;
         }
         DialerServer server = DialerServer.start(config);
-        ConfigReloader reloader = new ConfigReloader(server, file);
+        ConfigReloader reloader = new ConfigReloader(server, options.file());
         Signals.onHangup(reloader::reload);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

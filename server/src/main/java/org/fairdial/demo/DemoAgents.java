@@ -8,14 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ClientTransaction;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
@@ -32,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Agents' softphones for the demo, all on one UDP port: each registers with digest authentication and answers the
  * dialer's INVITEs at once (as a softphone set to auto-answer does), then talks until the callee hangs up.
  */
-final class DemoAgents implements SipListener, AutoCloseable {
+final class DemoAgents extends DemoListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoAgents.class);
 
     private final DemoSip sip;
@@ -147,26 +142,6 @@ final class DemoAgents implements SipListener, AutoCloseable {
         calls.put(callId, leg);
         st.sendResponse(ok);
         leg.playTreatment(DemoAudio.voice(200, 3), null);
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        // demo peers ignore timeouts
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        // demo peers ignore transport errors
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing held per transaction
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // nothing held per dialog
     }
 
     @Override

@@ -6,14 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
@@ -28,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A carrier on loopback that plays the callees: the last digit of the dialed number decides what happens
  * (0 busy, 1 unavailable, 2 rings until we give up, 3-9 answers after a short ring, talks, then hangs up).
  */
-final class LoopbackCarrier implements SipListener, AutoCloseable {
+final class LoopbackCarrier extends DemoListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackCarrier.class);
 
     private final DemoSip sip;
@@ -149,26 +144,6 @@ final class LoopbackCarrier implements SipListener, AutoCloseable {
     @Override
     public void processResponse(ResponseEvent event) {
         // 200 to our BYE: nothing to do
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        // demo peers ignore timeouts
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        // demo peers ignore transport errors
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing held per transaction
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // nothing held per dialog
     }
 
     @Override
