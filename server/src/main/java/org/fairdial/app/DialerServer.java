@@ -97,7 +97,8 @@ public final class DialerServer implements AutoCloseable {
         JdbcLeadStateRepository leadStates = new JdbcLeadStateRepository(database);
         JdbcLockoutRepository lockouts = new JdbcLockoutRepository(database);
         for (CampaignConfig campaign : config.campaigns().values()) {
-            LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.defaultRegion());
+            LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.leadColumns(),
+                    campaign.defaultRegion());
             leads.errors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(), e));
             LOG.info("campaign {}: {} leads from {} ({} rows refused, {} duplicates merged)", campaign.name(),
                     leads.leads().size(), campaign.leadsFile(), leads.errors().size(), leads.duplicates());

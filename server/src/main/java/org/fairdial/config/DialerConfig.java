@@ -16,6 +16,7 @@ import org.fairdial.media.MediaConfig;
  * @param trunks    trunks by name
  * @param agents    agent accounts by SIP user
  * @param campaigns campaigns by name
+ * @param doNotCallRegistries national do-not-call registry files by name
  */
 public record DialerConfig(
         Path source,
@@ -25,12 +26,14 @@ public record DialerConfig(
         Map<String, JurisdictionProfile> profiles,
         Map<String, TrunkConfig> trunks,
         Map<String, AgentConfig> agents,
-        Map<String, CampaignConfig> campaigns) {
+        Map<String, CampaignConfig> campaigns,
+        Map<String, DncRegistryConfig> doNotCallRegistries) {
 
     public DialerConfig {
         profiles = Map.copyOf(profiles);
         trunks = Map.copyOf(trunks);
         agents = Map.copyOf(agents);
         campaigns = Map.copyOf(campaigns);
+        doNotCallRegistries = Map.copyOf(doNotCallRegistries);
     }
 }
