@@ -49,3 +49,20 @@ CREATE TABLE do_not_call (
     added_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
     CONSTRAINT do_not_call_pk PRIMARY KEY (number, scope)
 );
+
+-- Imported leads, so a campaign of a million leads is paged from the store instead of held in memory. One row per
+-- (campaign, number); a later row of the same number only fills columns the first left empty.
+-- fields: the list's other columns as application/x-www-form-urlencoded name=value pairs, in column order.
+CREATE TABLE campaign_lead (
+    campaign       VARCHAR                     NOT NULL,
+    lead_id        VARCHAR                     NOT NULL,
+    number         VARCHAR                     NOT NULL,
+    raw_number     VARCHAR                     NOT NULL,
+    line           INTEGER                     NOT NULL,
+    name           VARCHAR,
+    time_zone      VARCHAR,
+    consent_source VARCHAR,
+    consent_at     TIMESTAMP(3) WITH TIME ZONE,
+    fields         VARCHAR,
+    CONSTRAINT campaign_lead_pk PRIMARY KEY (campaign, lead_id)
+);

@@ -9,14 +9,19 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.fairdial.config.CampaignConfig.LeadColumns;
+import org.fairdial.config.StoreConfig;
+import org.fairdial.storage.Database;
+import org.fairdial.storage.JdbcLeadRepository;
 
 /**
  * Shows that a lead import streams: writes a CSV of ROWS leads (Italian numbers in mixed formats, 5% duplicates,
  * 1% bad rows, consent and custom columns), imports it into a sink that keeps nothing, and prints rows/s and the
- * heap's peak. Run by scripts/lead-import-benchmark with a small fixed heap. Arguments: {@code ROWS DIR}.
+ * heap's peak; with {@code store}, imports into an H2 file store in DIR through {@link LeadStore} instead. Run by
+ * scripts/lead-import-benchmark with a small fixed heap. Arguments: {@code ROWS DIR [store]}.
  */
 public final class LeadImportBenchmark {
     private LeadImportBenchmark() {
@@ -37,8 +42,21 @@ public final class LeadImportBenchmark {
         }
         LeadColumns columns = new LeadColumns("number", "name", "tz", "consent_source", "consent_at");
         long[] fields = new long[1];
+        boolean store = args.length > 2 && args[2].equals("store");
         t0 = System.nanoTime();
-        LeadImport.Report report = LeadImport.run(file, columns, "IT", lead -> fields[0] += lead.fields().size());
+        LeadImport.Report report;
+        if (store) {
+            String url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            try (Database db = Database.open(new StoreConfig(url, "sa", "", 2, 500, Duration.ofMillis(200),
+                    Duration.ofMillis(500)))) {
+                JdbcLeadRepository repository = new JdbcLeadRepository(db);
+                report = new LeadStore(repository).importList("bench", file, columns, "IT");
+                fields[0] = repository.count("bench");
+            }
+        } else {
+            report = LeadImport.run(file, columns, "IT", lead -> fields[0] += lead.fields().size());
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -47,9 +65,10 @@ public final class LeadImportBenchmark {
             }
         }
         out.printf(Locale.ROOT, "import:     %.1f s (%,.0f rows/s): %,d leads, %,d duplicates merged, %,d rows "
-                        + "refused (first: %s), %,d custom fields%n", seconds, rows / seconds, report.leads(),
+                        + "refused (first: %s), %,d %s%n", seconds, rows / seconds, report.leads(),
                 report.duplicates(), report.rejected(),
-                report.firstErrors().isEmpty() ? "-" : report.firstErrors().get(0), fields[0]);
+                report.firstErrors().isEmpty() ? "-" : report.firstErrors().get(0), fields[0],
+                store ? "rows in the H2 store" : "custom fields");
         out.printf(Locale.ROOT, "heap:       peak %,d MB during the import, -Xmx %,d MB%n", peak >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
     }

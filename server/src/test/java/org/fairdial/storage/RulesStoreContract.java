@@ -22,7 +22,8 @@ abstract class RulesStoreContract extends StoreTestSupport {
 
     @BeforeEach
     void emptyTables() {
-        for (String table : List.of("dial_denial", "dial_attempt", "number_abandon", "do_not_call")) {
+        for (String table : List.of("dial_denial", "dial_attempt", "number_abandon", "do_not_call",
+                "campaign_lead")) {
             StoreFixture.execute(dataSource(), "TRUNCATE TABLE " + table);
         }
     }
@@ -97,5 +98,27 @@ abstract class RulesStoreContract extends StoreTestSupport {
         assertTrue(dnc.remove(n, JdbcDoNotCallRepository.INTERNAL));
         assertFalse(dnc.remove(n, JdbcDoNotCallRepository.INTERNAL));
         assertNull(dnc.find(n, "c2"));
+    }
+
+    @Test
+    void leadsAreCompletedNotOverwrittenAndPagedById() {
+        JdbcLeadRepository leads = new JdbcLeadRepository(db());
+        LeadRow first = new LeadRow("c1", "+390212345678", "+390212345678", "02 1234 5678", 2, null, "Europe/Rome",
+                null, null, Map.of());
+        LeadRow later = new LeadRow("c1", "+390212345678", "+390212345678", "0212345678", 9, "Mario Rossi",
+                "Europe/London", "web form", T0, Map.of("product", "gas & power", "note", "a=b"));
+        LeadRow other = new LeadRow("c1", "+390212345679", "+390212345679", "02 1234 5679", 3, "Giulia", null,
+                null, null, Map.of());
+        LeadRow elsewhere = new LeadRow("c2", "+390212345678", "+390212345678", "x", 2, "C2", null, null, null,
+                Map.of());
+        leads.upsert(List.of(first, other, elsewhere));
+        leads.upsert(List.of(later));
+        LeadRow merged = new LeadRow("c1", "+390212345678", "+390212345678", "02 1234 5678", 2, "Mario Rossi",
+                "Europe/Rome", "web form", T0, Map.of("product", "gas & power", "note", "a=b"));
+        assertEquals(List.of(merged, other), leads.page("c1", null, 10));
+        assertEquals(List.of(other), leads.page("c1", "+390212345678", 10));
+        assertEquals(List.of(merged), leads.page("c1", null, 1));
+        assertEquals(2, leads.count("c1"));
+        assertEquals(List.of(elsewhere), leads.page("c2", null, 10));
     }
 }
