@@ -81,8 +81,14 @@ public final class DialGate {
         if (d instanceof Decision.Deny deny) {
             denials.record(new Denial(UUID.randomUUID(), config.name(), lead.id(), lead.e164(), deny.rule(),
                     deny.reason(), deny.retryAt(), now));
-            LOG.info("campaign {}: {} not dialed: {}: {}", config.name(), NumberMask.mask(lead.e164()), deny.rule(),
-                    deny.reason());
+            // Postponements recur for every lead outside the hours; permanent refusals are worth a line each.
+            if (deny.retryAt() == null) {
+                LOG.info("campaign {}: {} not dialed: {}: {}", config.name(), NumberMask.mask(lead.e164()),
+                        deny.rule(), deny.reason());
+            } else {
+                LOG.debug("campaign {}: {} not dialed before {}: {}: {}", config.name(),
+                        NumberMask.mask(lead.e164()), deny.retryAt(), deny.rule(), deny.reason());
+            }
         }
         return d;
     }

@@ -49,6 +49,10 @@ final class LeadReader {
         if (header == null) {
             return 0;
         }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            // Spreadsheet programs save UTF-8 CSV with a byte order mark before the first header name.
+            header.set(0, header.get(0).substring(1));
+        }
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             index.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);

@@ -137,6 +137,13 @@ class LeadImportTest {
     }
 
     @Test
+    void byteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
+        Collected sink = new Collected();
+        run("\uFEFFnumber,name\n0212345678,A\n", LeadColumns.DEFAULT, sink);
+        assertEquals("+390212345678", sink.leads.get(0).e164());
+    }
+
+    @Test
     void headerWithoutTheNumberColumnIsOneErrorNotAMillion() throws IOException {
         Collected sink = new Collected();
         LeadImport.Report report = run("phone,name\n0212345678,A\n0212345679,B\n", LeadColumns.DEFAULT, sink);
