@@ -11,8 +11,8 @@ import java.util.function.LongConsumer;
  * is two reads of the offset table and a binary search of a handful of entries. 100 million US numbers take about
  * 2.6 bytes each (measured by scripts/dnc-benchmark; see docs/compliance.md).
  *
- * <p>Built from a {@link LongSource} in three passes (range, bucket sizes, placement), so no more memory is needed
- * than the set itself plus its offset table.
+ * <p>Built from a {@link LongSource} in three passes (range, bucket sizes, placement; two when the range is known),
+ * so no more memory is needed than the set itself plus its offset table.
  */
 public final class CompactNumberSet {
     /** The numbers, delivered in the same order on every call; values outside 1..E164.MAX are skipped. */
@@ -68,15 +68,23 @@ public final class CompactNumberSet {
                 stats[2]++;
             }
         });
-        long count = stats[2];
+        return build(source, stats[0], stats[1], stats[2]);
+    }
+
+    /**
+     * Builds from a source whose smallest and largest valid values and count of valid values are already known
+     * (counted while parsing), saving the first pass.
+     */
+    public static CompactNumberSet build(LongSource source, long smallest, long largest, long count)
+            throws IOException {
         if (count == 0) {
             return EMPTY;
         }
         if (count > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many numbers for one set: " + count);
         }
-        long min = stats[0];
-        long range = stats[1] - min;
+        long min = smallest;
+        long range = largest - min;
         long targetBuckets = Math.max(1, count / 4);
         int shift = 0;
         while ((range >>> shift) >= targetBuckets) {
@@ -158,7 +166,7 @@ public final class CompactNumberSet {
         return w;
     }
 
-    private static boolean valid(long n) {
+    static boolean valid(long n) {
         return n > 0 && n <= E164.MAX;
     }
 

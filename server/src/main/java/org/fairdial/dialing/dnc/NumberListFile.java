@@ -19,8 +19,8 @@ import java.util.function.LongConsumer;
  * ({@code +12125550100}) or the national digits of the file's region, with or without the trunk prefix
  * ({@code 2125550100}, {@code 02079460018}); blank lines and {@code #} comments are skipped. Plain digit lines are
  * converted without libphonenumber (a national registry has hundreds of millions of them); anything else (spaces,
- * dashes, brackets) goes through libphonenumber. The text is parsed once into a temporary file of longs, which the
- * set's three build passes then read.
+ * dashes, brackets) goes through libphonenumber. The text is parsed once into a temporary file of longs (counting
+ * the range on the way), which the set's two remaining build passes then read.
  */
 public final class NumberListFile {
     /** Rows refused, kept for the log: the first few line numbers. */
@@ -66,6 +66,7 @@ public final class NumberListFile {
         Path longs = Files.createTempFile("fairdial-dnc-", ".bin");
         try {
             long[] counts = new long[2];
+            long[] range = {Long.MAX_VALUE, Long.MIN_VALUE, 0};
             List<Long> invalid = new ArrayList<>();
             try (InputStream in = Files.newInputStream(file);
                  FileChannel out = FileChannel.open(longs, StandardOpenOption.WRITE)) {
@@ -75,12 +76,18 @@ public final class NumberListFile {
                         drain(buffer, out);
                     }
                     buffer.putLong(n);
+                    if (CompactNumberSet.valid(n)) {
+                        range[0] = Math.min(range[0], n);
+                        range[1] = Math.max(range[1], n);
+                        range[2]++;
+                    }
                 }, counts, invalid);
                 drain(buffer, out);
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
-            CompactNumberSet set = CompactNumberSet.build(sink -> readLongs(longs, sink));
+            CompactNumberSet set = CompactNumberSet.build(sink -> readLongs(longs, sink), range[0], range[1],
+                    range[2]);
             return new Loaded(set, counts[0], counts[1], List.copyOf(invalid));
         } finally {
             Files.deleteIfExists(longs);
