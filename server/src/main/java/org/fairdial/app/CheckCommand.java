@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
                 config.sip().bindAddress(), config.sip().port(), config.sip().transports(), config.trunks().size(),
                 config.agents().size(), config.campaigns().size());
         for (CampaignConfig c : config.campaigns().values()) {
-            LeadFile.Result leads = LeadFile.read(c.leadsFile(), c.defaultRegion());
+            LeadFile.Result leads = LeadFile.read(c.leadsFile(), c.leadColumns(), c.defaultRegion());
             System.out.printf("  campaign %s: profile %s, trunk %s, %d leads (%d rows refused, %d duplicates), "
                             + "prompt %d ms%n", c.name(), c.profile().name(), c.trunk(), leads.leads().size(),
                     leads.errors().size(), leads.duplicates(), c.prompt().duration().toMillis());

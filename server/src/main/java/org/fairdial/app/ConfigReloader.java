@@ -59,9 +59,7 @@ public final class ConfigReloader {
             return new Result(false, changes, List.of(new ConfigProblem("(leads)", null, null, e.getMessage())));
         }
         // What a running server can swap comes from the candidate; the rest stays as it started.
-        server.configApplied(new DialerConfig(candidate.source(), running.sip(), running.media(), running.store(),
-                running.agentPolicy(), candidate.logging(), candidate.shutdown(), candidate.profiles(),
-                candidate.trunks(), candidate.agents(), candidate.campaigns()));
+        server.configApplied(candidate.keepingRestartOnlyFrom(running));
         LOG.info("configuration reloaded from {}: {}", file, changes.isEmpty() ? "no changes" : String.join("; ",
                 changes));
         return new Result(true, changes, List.of());

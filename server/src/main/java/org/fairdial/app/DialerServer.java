@@ -118,7 +118,8 @@ public final class DialerServer implements AutoCloseable {
     }
 
     static java.util.List<org.fairdial.dialing.Lead> readLeads(CampaignConfig campaign) throws IOException {
-        LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.defaultRegion());
+        LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.leadColumns(),
+                campaign.defaultRegion());
         leads.errors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(), e));
         LOG.info("campaign {}: {} leads from {} ({} rows refused, {} duplicates merged)", campaign.name(),
                 leads.leads().size(), campaign.leadsFile(), leads.errors().size(), leads.duplicates());

@@ -1,17 +1,26 @@
 package org.fairdial.compliance;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The legal limits of one jurisdiction (a preset under {@code dialer.profiles}); campaigns name one and may only
  * be stricter.
  *
- * @param name               profile name, e.g. {@code it-garante}
- * @param abandonRateCap     highest abandoned-call rate allowed in the profile's window (0.03 = 3%)
- * @param abandonMaxDuration longest time from answer to our BYE on an abandoned call (Garante: 3 s)
- * @param promptStartMax     latest start of the identification prompt after answer (Ofcom, TSR: 2 s)
- * @param redialLockout      no new call to a number we abandoned for this long (Garante: 5 days, Ofcom: 72 h)
- * @param minRingTime        shortest ring before we may give up (TSR: 15 s; our floor everywhere)
+ * @param name                     profile name, e.g. {@code it-garante}
+ * @param abandonRateCap           highest abandoned-call rate allowed in the profile's window (0.03 = 3%)
+ * @param abandonMaxDuration       longest time from answer to our BYE on an abandoned call (Garante: 3 s)
+ * @param promptStartMax           latest start of the identification prompt after answer (Ofcom, TSR: 2 s)
+ * @param redialLockout            no new call to a number we abandoned for this long (Garante: 5 days, Ofcom: 72 h)
+ * @param minRingTime              shortest ring before we may give up (TSR: 15 s; our floor everywhere)
+ * @param callingHours             widest calling hours in the callee's local time (TSR: 08:00-21:00)
+ * @param holidays                 days without calls in the callee's calendar
+ * @param lockoutAgentExempt       a call with an agent reserved may be made within the lockout (Ofcom)
+ * @param agentRequiredAfterLockout after the lockout, calls need a reserved agent until one reaches the callee
+ *                                 (Garante)
+ * @param consentRequired          calls need recorded consent
+ * @param frequencyCap             loosest per-number cap a campaign may set ({@link FrequencyCap#NONE}: none)
+ * @param callerIdNationalRate     the caller id must be callable at no more than the national rate (Ofcom)
  */
 public record JurisdictionProfile(
         String name,
@@ -19,8 +28,26 @@ public record JurisdictionProfile(
         Duration abandonMaxDuration,
         Duration promptStartMax,
         Duration redialLockout,
-        Duration minRingTime) {
+        Duration minRingTime,
+        WeeklyHours callingHours,
+        Holidays holidays,
+        boolean lockoutAgentExempt,
+        boolean agentRequiredAfterLockout,
+        boolean consentRequired,
+        FrequencyCap frequencyCap,
+        boolean callerIdNationalRate) {
 
-    /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(1)(v)), applied everywhere. */
+    /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(4)(ii)), applied everywhere. */
     public static final Duration RING_TIME_FLOOR = Duration.ofSeconds(15);
+
+    public JurisdictionProfile {
+        Objects.requireNonNull(callingHours, "callingHours");
+        Objects.requireNonNull(holidays, "holidays");
+        Objects.requireNonNull(frequencyCap, "frequencyCap");
+    }
+
+    /** The profile's redial lockout rule. */
+    public RedialLockout lockout() {
+        return new RedialLockout(redialLockout, lockoutAgentExempt, agentRequiredAfterLockout);
+    }
 }

@@ -2,6 +2,8 @@ package org.fairdial.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.fairdial.compliance.DialingRules;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.prompt.Prompt;
 
@@ -11,7 +13,7 @@ import org.fairdial.media.prompt.Prompt;
  * @param name                campaign name (CDRs, statistics, logs)
  * @param enabled             dial when the server starts
  * @param trunk               trunk the calls go out through
- * @param leadsFile           CSV of leads: number and optional name per row
+ * @param leadsFile           CSV of leads, read through {@code leadColumns}
  * @param defaultRegion       ISO 3166 region for numbers written without a country code, e.g. {@code IT}
  * @param callerId            number and name presented to the callee
  * @param profile             jurisdiction the campaign obeys
@@ -21,8 +23,9 @@ import org.fairdial.media.prompt.Prompt;
  * @param agentConnectTimeout an agent's phone must answer within this long after the callee answered
  * @param wrapUp              time an agent stays in wrap-up after a call before becoming available again
  * @param abandon             treatment of an answered call no agent can take
- * @param maxAttempts         calls to one lead at most
- * @param retryDelay          wait before calling a lead again after busy or no answer
+ * @param rules               when a lead may be called: the profile's limits tightened by the campaign
+ * @param leadColumns         which CSV columns hold what
+ * @param doNotCall           the campaign's own do-not-call lists and the national registries it checks
  */
 public record CampaignConfig(
         String name,
@@ -38,16 +41,47 @@ public record CampaignConfig(
         Duration agentConnectTimeout,
         Duration wrapUp,
         AbandonConfig abandon,
-        int maxAttempts,
-        Duration retryDelay) {
+        DialingRules rules,
+        LeadColumns leadColumns,
+        DoNotCall doNotCall) {
 
     /**
      * Number and name presented to the callee (From and P-Asserted-Identity).
      *
-     * @param number E.164 number a callee can call back
-     * @param name   display name, e.g. the organisation
+     * @param number       E.164 number a callee can call back
+     * @param name         display name, e.g. the organisation
+     * @param nationalRate the operator declares the number costs no more than a national-rate call (UK)
      */
-    public record CallerId(String number, String name) {
+    public record CallerId(String number, String name, boolean nationalRate) {
+    }
+
+    /**
+     * Header names of the lead CSV's columns; an empty name means the list has no such column. Every other column
+     * is kept as a custom field for the agent.
+     *
+     * @param number        the phone number (required)
+     * @param name          the callee's name
+     * @param timeZone      the callee's IANA time zone, e.g. {@code Europe/Rome}
+     * @param consentSource where consent was given
+     * @param consentAt     when consent was given (ISO-8601 instant, offset date-time or date)
+     */
+    public record LeadColumns(String number, String name, String timeZone, String consentSource,
+                              String consentAt) {
+        /** number, name, no zone, no consent: the layout of the lists before column mapping existed. */
+        public static final LeadColumns DEFAULT = new LeadColumns("number", "name", "", "", "");
+    }
+
+    /**
+     * Do-not-call lists the campaign checks besides the internal list.
+     *
+     * @param lists      the campaign's own files, one number per line
+     * @param registries names of national registries under {@code dialer.do-not-call.registries}
+     */
+    public record DoNotCall(List<Path> lists, List<String> registries) {
+        public DoNotCall {
+            lists = List.copyOf(lists);
+            registries = List.copyOf(registries);
+        }
     }
 
     /**

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.fairdial.compliance.AbandonTiming;
+import org.fairdial.compliance.CallerIdRule;
+import org.fairdial.compliance.Decision;
+import org.fairdial.compliance.DialingRules;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
@@ -27,14 +30,17 @@ final class CampaignReader {
     private final Path baseDir;
     private final Map<String, JurisdictionProfile> profiles;
     private final Map<String, TrunkConfig> trunks;
+    private final Map<String, DncRegistryConfig> registries;
 
     CampaignReader(Config root, List<ConfigProblem> problems, Path baseDir,
-                   Map<String, JurisdictionProfile> profiles, Map<String, TrunkConfig> trunks) {
+                   Map<String, JurisdictionProfile> profiles, Map<String, TrunkConfig> trunks,
+                   Map<String, DncRegistryConfig> registries) {
         this.root = root;
         this.problems = problems;
         this.baseDir = baseDir;
         this.profiles = profiles;
         this.trunks = trunks;
+        this.registries = registries;
     }
 
     CampaignConfig read(String name) {
@@ -60,7 +66,7 @@ final class CampaignReader {
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
             r.problem(p + ".default-region", "is not an ISO 3166 region libphonenumber knows, e.g. IT, GB, US");
         }
-        CallerId callerId = callerId(r, p + ".caller-id", region);
+        CallerId callerId = callerId(r, p + ".caller-id", region, profile);
         AbandonConfig abandon = new AbandonConfig(r.duration(p + ".abandon.max-duration"),
                 r.duration(p + ".abandon.prompt-delay"));
         Duration ringTimeout = r.duration(p + ".ring-timeout");
@@ -74,12 +80,31 @@ final class CampaignReader {
         if (wrapUp.compareTo(Duration.ofMinutes(10)) > 0) {
             r.problem(p + ".wrap-up", "is longer than 10 minutes");
         }
+        if (profile == null) {
+            return null;
+        }
+        CampaignRulesReader rulesReader = new CampaignRulesReader(r, p, profile);
+        DialingRules rules = rulesReader.rules();
         return new CampaignConfig(name, r.bool(p + ".enabled"), trunk, leads, region, callerId, profile, prompt,
-                ratio, ringTimeout, connect, wrapUp, abandon, r.integer(p + ".max-attempts", 1, 50),
-                r.duration(p + ".retry-delay"));
+                ratio, ringTimeout, connect, wrapUp, abandon, rules, rulesReader.leadColumns(rules.consent().required()),
+                rulesReader.doNotCall(this::resolve, registries.keySet()));
     }
 
-    private CallerId callerId(ConfigReader r, String p, String region) {
+    /** A national registry file under {@code dialer.do-not-call.registries}. */
+    static DncRegistryConfig registry(ConfigReader r, Path baseDir, String name) {
+        String p = "dialer.do-not-call.registries." + name;
+        Path file = resolve(baseDir, r.string(p + ".file"));
+        if (!Files.isReadable(file)) {
+            r.problem(p + ".file", "is not a readable file (" + file + ")");
+        }
+        String region = r.string(p + ".region");
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            r.problem(p + ".region", "is not an ISO 3166 region libphonenumber knows, e.g. IT, GB, US");
+        }
+        return new DncRegistryConfig(name, file, region);
+    }
+
+    private CallerId callerId(ConfigReader r, String p, String region, JurisdictionProfile profile) {
         String number = r.string(p + ".number");
         String e164 = number;
         try {
@@ -96,7 +121,15 @@ final class CampaignReader {
         if (display.isBlank() || display.length() > 64) {
             r.problem(p + ".name", "must name the caller in 1..64 characters");
         }
-        return new CallerId(e164, display);
+        boolean nationalRate = r.bool(p + ".national-rate");
+        if (profile != null && !number.isBlank()) {
+            Decision d = new CallerIdRule(profile.callerIdNationalRate()).check(e164, nationalRate);
+            if (d instanceof Decision.Deny deny) {
+                r.problem(p + (nationalRate ? ".number" : ".national-rate"), "does not satisfy profile "
+                        + profile.name() + ": " + deny.reason());
+            }
+        }
+        return new CallerId(e164, display, nationalRate);
     }
 
     private Prompt prompt(ConfigReader r, String p, AbandonConfig abandon) {
@@ -119,6 +152,10 @@ final class CampaignReader {
     }
 
     private Path resolve(String path) {
+        return resolve(baseDir, path);
+    }
+
+    private static Path resolve(Path baseDir, String path) {
         Path raw = Path.of(path);
         return raw.isAbsolute() || baseDir == null ? raw : baseDir.resolve(raw).normalize();
     }

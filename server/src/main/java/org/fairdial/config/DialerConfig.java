@@ -19,6 +19,7 @@ import org.fairdial.media.MediaConfig;
  * @param trunks    trunks by name
  * @param agents    agent accounts by SIP user
  * @param campaigns campaigns by name
+ * @param doNotCallRegistries national do-not-call registry files by name
  */
 public record DialerConfig(
         Path source,
@@ -31,12 +32,23 @@ public record DialerConfig(
         Map<String, JurisdictionProfile> profiles,
         Map<String, TrunkConfig> trunks,
         Map<String, AgentConfig> agents,
-        Map<String, CampaignConfig> campaigns) {
+        Map<String, CampaignConfig> campaigns,
+        Map<String, DncRegistryConfig> doNotCallRegistries) {
 
     public DialerConfig {
         profiles = Map.copyOf(profiles);
         trunks = Map.copyOf(trunks);
         agents = Map.copyOf(agents);
         campaigns = Map.copyOf(campaigns);
+        doNotCallRegistries = Map.copyOf(doNotCallRegistries);
+    }
+
+    /**
+     * This configuration with the sections a running server cannot swap (sockets, threads, store, agent policy)
+     * taken from {@code running}: what a reload puts in force.
+     */
+    public DialerConfig keepingRestartOnlyFrom(DialerConfig running) {
+        return new DialerConfig(source, running.sip, running.media, running.store, running.agentPolicy, logging,
+                shutdown, profiles, trunks, agents, campaigns, doNotCallRegistries);
     }
 }

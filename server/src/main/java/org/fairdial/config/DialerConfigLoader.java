@@ -81,7 +81,11 @@ public final class DialerConfigLoader {
         for (String id : reader.keys("dialer.agents")) {
             agents.put(id, sections.agent("dialer.agents", id, sip.realm()));
         }
-        CampaignReader campaignReader = new CampaignReader(resolved, problems, baseDir, profiles, trunks);
+        Map<String, DncRegistryConfig> registries = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.do-not-call.registries")) {
+            registries.put(name, CampaignReader.registry(reader, baseDir, name));
+        }
+        CampaignReader campaignReader = new CampaignReader(resolved, problems, baseDir, profiles, trunks, registries);
         Map<String, CampaignConfig> campaigns = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.campaigns")) {
             campaigns.put(name, campaignReader.read(name));
@@ -89,7 +93,8 @@ public final class DialerConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, profiles, trunks, agents, campaigns);
+        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, profiles, trunks, agents,
+                campaigns, registries);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

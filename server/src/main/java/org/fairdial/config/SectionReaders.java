@@ -125,11 +125,17 @@ final class SectionReaders {
         String p = parent + "." + name;
         Duration minRing = r.duration(p + ".min-ring-time");
         if (minRing.compareTo(JurisdictionProfile.RING_TIME_FLOOR) < 0) {
-            r.problem(p + ".min-ring-time", "is below the 15s floor every profile keeps (16 CFR 310.4(b)(1)(v))");
+            r.problem(p + ".min-ring-time", "is below the 15s floor every profile keeps (16 CFR 310.4(b)(4)(ii))");
         }
         Duration promptStart = r.has(p + ".prompt-start-max") ? r.duration(p + ".prompt-start-max") : null;
+        RuleReaders rules = new RuleReaders(r);
+        boolean agentExempt = r.bool(p + ".redial-lockout-agent-exempt");
+        boolean agentAfter = r.bool(p + ".redial-after-lockout-needs-agent");
         return new JurisdictionProfile(name, r.number(p + ".abandon-rate-cap", 0, 0.03),
-                r.duration(p + ".abandon-max-duration"), promptStart, r.duration(p + ".redial-lockout"), minRing);
+                r.duration(p + ".abandon-max-duration"), promptStart, r.duration(p + ".redial-lockout"), minRing,
+                rules.hours(p + ".calling-hours"), rules.holidays(p + ".holidays"), agentExempt, agentAfter,
+                r.bool(p + ".consent-required"), rules.frequencyCap(p + ".frequency-cap"),
+                r.bool(p + ".caller-id-national-rate"));
     }
 
     TrunkConfig trunk(String parent, String name) {

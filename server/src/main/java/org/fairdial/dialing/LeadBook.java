@@ -45,6 +45,15 @@ public final class LeadBook {
         return before.abandoned();
     }
 
+    /** What is stored about the lead, or null if it was never dialed. */
+    LeadState state(Lead lead) {
+        return known.get(lead.id());
+    }
+
+    CampaignConfig config() {
+        return config;
+    }
+
     /** When the lead may be dialed (EPOCH: now), or null when it is done. */
     Instant eligibleAt(Lead lead) {
         LeadState state = known.get(lead.id());
@@ -64,7 +73,7 @@ public final class LeadBook {
     void dialing(Lead lead, Instant now) {
         LeadState old = known.get(lead.id());
         int attempts = old == null ? 1 : old.attempts() + 1;
-        Instant holdBack = now.plus(max(config.retryDelay(), config.profile().redialLockout()));
+        Instant holdBack = now.plus(max(config.rules().retry().abandoned(), config.rules().lockout().lockout()));
         save(new LeadState(config.name(), lead.id(), lead.e164(), attempts, old == null ? null
                 : old.lastDisposition(), now, holdBack, false));
     }
@@ -74,22 +83,15 @@ public final class LeadBook {
         LeadState old = known.get(lead.id());
         int attempts = old == null ? 1 : old.attempts();
         Disposition d = cdr.disposition();
-        Instant next;
-        boolean done;
-        if (d == Disposition.ANSWERED) {
-            next = null;
-            done = true;
-        } else if (d == Disposition.ABANDONED) {
-            Duration lockout = config.profile().redialLockout();
+        Instant next = config.rules().retry().next(d, attempts, now);
+        if (d == Disposition.ABANDONED) {
+            Duration lockout = config.rules().lockout().lockout();
             if (!lockout.isZero()) {
                 lockouts.lock(lead.e164(), config.name(), now.plus(lockout), "abandoned");
             }
-            next = now.plus(max(lockout, config.retryDelay()));
-            done = attempts >= config.maxAttempts();
-        } else {
-            next = now.plus(config.retryDelay());
-            done = attempts >= config.maxAttempts();
+            next = next == null ? null : max(next, now.plus(lockout));
         }
+        boolean done = next == null;
         save(new LeadState(config.name(), lead.id(), lead.e164(), attempts, d, old == null ? now
                 : old.lastAttemptAt(), done ? null : next, done));
         return done ? null : next;
@@ -101,6 +103,10 @@ public final class LeadBook {
     }
 
     private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -1,24 +1,16 @@
 package org.fairdial.dialing;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.fairdial.config.CampaignConfig.LeadColumns;
 
 /**
- * Reads a lead list: CSV with the number in the first column and an optional name in the second; an optional
- * header row, blank lines and {@code #} comments are skipped. Numbers are normalized to E.164 with libphonenumber
- * and the campaign's default region. A bad row is reported with its line number and skipped; a number that
- * appears twice is dialed once.
+ * Reads a whole lead list into memory, for lists a campaign keeps in its queue: a {@link LeadImport} whose sink
+ * keeps each number's first row and completes it with the blanks later rows of the same number fill. Lists too
+ * large to hold go through {@link LeadImport} into a sink of their own.
  */
 public final class LeadFile {
     private LeadFile() {
@@ -32,51 +24,28 @@ public final class LeadFile {
         }
     }
 
-    /** Leads in file order, and the rows that were refused. */
+    /** Leads in file order, and the rows that were refused (the first {@value LeadImport#KEEP_ERRORS}). */
     public record Result(List<Lead> leads, List<RowError> errors, int duplicates) {
     }
 
+    /** The list with the default columns {@code number} and {@code name}. */
     public static Result read(Path file, String defaultRegion) throws IOException {
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        return read(file, LeadColumns.DEFAULT, defaultRegion);
+    }
+
+    public static Result read(Path file, LeadColumns columns, String defaultRegion) throws IOException {
         Map<String, Lead> leads = new LinkedHashMap<>();
-        List<RowError> errors = new ArrayList<>();
-        int duplicates = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            boolean firstRow = true;
-            while ((line = in.readLine()) != null) {
-                number++;
-                // Excel's "CSV UTF-8" starts the file with a byte order mark
-                String trimmed = (number == 1 ? line.replace("\uFEFF", "") : line).strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                List<String> fields = CsvLine.split(trimmed);
-                String raw = fields.get(0);
-                boolean header = firstRow && raw.toLowerCase(Locale.ROOT).matches("[a-z_ ]+");
-                firstRow = false;
-                if (header) {
-                    continue;
-                }
-                String name = fields.size() > 1 && !fields.get(1).isEmpty() ? fields.get(1) : null;
-                try {
-                    PhoneNumber parsed = util.parse(raw, defaultRegion);
-                    if (!util.isPossibleNumber(parsed)) {
-                        errors.add(new RowError(number, "'" + raw + "' is not a possible phone number"));
-                        continue;
-                    }
-                    String e164 = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
-                    if (leads.containsKey(e164)) {
-                        duplicates++;
-                        continue;
-                    }
-                    leads.put(e164, new Lead(e164, number, raw, e164, name));
-                } catch (NumberParseException e) {
-                    errors.add(new RowError(number, "'" + raw + "' is not a phone number: " + e.getMessage()));
-                }
+        LeadImport.Report report = LeadImport.run(file, columns, defaultRegion, new LeadImport.Sink() {
+            @Override
+            public void lead(Lead lead) {
+                leads.put(lead.id(), lead);
             }
-        }
-        return new Result(List.copyOf(leads.values()), List.copyOf(errors), duplicates);
+
+            @Override
+            public void duplicate(Lead again) {
+                leads.computeIfPresent(again.id(), (id, first) -> first.mergedWith(again));
+            }
+        });
+        return new Result(List.copyOf(leads.values()), report.firstErrors(), (int) report.duplicates());
     }
 }

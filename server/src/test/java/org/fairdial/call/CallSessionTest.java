@@ -47,13 +47,15 @@ import org.junit.jupiter.api.Test;
 class CallSessionTest {
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
     private static final Prompt PROMPT = Prompt.ofSamples("id.wav", new short[8000 * 2]);
-    private static final CampaignConfig CAMPAIGN = new CampaignConfig("spring", true, "carrier",
-            Path.of("leads.csv"), "IT", new CallerId("+390212345678", "ACME Energia"),
-            new JurisdictionProfile("it-garante", 0.03, Duration.ofSeconds(3), null, Duration.ofDays(5),
-                    Duration.ofSeconds(15)),
-            PROMPT, 1.0, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new AbandonConfig(Duration.ofSeconds(3), Duration.ofMillis(200)), 3, Duration.ofHours(1));
+    /** The shipped example campaign (profile, rules and all), with a 2 s prompt of our own. */
+    private static final CampaignConfig CAMPAIGN = withPrompt(ExampleConfig.campaign("spring"), PROMPT);
     private static final TrunkConfig TRUNK = new TrunkConfig("carrier", "127.0.0.1", 5070, "udp", null, null, 30);
+
+    private static CampaignConfig withPrompt(CampaignConfig c, Prompt prompt) {
+        return new CampaignConfig(c.name(), c.enabled(), c.trunk(), c.leadsFile(), c.defaultRegion(), c.callerId(),
+                c.profile(), prompt, c.dialRatio(), c.ringTimeout(), c.agentConnectTimeout(), c.wrapUp(),
+                c.abandon(), c.rules(), c.leadColumns(), c.doNotCall());
+    }
 
     private final ManualTime time = new ManualTime(T0);
     private final Deque<Runnable> pool = new ArrayDeque<>();

@@ -50,7 +50,8 @@ class ConfigValidationTest {
                         "must be above 0 and below abandon.max-duration 3s so a failed agent still leaves time to "
                                 + "hang up"),
                 bad("prompt delay beyond the profile's prompt start",
-                        CAMPAIGN + ".profile = uk-ofcom\n" + CAMPAIGN + ".abandon.max-duration = 10s\n"
+                        CAMPAIGN + ".profile = uk-ofcom\n" + CAMPAIGN + ".caller-id.national-rate = true\n"
+                                + CAMPAIGN + ".abandon.max-duration = 10s\n"
                                 + CAMPAIGN + ".abandon.prompt-delay = 2500ms",
                         "2500ms", "starts the prompt later than the 2s profile uk-ofcom allows"),
                 bad("unknown trunk", CAMPAIGN + ".trunk = nowhere", "nowhere",
@@ -68,7 +69,7 @@ class ConfigValidationTest {
                         "is longer than 10 minutes"),
                 bad("dial ratio", CAMPAIGN + ".dial-ratio = 6", "6", "is outside 1.0..5.0"),
                 bad("max attempts", CAMPAIGN + ".max-attempts = 0", "0", "is outside 1..50"),
-                bad("negative duration", CAMPAIGN + ".retry-delay = -1 hour", "-1 hour", "must not be negative"),
+                bad("negative duration", CAMPAIGN + ".retry.busy = -1 hour", "-1 hour", "must not be negative"),
                 badAt("agent with a malformed ha1", "dialer.agents.1002.ha1",
                         "dialer.agents.\"1002\" { ha1 = \"not-hex\" }", "not-hex",
                         "must be 32 hex digits: MD5(user:realm:password)"),
@@ -90,7 +91,7 @@ class ConfigValidationTest {
                         "2 hours", "must lie between min-expires and max-expires"),
                 bad("SIP port of the wrong type", "dialer.sip.port = \"five\"", "five", "must be a whole number"),
                 bad("profile below the ring-time floor", "dialer.profiles.custom.min-ring-time = 10s", "10s",
-                        "is below the 15s floor every profile keeps (16 CFR 310.4(b)(1)(v))"));
+                        "is below the 15s floor every profile keeps (16 CFR 310.4(b)(4)(ii))"));
     }
 
     /** {@code extra} ends with a line {@code key = value}; the problem is about that key. */

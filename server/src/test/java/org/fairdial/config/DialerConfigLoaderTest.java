@@ -51,8 +51,11 @@ class DialerConfigLoaderTest {
         assertEquals(Map.of("carrier", new TrunkConfig("carrier", "127.0.0.1", 5070, "udp", null, null, 30)),
                 config.trunks());
         assertEquals(Set.of("it-garante", "uk-ofcom", "us-tsr", "custom"), config.profiles().keySet());
-        assertEquals(new JurisdictionProfile("it-garante", 0.03, Duration.ofSeconds(3), null, Duration.ofDays(5),
-                Duration.ofSeconds(15)), config.profiles().get("it-garante"));
+        JurisdictionProfile garante = config.profiles().get("it-garante");
+        assertEquals(0.03, garante.abandonRateCap());
+        assertEquals(Duration.ofSeconds(3), garante.abandonMaxDuration());
+        assertEquals(Duration.ofDays(5), garante.redialLockout());
+        assertEquals(Duration.ofSeconds(15), garante.minRingTime());
         assertEquals(Duration.ofSeconds(2), config.profiles().get("uk-ofcom").promptStartMax());
 
         CampaignConfig spring = config.campaigns().get("spring");
@@ -61,7 +64,7 @@ class DialerConfigLoaderTest {
         assertEquals("carrier", spring.trunk());
         assertEquals(dir.toAbsolutePath().resolve("leads.csv"), spring.leadsFile());
         assertEquals("IT", spring.defaultRegion());
-        assertEquals(new CallerId("+390212345678", "ACME Energia"), spring.callerId(), "caller id in E.164");
+        assertEquals(new CallerId("+390212345678", "ACME Energia", false), spring.callerId(), "caller id in E.164");
         assertEquals(config.profiles().get("it-garante"), spring.profile());
         assertEquals("demo-caller-id.wav", spring.prompt().name());
         assertEquals(20_140, spring.prompt().sampleCount());
@@ -70,8 +73,7 @@ class DialerConfigLoaderTest {
         assertEquals(Duration.ofSeconds(2), spring.agentConnectTimeout());
         assertEquals(Duration.ofSeconds(5), spring.wrapUp());
         assertEquals(new AbandonConfig(Duration.ofSeconds(3), Duration.ofMillis(200)), spring.abandon());
-        assertEquals(3, spring.maxAttempts());
-        assertEquals(Duration.ofHours(1), spring.retryDelay());
+        assertEquals(3, spring.rules().retry().maxAttempts());
     }
 
     @Test

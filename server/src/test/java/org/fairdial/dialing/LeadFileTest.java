@@ -49,8 +49,8 @@ class LeadFileTest {
     }
 
     @Test
-    void headerWordsMayBeAnyCaseWithSpacesOrUnderscores() throws IOException {
-        Result r = read("IT", "Phone_Number ,Full Name\n0212345678\n");
+    void headerNamesAreMatchedWhateverTheirCase() throws IOException {
+        Result r = read("IT", "NUMBER,Name\n0212345678,Mario\n");
         assertEquals(1, r.leads().size());
         assertEquals(List.of(), r.errors());
     }
@@ -82,7 +82,7 @@ class LeadFileTest {
         assertEquals("line 4: '12' is not a possible phone number", r.errors().get(1).toString());
         assertTrue(r.errors().get(2).reason().startsWith("'+999 1234' is not a phone number: "),
                 r.errors().get(2).reason());
-        assertTrue(r.errors().get(3).reason().startsWith("'' is not a phone number: "), r.errors().get(3).reason());
+        assertEquals("no number in column 'number'", r.errors().get(3).reason());
     }
 
     /** The same E.164 number, however written, is dialed once; the first row wins. */

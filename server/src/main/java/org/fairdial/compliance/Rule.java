@@ -1,0 +1,28 @@
+package org.fairdial.compliance;
+
+/**
+ * Why a call was not placed: each constant names one rule, recorded with every denial for the compliance report.
+ * The regulation behind each rule is cited on the class that applies it and in docs/compliance.md.
+ */
+public enum Rule {
+    /** The number is on a do-not-call list: internal, the campaign's own, or a national registry. */
+    DO_NOT_CALL,
+    /** The campaign requires recorded consent and the lead has none (or it postdates the call). */
+    CONSENT,
+    /** Outside the calling hours in the callee's local time (or the callee's time zone is unknown). */
+    CALLING_HOURS,
+    /** A holiday in the callee's local calendar. */
+    HOLIDAY,
+    /** The number was abandoned recently and the redial lockout has not ended. */
+    REDIAL_LOCKOUT,
+    /** The lockout has ended, but the profile allows the next call only with an agent reserved before dialing. */
+    AGENT_REQUIRED,
+    /** The number has had its maximum of attempts (all campaigns) in the cap's period. */
+    FREQUENCY_CAP,
+    /** The lead has had the campaign's maximum number of attempts. */
+    MAX_ATTEMPTS,
+    /** The campaign's retry delay after the last outcome has not passed. */
+    RETRY_DELAY,
+    /** The caller id to present does not satisfy the profile. */
+    CALLER_ID
+}

@@ -1,0 +1,100 @@
+package org.fairdial.dialing.dnc;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairdial.config.CampaignConfig;
+import org.fairdial.config.DncRegistryConfig;
+import org.fairdial.storage.JdbcDoNotCallRepository;
+import org.fairdial.storage.JdbcDoNotCallRepository.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every do-not-call list a campaign checks, in one call made at the last moment before each INVITE: the national
+ * registries the campaign names and its own files (in memory, under a microsecond each), then the internal list and
+ * the campaign's entries in the store (one indexed read, so additions by agents, the API or an opt-out keypress take
+ * effect at once). US 16 CFR 310.4(b)(1)(iii)(B) (national registry) and (A) (the seller's own list); UK PECR reg.
+ * 21 (TPS); Italy d.P.R. 178/2010 and L. 5/2018 (Registro pubblico delle opposizioni).
+ */
+public final class DoNotCallLists {
+    private static final Logger LOG = LoggerFactory.getLogger(DoNotCallLists.class);
+
+    private final Map<String, CompactNumberSet> registries;
+    private final Map<String, List<CompactNumberSet>> campaignLists;
+    private final JdbcDoNotCallRepository store;
+
+    public DoNotCallLists(Map<String, CompactNumberSet> registries, Map<String, List<CompactNumberSet>> campaignLists,
+                          JdbcDoNotCallRepository store) {
+        this.registries = Map.copyOf(registries);
+        this.campaignLists = Map.copyOf(campaignLists);
+        this.store = store;
+    }
+
+    /** Loads every registry file and every campaign's own lists (start-up; a 100M-number registry takes seconds). */
+    public static DoNotCallLists load(Map<String, DncRegistryConfig> registryFiles,
+                                      Iterable<CampaignConfig> campaigns, JdbcDoNotCallRepository store)
+            throws IOException {
+        Map<String, CompactNumberSet> registries = new LinkedHashMap<>();
+        for (DncRegistryConfig r : registryFiles.values()) {
+            registries.put(r.name(), load(r.file(), r.region(), "registry " + r.name()));
+        }
+        Map<String, List<CompactNumberSet>> lists = new LinkedHashMap<>();
+        for (CampaignConfig c : campaigns) {
+            List<CompactNumberSet> own = new ArrayList<>();
+            for (Path file : c.doNotCall().lists()) {
+                own.add(load(file, c.defaultRegion(), "campaign " + c.name() + " list"));
+            }
+            lists.put(c.name(), own);
+        }
+        return new DoNotCallLists(registries, lists, store);
+    }
+
+    private static CompactNumberSet load(Path file, String region, String what) throws IOException {
+        long start = System.nanoTime();
+        NumberListFile.Loaded loaded = NumberListFile.load(file, region);
+        LOG.info("do-not-call {}: {} numbers from {} ({} lines, {} refused{}) in {} ms, {} MB", what,
+                loaded.set().size(), file, loaded.lines(), loaded.invalid(),
+                loaded.invalidLines().isEmpty() ? "" : ", first at lines " + loaded.invalidLines(),
+                (System.nanoTime() - start) / 1_000_000, loaded.set().memoryBytes() >> 20);
+        return loaded.set();
+    }
+
+    /**
+     * The list that bars {@code campaign} from calling {@code e164}, or null: {@code registry:NAME},
+     * {@code campaign-list}, {@code internal} or {@code campaign:NAME}.
+     */
+    public String match(CampaignConfig campaign, String e164) {
+        long n = E164.toLong(e164);
+        for (String name : campaign.doNotCall().registries()) {
+            CompactNumberSet set = registries.get(name);
+            if (set != null && set.contains(n)) {
+                return "registry:" + name;
+            }
+        }
+        for (CompactNumberSet own : campaignLists.getOrDefault(campaign.name(), List.of())) {
+            if (own.contains(n)) {
+                return "campaign-list";
+            }
+        }
+        String scope = store.find(e164, campaign.name());
+        if (scope == null) {
+            return null;
+        }
+        return scope.equals(JdbcDoNotCallRepository.INTERNAL) ? "internal" : "campaign:" + scope;
+    }
+
+    /** Adds the number to the internal list, which every campaign checks. */
+    public boolean addInternal(String e164, Source source, String note, Instant at) {
+        return store.add(e164, JdbcDoNotCallRepository.INTERNAL, source, note, at);
+    }
+
+    /** Adds the number to one campaign's list (a callee who wants no more calls about this campaign). */
+    public boolean addForCampaign(String campaign, String e164, Source source, String note, Instant at) {
+        return store.add(e164, campaign, source, note, at);
+    }
+}

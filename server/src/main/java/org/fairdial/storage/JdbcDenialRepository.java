@@ -1,0 +1,105 @@
+package org.fairdial.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.fairdial.compliance.Rule;
+
+/** The {@code dial_denial} table: every decision not to dial, for the compliance report. */
+public final class JdbcDenialRepository {
+    private static final String COLUMNS = "denial_id, campaign, lead_id, number, rule, reason, retry_at, at";
+
+    private final DataSource dataSource;
+
+    public JdbcDenialRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void record(Denial denial) {
+        recordAll(List.of(denial));
+    }
+
+    /** Inserts the denials in one batch and transaction. */
+    public void recordAll(List<Denial> denials) {
+        if (denials.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO dial_denial (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            try {
+                for (Denial d : denials) {
+                    ps.setObject(1, d.id());
+                    ps.setString(2, d.campaign());
+                    ps.setString(3, d.leadId());
+                    ps.setString(4, d.number());
+                    SqlValues.setEnum(ps, 5, d.rule());
+                    ps.setString(6, d.reason());
+                    SqlValues.setInstant(ps, 7, d.retryAt());
+                    SqlValues.setInstant(ps, 8, d.at());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                SqlValues.rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record " + denials.size() + " denial(s): "
+                    + SqlValues.rootCause(e).getMessage(), e);
+        }
+    }
+
+    /** The campaign's denials in [from, to), oldest first, at most {@code limit}. */
+    public List<Denial> find(String campaign, Instant from, Instant to, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM dial_denial WHERE campaign = ? AND at >= ? AND at < ?"
+                + " ORDER BY at, denial_id LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, campaign);
+            SqlValues.setInstant(ps, 2, from);
+            SqlValues.setInstant(ps, 3, to);
+            ps.setInt(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Denial> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new Denial(rs.getObject("denial_id", java.util.UUID.class), rs.getString("campaign"),
+                            rs.getString("lead_id"), rs.getString("number"),
+                            SqlValues.getEnum(rs, "rule", Rule.class), rs.getString("reason"),
+                            SqlValues.getInstant(rs, "retry_at"), SqlValues.getInstant(rs, "at")));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read denials of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many calls each rule denied the campaign in [from, to): the compliance report's summary. */
+    public Map<Rule, Long> countByRule(String campaign, Instant from, Instant to) {
+        String sql = "SELECT rule, COUNT(*) FROM dial_denial WHERE campaign = ? AND at >= ? AND at < ? GROUP BY rule";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, campaign);
+            SqlValues.setInstant(ps, 2, from);
+            SqlValues.setInstant(ps, 3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<Rule, Long> counts = new EnumMap<>(Rule.class);
+                while (rs.next()) {
+                    counts.put(Rule.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+                return counts;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count denials of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+}

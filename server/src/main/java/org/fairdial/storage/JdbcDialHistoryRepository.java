@@ -1,0 +1,128 @@
+package org.fairdial.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.fairdial.compliance.AbandonHistory;
+
+/**
+ * Per-number call history shared by all campaigns: the {@code dial_attempt} rows the frequency cap counts, and the
+ * {@code number_abandon} row the redial lockouts read. Upserts are an UPDATE then an INSERT ... WHERE NOT EXISTS,
+ * which PostgreSQL and H2 accept alike; a concurrent insert of the same number is retried once.
+ */
+public final class JdbcDialHistoryRepository {
+    private final DataSource dataSource;
+
+    public JdbcDialHistoryRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records a call placed to the number, before its INVITE leaves. */
+    public void recordAttempt(String number, String campaign, String leadId, boolean agentReserved, Instant at) {
+        String sql = "INSERT INTO dial_attempt (attempt_id, number, campaign, lead_id, agent_reserved, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, number);
+            ps.setString(3, campaign);
+            ps.setString(4, leadId);
+            ps.setBoolean(5, agentReserved);
+            SqlValues.setInstant(ps, 6, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record a call to " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Times of calls to the number after {@code since}, by any campaign, oldest first. */
+    public List<Instant> attemptsSince(String number, Instant since) {
+        String sql = "SELECT at FROM dial_attempt WHERE number = ? AND at > ? ORDER BY at";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, number);
+            SqlValues.setInstant(ps, 2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Instant> times = new ArrayList<>();
+                while (rs.next()) {
+                    times.add(SqlValues.getInstant(rs, 1));
+                }
+                return times;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read calls to " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes attempts at or before {@code before} (older than any cap's period); returns how many. */
+    public int purgeAttempts(Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM dial_attempt WHERE at <= ?")) {
+            SqlValues.setInstant(ps, 1, before);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot purge old call attempts: " + e.getMessage(), e);
+        }
+    }
+
+    /** An abandoned call to the number; an earlier time than the one stored is ignored. */
+    public void recordAbandon(String number, Instant at) {
+        latest(number, "last_abandon_at", at);
+    }
+
+    /** A call to the number that an agent took (a live contact). */
+    public void recordContact(String number, Instant at) {
+        latest(number, "last_contact_at", at);
+    }
+
+    public AbandonHistory abandons(String number) {
+        String sql = "SELECT last_abandon_at, last_contact_at FROM number_abandon WHERE number = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return AbandonHistory.NONE;
+                }
+                return new AbandonHistory(SqlValues.getInstant(rs, 1), SqlValues.getInstant(rs, 2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the abandon history of " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void latest(String number, String column, Instant at) {
+        String update = "UPDATE number_abandon SET " + column + " = ? WHERE number = ? AND (" + column
+                + " IS NULL OR " + column + " < ?)";
+        String insert = "INSERT INTO number_abandon (number, " + column + ")"
+                + " SELECT CAST(? AS VARCHAR), CAST(? AS TIMESTAMP(3) WITH TIME ZONE)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM number_abandon WHERE number = ?)";
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement ps = c.prepareStatement(update)) {
+                    SqlValues.setInstant(ps, 1, at);
+                    ps.setString(2, number);
+                    SqlValues.setInstant(ps, 3, at);
+                    if (ps.executeUpdate() > 0) {
+                        return;
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                    ps.setString(1, number);
+                    SqlValues.setInstant(ps, 2, at);
+                    ps.setString(3, number);
+                    ps.executeUpdate();
+                    return;
+                }
+            } catch (SQLException e) {
+                if (attempt == 0 && "23505".equals(e.getSQLState())) {
+                    continue; // another writer inserted the row between our update and insert
+                }
+                throw new StoreException("Cannot record " + column + " of " + number + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

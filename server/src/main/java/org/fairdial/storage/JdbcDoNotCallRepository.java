@@ -1,0 +1,91 @@
+package org.fairdial.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The {@code do_not_call} table: the internal list (scope {@value #INTERNAL}) and entries for one campaign (scope =
+ * campaign name). Read at the last moment before each call, so an entry added by an agent or an opt-out keypress
+ * takes effect on the next dial, on every server sharing the store.
+ */
+public final class JdbcDoNotCallRepository {
+    /** Scope of the internal list, which every campaign checks. */
+    public static final String INTERNAL = "*";
+
+    /** How an entry came in. */
+    public enum Source {
+        /** The admin API or an operator. */
+        API,
+        /** The callee pressed the opt-out key of the US abandon message (16 CFR 310.4(b)(1)(v)(B) opt-out mechanism). */
+        OPT_OUT_KEYPRESS,
+        /** An agent's disposition after talking to the callee. */
+        AGENT,
+        /** Loaded from a file. */
+        IMPORT
+    }
+
+    private final DataSource dataSource;
+
+    public JdbcDoNotCallRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Adds the number to the scope; returns false if it was already there (the first entry is kept). */
+    public boolean add(String number, String scope, Source source, String note, Instant at) {
+        Objects.requireNonNull(source, "source");
+        String sql = "INSERT INTO do_not_call (number, scope, source, note, added_at) SELECT CAST(? AS VARCHAR),"
+                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP(3) WITH TIME ZONE)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM do_not_call WHERE number = ? AND scope = ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, number);
+            ps.setString(2, scope);
+            ps.setString(3, source.name());
+            ps.setString(4, note);
+            SqlValues.setInstant(ps, 5, at);
+            ps.setString(6, number);
+            ps.setString(7, scope);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw new StoreException("Cannot add " + number + " to do-not-call scope " + scope + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the number from the scope (a callee who asks to be called again); returns whether it was there. */
+    public boolean remove(String number, String scope) {
+        String sql = "DELETE FROM do_not_call WHERE number = ? AND scope = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, number);
+            ps.setString(2, scope);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot remove " + number + " from do-not-call: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The scope that bars the campaign from calling the number: {@value #INTERNAL} for the internal list, the
+     * campaign's name for its own entries, or null.
+     */
+    public String find(String number, String campaign) {
+        String sql = "SELECT scope FROM do_not_call WHERE number = ? AND scope IN (?, ?) ORDER BY scope";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, number);
+            ps.setString(2, INTERNAL);
+            ps.setString(3, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot check do-not-call for " + number + ": " + e.getMessage(), e);
+        }
+    }
+}

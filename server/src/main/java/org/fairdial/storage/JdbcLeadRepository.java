@@ -1,0 +1,155 @@
+package org.fairdial.storage;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The {@code campaign_lead} table: imported leads, written in batches as an import streams and read back in pages
+ * by lead id. A row for a lead already stored only fills the columns the stored row left empty, so a re-import or a
+ * duplicate later in the list never overwrites the first row's values.
+ */
+public final class JdbcLeadRepository {
+    private static final String COLUMNS = "campaign, lead_id, number, raw_number, line, name, time_zone,"
+            + " consent_source, consent_at, fields";
+    private static final String UPSERT_POSTGRES = "INSERT INTO campaign_lead (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign, lead_id) DO UPDATE SET"
+            + " name = COALESCE(campaign_lead.name, EXCLUDED.name),"
+            + " time_zone = COALESCE(campaign_lead.time_zone, EXCLUDED.time_zone),"
+            + " consent_at = CASE WHEN campaign_lead.consent_source IS NULL THEN EXCLUDED.consent_at"
+            + " ELSE campaign_lead.consent_at END,"
+            + " consent_source = COALESCE(campaign_lead.consent_source, EXCLUDED.consent_source),"
+            + " fields = COALESCE(campaign_lead.fields, EXCLUDED.fields)";
+    /** H2's PostgreSQL mode has no ON CONFLICT DO UPDATE; a standard MERGE does the same. */
+    private static final String UPSERT_H2 = "MERGE INTO campaign_lead AS t USING (VALUES (CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER), CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP(3) WITH TIME ZONE), CAST(? AS VARCHAR)))"
+            + " AS s (" + COLUMNS + ") ON t.campaign = s.campaign AND t.lead_id = s.lead_id"
+            + " WHEN MATCHED THEN UPDATE SET name = COALESCE(t.name, s.name),"
+            + " time_zone = COALESCE(t.time_zone, s.time_zone),"
+            + " consent_at = CASE WHEN t.consent_source IS NULL THEN s.consent_at ELSE t.consent_at END,"
+            + " consent_source = COALESCE(t.consent_source, s.consent_source),"
+            + " fields = COALESCE(t.fields, s.fields)"
+            + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s.campaign, s.lead_id, s.number,"
+            + " s.raw_number, s.line, s.name, s.time_zone, s.consent_source, s.consent_at, s.fields)";
+
+    private final DataSource dataSource;
+    private final String upsert;
+
+    public JdbcLeadRepository(DataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.upsert = postgres ? UPSERT_POSTGRES : UPSERT_H2;
+    }
+
+    public JdbcLeadRepository(Database database) {
+        this(database.dataSource(), database.isPostgres());
+    }
+
+    /** Inserts or completes the rows in one batch and transaction. */
+    public void upsert(List<LeadRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(upsert)) {
+            c.setAutoCommit(false);
+            try {
+                for (LeadRow r : rows) {
+                    ps.setString(1, r.campaign());
+                    ps.setString(2, r.leadId());
+                    ps.setString(3, r.number());
+                    ps.setString(4, r.rawNumber());
+                    ps.setInt(5, r.line());
+                    ps.setString(6, r.name());
+                    ps.setString(7, r.timeZone());
+                    ps.setString(8, r.consentSource());
+                    SqlValues.setInstant(ps, 9, r.consentAt());
+                    ps.setString(10, encode(r.fields()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                SqlValues.rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot store " + rows.size() + " lead(s) of campaign " + rows.get(0).campaign()
+                    + ": " + SqlValues.rootCause(e).getMessage(), e);
+        }
+    }
+
+    /** Up to {@code limit} leads of the campaign with an id after {@code afterLeadId} (null: from the start). */
+    public List<LeadRow> page(String campaign, String afterLeadId, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM campaign_lead WHERE campaign = ? AND lead_id > ?"
+                + " ORDER BY lead_id LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, campaign);
+            ps.setString(2, afterLeadId == null ? "" : afterLeadId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<LeadRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new LeadRow(rs.getString("campaign"), rs.getString("lead_id"), rs.getString("number"),
+                            rs.getString("raw_number"), rs.getInt("line"), rs.getString("name"),
+                            rs.getString("time_zone"), rs.getString("consent_source"),
+                            SqlValues.getInstant(rs, "consent_at"), decode(rs.getString("fields"))));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read leads of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long count(String campaign) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM campaign_lead WHERE campaign = ?")) {
+            ps.setString(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count leads of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String encode(Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        fields.forEach((k, v) -> {
+            if (s.length() > 0) {
+                s.append('&');
+            }
+            s.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return s.toString();
+    }
+
+    static Map<String, String> decode(String encoded) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return fields;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+}
