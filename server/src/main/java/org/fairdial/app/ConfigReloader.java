@@ -67,6 +67,8 @@ public final class ConfigReloader {
 
     private void apply(DialerConfig running, DialerConfig candidate) throws IOException {
         LoggingSetup.apply(candidate.logging());
+        server.doNotCallReloaded(server.doNotCall().reloaded(running.doNotCallRegistries(),
+                candidate.doNotCallRegistries(), candidate.campaigns().values()));
         server.agents().updateAccounts(candidate.agents());
         candidate.trunks().forEach((name, trunk) -> server.trunks.compute(name, (k, channels) -> {
             if (channels == null) {
@@ -80,11 +82,14 @@ public final class ConfigReloader {
             CampaignRunner runner = runners.get(campaign.name());
             if (runner == null) {
                 server.addCampaign(campaign);
-            } else if (!campaign.equals(running.campaigns().get(campaign.name()))) {
-                runner.reconfigure(campaign, server.trunks.get(campaign.trunk()), DialerServer.readLeads(campaign));
-                if (campaign.enabled()) {
+            } else {
+                // Always: the do-not-call lists the gate checks may have changed even if the campaign did not.
+                runner.reconfigure(campaign, server.trunks.get(campaign.trunk()), server.gate(campaign),
+                        DialerServer.readLeads(campaign));
+                boolean wasEnabled = running.campaigns().get(campaign.name()).enabled();
+                if (campaign.enabled() && !wasEnabled) {
                     runner.start();
-                } else {
+                } else if (!campaign.enabled() && wasEnabled) {
                     runner.pause();
                 }
             }

@@ -28,7 +28,11 @@ import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
-import org.fairdial.storage.JdbcLockoutRepository;
+import org.fairdial.dialing.DialGate;
+import org.fairdial.dialing.dnc.DoNotCallLists;
+import org.fairdial.storage.JdbcDenialRepository;
+import org.fairdial.storage.JdbcDialHistoryRepository;
+import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +55,9 @@ public final class DialerServer implements AutoCloseable {
     private final Map<String, CampaignRunner> campaigns = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, TrunkChannels> trunks = new java.util.concurrent.ConcurrentHashMap<>();
     private JdbcLeadStateRepository leadStates;
-    private JdbcLockoutRepository lockouts;
+    private JdbcDialHistoryRepository dialHistory;
+    private JdbcDenialRepository denials;
+    private volatile DoNotCallLists doNotCall;
 
     private DialerServer(DialerConfig config) throws SipException, IOException {
         this.config = config;
@@ -99,7 +105,10 @@ public final class DialerServer implements AutoCloseable {
     private void startCampaigns() throws IOException {
         config.trunks().forEach((name, trunk) -> trunks.put(name, new TrunkChannels(trunk)));
         leadStates = new JdbcLeadStateRepository(database);
-        lockouts = new JdbcLockoutRepository(database);
+        dialHistory = new JdbcDialHistoryRepository(database.dataSource());
+        denials = new JdbcDenialRepository(database.dataSource());
+        doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(),
+                new JdbcDoNotCallRepository(database.dataSource()));
         for (CampaignConfig campaign : config.campaigns().values()) {
             addCampaign(campaign);
         }
@@ -108,13 +117,28 @@ public final class DialerServer implements AutoCloseable {
     /** Reads a campaign's leads and starts its runner (dialing if the campaign is enabled). */
     void addCampaign(CampaignConfig campaign) throws IOException {
         CampaignRunner runner = new CampaignRunner(campaign, trunks.get(campaign.trunk()), agents, calls,
-                new LeadBook(campaign, leadStates, lockouts, cdrRepository), lockouts, dialerLoop, clock);
+                gate(campaign), dialerLoop, clock);
         calls.addObserver(runner);
         campaigns.put(campaign.name(), runner);
         runner.load(readLeads(campaign));
         if (campaign.enabled()) {
             runner.start();
         }
+    }
+
+    /** The compliance gate of a campaign: every rule, checked before each INVITE. */
+    DialGate gate(CampaignConfig campaign) {
+        return new DialGate(new LeadBook(campaign, leadStates, cdrRepository), doNotCall, dialHistory, denials);
+    }
+
+    /** The do-not-call lists in force (internal list, campaign lists, national registries). */
+    public DoNotCallLists doNotCall() {
+        return doNotCall;
+    }
+
+    /** A reload re-read the lists. */
+    void doNotCallReloaded(DoNotCallLists lists) {
+        this.doNotCall = lists;
     }
 
     static java.util.List<org.fairdial.dialing.Lead> readLeads(CampaignConfig campaign) throws IOException {

@@ -15,9 +15,11 @@ import org.fairdial.config.TrunkConfig;
  * @param leadName     callee name from the lead list, or null
  * @param dialedNumber number as written in the lead list
  * @param e164         normalized number the INVITE goes to
+ * @param reservedAgent agent set aside for this call before dialing (a redial after a lockout, a pacer at zero
+ *                     abandon budget), or null: then an agent is sought when the callee answers
  */
 public record CallPlan(UUID callId, CampaignConfig campaign, TrunkConfig trunk, String leadId, String leadName,
-                       String dialedNumber, String e164) {
+                       String dialedNumber, String e164, String reservedAgent) {
     public CallPlan {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(campaign, "campaign");

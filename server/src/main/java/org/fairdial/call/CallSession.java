@@ -46,6 +46,7 @@ public final class CallSession {
         this.effects = new EffectRunner(this);
         customer.dialedNumber = plan.dialedNumber();
         customer.normalizedNumber = plan.e164();
+        agent.agentId = plan.reservedAgent();
     }
 
     public UUID callId() {

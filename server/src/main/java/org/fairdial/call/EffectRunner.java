@@ -82,7 +82,8 @@ final class EffectRunner {
         } else if (effect instanceof Bridge) {
             bridge();
         } else if (effect instanceof ReserveAgent) {
-            Optional<String> agent = ports.agents().reserve(campaign.name());
+            String reserved = call.plan().reservedAgent();
+            Optional<String> agent = reserved != null ? Optional.of(reserved) : ports.agents().reserve(campaign.name());
             // Known from now on, so a release works even if the call ends before AgentReserved is handled.
             agent.ifPresent(id -> call.agent.agentId = id);
             call.post(agent.<CallEvent>map(CallEvent.AgentReserved::new).orElseGet(CallEvent.NoAgentFree::new));
@@ -209,6 +210,11 @@ final class EffectRunner {
         }
         log.ended = true;
         RtpStats rtp = closeMedia(end.leg());
+        String reserved = call.plan().reservedAgent();
+        if (end.leg() == LegKind.CUSTOMER && reserved != null && call.customer.answeredAt == null) {
+            // Set aside before dialing and never needed: nobody answered.
+            ports.agents().release(reserved, org.fairdial.call.AgentRelease.AVAILABLE, Duration.ZERO);
+        }
         CdrLeg cdr = log.toCdr(call.plan(), end, ports.clock().instant(), rtp);
         ports.cdr().write(cdr);
         ports.observer().legEnded(call, cdr);

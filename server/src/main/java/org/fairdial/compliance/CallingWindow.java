@@ -116,4 +116,14 @@ public final class CallingWindow {
     public Holidays holidays() {
         return holidays;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CallingWindow w && hours.equals(w.hours) && holidays.equals(w.holidays);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * hours.hashCode() + holidays.hashCode();
+    }
 }

@@ -208,6 +208,18 @@ public final class WeeklyHours {
         return spec;
     }
 
+    /** Equal when they allow the same minutes: a reload that re-reads unchanged hours sees no change. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WeeklyHours w && java.util.Arrays.equals(days, w.days)
+                && java.util.Objects.equals(eve, w.eve);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(days) + java.util.Objects.hashCode(eve);
+    }
+
     @Override
     public String toString() {
         return String.join(", ", spec);

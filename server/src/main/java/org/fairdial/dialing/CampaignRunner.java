@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
@@ -26,9 +27,10 @@ import org.fairdial.call.CallState;
 import org.fairdial.call.CallStatus;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.compliance.Decision;
+import org.fairdial.compliance.Rule;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.privacy.NumberMask;
-import org.fairdial.storage.JdbcLockoutRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +47,9 @@ public final class CampaignRunner implements CallObserver {
     private volatile TrunkChannels trunk;
     private final AgentRegistry agents;
     private final CallRegistry calls;
-    private final LeadBook book;
-    private final JdbcLockoutRepository lockouts;
+    private volatile DialGate gate;
+    /** Leads whose next call needs an agent set aside first (Garante: the first call after a redial lockout). */
+    private final Deque<Lead> needAgent = new ArrayDeque<>();
     private final ScheduledExecutorService loop;
     private final InstantSource clock;
     private final CampaignStats stats = new CampaignStats();
@@ -59,14 +62,12 @@ public final class CampaignRunner implements CallObserver {
     private volatile boolean running;
 
     public CampaignRunner(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents, CallRegistry calls,
-                          LeadBook book, JdbcLockoutRepository lockouts, ScheduledExecutorService loop,
-                          InstantSource clock) {
+                          DialGate gate, ScheduledExecutorService loop, InstantSource clock) {
         this.config = config;
         this.trunk = trunk;
         this.agents = agents;
         this.calls = calls;
-        this.book = book;
-        this.lockouts = lockouts;
+        this.gate = gate;
         this.loop = loop;
         this.clock = clock;
         agents.onAvailability(() -> loop.execute(this::tick));
@@ -86,7 +87,7 @@ public final class CampaignRunner implements CallObserver {
             Instant now = clock.instant();
             for (Lead lead : leads) {
                 byId.put(lead.id(), lead);
-                Instant eligible = book.eligibleAt(lead);
+                Instant eligible = gate.book().eligibleAt(lead);
                 if (eligible == null) {
                     continue; // done
                 }
@@ -96,7 +97,7 @@ public final class CampaignRunner implements CallObserver {
                     ready.add(lead);
                 }
             }
-            stats.seed(book.answeredBefore(), book.abandonedBefore());
+            stats.seed(gate.book().answeredBefore(), gate.book().abandonedBefore());
             LOG.info("campaign {}: {} leads ready, {} later", config.name(), ready.size(), later.size());
         });
     }
@@ -105,17 +106,18 @@ public final class CampaignRunner implements CallObserver {
      * A reload changed the campaign: new calls use the new settings (calls in progress keep theirs); leads new to
      * the list are queued, leads gone from it are no longer dialed.
      */
-    public void reconfigure(CampaignConfig changed, TrunkChannels trunkChannels, List<Lead> leads) {
+    public void reconfigure(CampaignConfig changed, TrunkChannels trunkChannels, DialGate changedGate,
+                            List<Lead> leads) {
         loop.execute(() -> {
             config = changed;
             trunk = trunkChannels;
-            book.update(changed);
+            gate = changedGate;
             java.util.Set<String> keep = new java.util.HashSet<>();
             Instant now = clock.instant();
             for (Lead lead : leads) {
                 keep.add(lead.id());
                 if (byId.putIfAbsent(lead.id(), lead) == null) {
-                    Instant eligible = book.eligibleAt(lead);
+                    Instant eligible = gate.book().eligibleAt(lead);
                     if (eligible != null) {
                         if (eligible.isAfter(now)) {
                             later.add(new Due(eligible, lead));
@@ -155,14 +157,13 @@ public final class CampaignRunner implements CallObserver {
                 return;
             }
             Instant now = clock.instant();
-            if (locked(lead, now) || !trunk.tryAcquire()) {
+            if (!trunk.tryAcquire()) {
                 result.complete(false);
                 return;
             }
             ready.remove(lead);
             later.removeIf(d -> d.lead().equals(lead));
-            dial(lead, now);
-            result.complete(true);
+            result.complete(tryDial(lead, now));
         });
         return result;
     }
@@ -181,7 +182,7 @@ public final class CampaignRunner implements CallObserver {
     public boolean idle(Duration horizon) {
         return CompletableFuture.supplyAsync(() -> {
             Due next = later.peek();
-            return ready.isEmpty() && inCall.isEmpty()
+            return ready.isEmpty() && needAgent.isEmpty() && inCall.isEmpty()
                     && (next == null || next.at().isAfter(clock.instant().plus(horizon)));
         }, loop).join();
     }
@@ -194,37 +195,60 @@ public final class CampaignRunner implements CallObserver {
         while (!later.isEmpty() && !later.peek().at().isAfter(now)) {
             ready.add(later.poll().lead());
         }
-        while (!ready.isEmpty() && unanswered.size() < capacity() && trunk.tryAcquire()) {
-            Lead lead = ready.poll();
-            if (locked(lead, now)) {
+        while (!needAgent.isEmpty() && agents.availableCount() > 0 && trunk.tryAcquire()) {
+            Lead lead = needAgent.poll();
+            Optional<String> agent = agents.reserve(config.name());
+            if (agent.isEmpty()) {
+                needAgent.addFirst(lead);
                 trunk.release();
-                continue;
+                break;
             }
-            dial(lead, now);
+            dialWithAgent(lead, now, agent.get());
+        }
+        while (!ready.isEmpty() && unanswered.size() < capacity() && trunk.tryAcquire()) {
+            tryDial(ready.poll(), now);
         }
     }
 
-    /** The redial lockout, checked at the last moment before the INVITE; a locked lead waits until it ends. */
-    private boolean locked(Lead lead, Instant now) {
-        var until = lockouts.lockedUntil(lead.e164(), now);
-        if (until.isEmpty()) {
+    /**
+     * Asks every rule (do-not-call lists, hours, lockouts, caps, consent...) at the last moment before the INVITE
+     * and dials if allowed; a trunk channel is held on entry and released when the lead is not dialed.
+     */
+    private boolean tryDial(Lead lead, Instant now) {
+        Decision decision = gate.check(lead, now, false);
+        if (decision instanceof Decision.Deny deny) {
+            trunk.release();
+            if (deny.rule() == Rule.AGENT_REQUIRED) {
+                needAgent.add(lead);
+            } else if (deny.retryAt() != null) {
+                later.add(new Due(deny.retryAt(), lead));
+            }
             return false;
         }
-        LOG.info("campaign {}: {} not dialed: redial lockout until {}", config.name(), NumberMask.mask(lead.e164()),
-                until.get());
-        later.removeIf(d -> d.lead().equals(lead));
-        later.add(new Due(until.get(), lead));
+        dial(lead, now, null);
         return true;
+    }
+
+    private void dialWithAgent(Lead lead, Instant now, String agent) {
+        if (gate.check(lead, now, true) instanceof Decision.Deny deny) {
+            trunk.release();
+            agents.release(agent, org.fairdial.call.AgentRelease.AVAILABLE, Duration.ZERO);
+            if (deny.retryAt() != null) {
+                later.add(new Due(deny.retryAt(), lead));
+            }
+            return;
+        }
+        dial(lead, now, agent);
     }
 
     private int capacity() {
         return (int) Math.floor(config.dialRatio() * agents.availableCount() + 1e-9);
     }
 
-    private void dial(Lead lead, Instant now) {
-        book.dialing(lead, now);
+    private void dial(Lead lead, Instant now, String reservedAgent) {
+        gate.dialing(lead, now, reservedAgent != null);
         CallPlan plan = new CallPlan(UUID.randomUUID(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
-                lead.e164());
+                lead.e164(), reservedAgent);
         unanswered.add(plan.callId());
         inCall.put(plan.callId(), lead);
         stats.dialed();
@@ -249,7 +273,7 @@ public final class CampaignRunner implements CallObserver {
             Lead lead = inCall.remove(call.callId());
             stats.record(cdr);
             if (lead != null) {
-                Instant next = book.outcome(lead, cdr, clock.instant());
+                Instant next = gate.outcome(lead, cdr, clock.instant());
                 if (next != null) {
                     later.add(new Due(next, lead));
                 }

@@ -61,6 +61,11 @@ public final class DialGate {
         };
     }
 
+    /** The lead outcomes this gate keeps. */
+    LeadBook book() {
+        return book;
+    }
+
     /**
      * May the lead be called now? Call it at the last moment before the INVITE. A denial is stored (campaign, lead,
      * number, rule, reason) and logged; its {@code retryAt} says when to ask again, null meaning drop the lead.

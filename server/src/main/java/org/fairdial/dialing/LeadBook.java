@@ -9,7 +9,6 @@ import org.fairdial.config.CampaignConfig;
 import org.fairdial.storage.CampaignCounts;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
-import org.fairdial.storage.JdbcLockoutRepository;
 import org.fairdial.storage.LeadState;
 
 /**
@@ -19,15 +18,13 @@ import org.fairdial.storage.LeadState;
 public final class LeadBook {
     private volatile CampaignConfig config;
     private final JdbcLeadStateRepository states;
-    private final JdbcLockoutRepository lockouts;
     private final Map<String, LeadState> known;
     private final CampaignCounts before;
 
-    public LeadBook(CampaignConfig config, JdbcLeadStateRepository states, JdbcLockoutRepository lockouts,
+    public LeadBook(CampaignConfig config, JdbcLeadStateRepository states,
                     JdbcCdrRepository cdrs) {
         this.config = config;
         this.states = states;
-        this.lockouts = lockouts;
         this.known = new java.util.HashMap<>(states.load(config.name()));
         this.before = cdrs.countCustomerLegs(config.name(), Instant.EPOCH);
     }
@@ -85,10 +82,8 @@ public final class LeadBook {
         Disposition d = cdr.disposition();
         Instant next = config.rules().retry().next(d, attempts, now);
         if (d == Disposition.ABANDONED) {
+            // The lockout itself is the gate's (abandon history across campaigns); never retry inside it.
             Duration lockout = config.rules().lockout().lockout();
-            if (!lockout.isZero()) {
-                lockouts.lock(lead.e164(), config.name(), now.plus(lockout), "abandoned");
-            }
             next = next == null ? null : max(next, now.plus(lockout));
         }
         boolean done = next == null;

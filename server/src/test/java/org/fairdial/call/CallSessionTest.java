@@ -221,7 +221,7 @@ class CallSessionTest {
 
     private CallPlan plan() {
         return new CallPlan(UUID.randomUUID(), CAMPAIGN, TRUNK, "+390212345678", "Mario Rossi", "02 1234 5678",
-                "+390212345678");
+                "+390212345678", null);
     }
 
     /** Runs the calls' executor until nothing is queued. */

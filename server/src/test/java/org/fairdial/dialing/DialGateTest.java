@@ -38,7 +38,6 @@ import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
 import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
-import org.fairdial.storage.JdbcLockoutRepository;
 import org.fairdial.storage.StoreFixture;
 import org.fairdial.storage.TestLegs;
 import org.junit.jupiter.api.AfterAll;
@@ -104,8 +103,7 @@ class DialGateTest {
     private DialGate gate(CampaignConfig c) {
         DoNotCallLists lists = new DoNotCallLists(Map.of("it-rpo", CompactNumberSet.of(E164.toLong("+390299999999"))),
                 Map.of(c.name(), List.of(CompactNumberSet.of(E164.toLong("+390288888888")))), internal);
-        LeadBook book = new LeadBook(c, new JdbcLeadStateRepository(db), new JdbcLockoutRepository(db),
-                new JdbcCdrRepository(db.dataSource()));
+        LeadBook book = new LeadBook(c, new JdbcLeadStateRepository(db), new JdbcCdrRepository(db.dataSource()));
         return new DialGate(book, lists, history, denials);
     }
 

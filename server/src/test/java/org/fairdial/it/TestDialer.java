@@ -209,7 +209,13 @@ final class TestDialer implements AutoCloseable {
                       store.jdbc-url = "jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
                       trunks.carrier { host = "127.0.0.1", port = %d, transport = udp, max-channels = %d, %s }
                       agents { %s }
+                      # it-garante, but open all day: the tests run at any hour, against loopback numbers only
+                      profiles.it-test = ${dialer.profiles.it-garante} {
+                        calling-hours = ["mon-sun 00:00-24:00"]
+                        holidays = []
+                      }
                       campaigns.it {
+                        profile = it-test
                         enabled = %s
                         trunk = carrier
                         leads = "%s"

@@ -54,6 +54,23 @@ public final class DoNotCallLists {
         return new DoNotCallLists(registries, lists, store);
     }
 
+    /**
+     * The lists after a reload: registry files whose settings did not change are kept in memory (a national
+     * registry takes tens of seconds to load); changed or new ones and every campaign list are read again.
+     */
+    public DoNotCallLists reloaded(Map<String, DncRegistryConfig> previousFiles,
+                                   Map<String, DncRegistryConfig> registryFiles, Iterable<CampaignConfig> campaigns)
+            throws IOException {
+        Map<String, DncRegistryConfig> unchanged = new LinkedHashMap<>();
+        Map<String, DncRegistryConfig> changed = new LinkedHashMap<>();
+        registryFiles.forEach((name, r) -> (r.equals(previousFiles.get(name)) && registries.containsKey(name)
+                ? unchanged : changed).put(name, r));
+        DoNotCallLists fresh = load(changed, campaigns, store);
+        Map<String, CompactNumberSet> all = new LinkedHashMap<>(fresh.registries);
+        unchanged.keySet().forEach(name -> all.put(name, registries.get(name)));
+        return new DoNotCallLists(all, fresh.campaignLists, store);
+    }
+
     private static CompactNumberSet load(Path file, String region, String what) throws IOException {
         long start = System.nanoTime();
         NumberListFile.Loaded loaded = NumberListFile.load(file, region);
