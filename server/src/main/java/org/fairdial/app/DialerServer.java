@@ -11,6 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.sip.SipException;
+import org.fairdial.admin.AdminContext;
+import org.fairdial.admin.AdminControls;
+import org.fairdial.admin.AdminServer;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPorts;
@@ -47,6 +50,7 @@ public final class DialerServer implements AutoCloseable {
     private NettyMediaEngine media;
     private AgentRegistry agents;
     private JainSipSignalling sip;
+    private AdminServer admin;
     private final CallRegistry calls = new CallRegistry();
     private final Map<String, CampaignRunner> campaigns = new LinkedHashMap<>();
 
@@ -84,6 +88,10 @@ public final class DialerServer implements AutoCloseable {
         sip.start("fairdial-" + config.sip().port());
         timers.scheduleWithFixedDelay(agents::expireRegistrations, 1, 1, TimeUnit.SECONDS);
         startCampaigns();
+        if (config.admin().enabled()) {
+            admin = AdminServer.start(new AdminContext(config, agents, calls, campaigns, cdrRepository, cdrWriter,
+                    sip, media, database, clock, AdminControls.unavailable()));
+        }
     }
 
     /** Starts a dialer; on failure everything already started is stopped again. */
@@ -148,9 +156,17 @@ public final class DialerServer implements AutoCloseable {
         return media;
     }
 
+    /** The admin HTTP server, or null when {@code dialer.admin.enabled} is off. */
+    public AdminServer admin() {
+        return admin;
+    }
+
     /** Stops dialing, ends the SIP side, flushes CDRs and closes the store. */
     @Override
     public void close() {
+        if (admin != null) {
+            admin.close();
+        }
         campaigns.values().forEach(CampaignRunner::pause);
         if (sip != null) {
             sip.close();

@@ -48,6 +48,21 @@ public final class DialerConfigLoader {
         return build(operator, baseDir, null);
     }
 
+    /**
+     * Validates a candidate configuration given as HOCON text (the admin API's config check), as if it were a
+     * file in {@code baseDir}; syntax errors are reported as problems like every other.
+     */
+    public static DialerConfig parse(String hocon, String originName, Path baseDir)
+            throws ConfigValidationException {
+        Config parsed;
+        try {
+            parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+        return build(parsed, baseDir, null);
+    }
+
     private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
         Config resolved;
         try {
@@ -65,6 +80,7 @@ public final class DialerConfigLoader {
         SipConfig sip = sections.sip("dialer.sip");
         var media = sections.media("dialer.media");
         StoreConfig store = sections.store("dialer.store");
+        AdminConfig admin = new AdminReader(reader, baseDir).read("dialer.admin");
 
         Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.profiles")) {
@@ -86,7 +102,7 @@ public final class DialerConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, profiles, trunks, agents, campaigns);
+        return new DialerConfig(source, sip, media, store, admin, profiles, trunks, agents, campaigns);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

@@ -40,6 +40,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile OutboundLegs legs;
     private volatile InviteResponses responses;
     private volatile InboundRequests requests;
+    private volatile SipTraffic traffic = SipTraffic.NONE;
 
     public JainSipSignalling(SipConfig config, AgentRegistry agents, InstantSource clock) {
         this.config = config;
@@ -52,11 +53,21 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
                 config.stackThreads(), this);
+        endpoint.traffic(traffic);
         OutboundLegs outbound = new OutboundLegs(endpoint);
         responses = new InviteResponses(endpoint, outbound);
         requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, clock));
         legs = outbound;
         sip = endpoint;
+    }
+
+    /** Counts every request and response sent and taken in from now on (metrics). */
+    public void onTraffic(SipTraffic listener) {
+        traffic = listener;
+        SipEndpoint endpoint = sip;
+        if (endpoint != null) {
+            endpoint.traffic(listener);
+        }
     }
 
     /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */
@@ -109,6 +120,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         if (handler == null) {
             return; // still starting: the peer retransmits
         }
+        countReceived(event.getRequest());
         try {
             handler.handle(event);
         } catch (ParseException | InvalidArgumentException | RuntimeException e) {
@@ -121,6 +133,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
 
     @Override
     public void processResponse(ResponseEvent event) {
+        countReceived(event.getResponse());
         try {
             ClientTransaction ct = event.getClientTransaction();
             if (ct == null || !(ct.getApplicationData() instanceof SipLeg leg)) {
@@ -131,6 +144,13 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
             }
         } catch (RuntimeException e) {
             LOG.warn("response {} failed: {}", event.getResponse().getStatusCode(), e.toString(), e);
+        }
+    }
+
+    private void countReceived(javax.sip.message.Message message) {
+        SipEndpoint endpoint = sip;
+        if (endpoint != null) {
+            endpoint.count(message, false);
         }
     }
 
