@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.fairdial.app.DialerServer;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.config.DialerConfig;
@@ -33,12 +34,14 @@ final class AdminFixture implements AutoCloseable {
     final DialerServer server;
     final int trunkPort;
     final URI base;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http;
 
-    private AdminFixture(DialerServer server, int trunkPort) {
+    private AdminFixture(DialerServer server, int trunkPort, SSLContext tls) {
         this.server = server;
         this.trunkPort = trunkPort;
-        this.base = URI.create("http://127.0.0.1:" + server.admin().port());
+        this.base = URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + server.admin().port());
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.http = (tls == null ? client : client.sslContext(tls)).build();
     }
 
     static Builder in(Path dir) {
@@ -82,6 +85,7 @@ final class AdminFixture implements AutoCloseable {
         private final List<CdrLeg> seed = new ArrayList<>();
         private String admin = "";
         private boolean dialing;
+        private SSLContext tls;
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -95,6 +99,13 @@ final class AdminFixture implements AutoCloseable {
         /** More keys for {@code dialer.admin}, e.g. {@code metrics-public = true}. */
         Builder admin(String hocon) {
             admin += "\n" + hocon;
+            return this;
+        }
+
+        /** Serves HTTPS with these PEM files; the fixture's client trusts {@code trust}. */
+        Builder tls(Path certificate, Path privateKey, SSLContext trust) {
+            admin += "\ntls { certificate = \"" + certificate + "\", private-key = \"" + privateKey + "\" }";
+            tls = trust;
             return this;
         }
 
@@ -156,7 +167,7 @@ final class AdminFixture implements AutoCloseable {
                     new JdbcCdrRepository(db.dataSource()).insertBatch(seed);
                 }
             }
-            return new AdminFixture(DialerServer.start(config), trunkPort);
+            return new AdminFixture(DialerServer.start(config), trunkPort, tls);
         }
     }
 }

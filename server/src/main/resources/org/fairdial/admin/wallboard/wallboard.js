@@ -113,8 +113,8 @@ function renderCampaigns() {
     const counts = el('div', 'counts');
     for (const [label, value] of [['dialed', c.stats.dialed], ['answered', c.stats.answered],
       ['abandoned', c.stats.abandoned], ['ratio', c.dialRatio]]) {
-      const item = el('span', label, label + ' ');
-      item.append(el('b', '', String(value)));
+      const item = el('span', label);
+      item.append(el('b', '', String(value)), label);
       counts.append(item);
     }
     card.append(title, g.node, el('div', 'gauge-value', pct(c.abandonRate)),
