@@ -16,10 +16,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.fairdial.config.AdminConfig;
 import org.fairdial.config.AdminConfig.Role;
 import org.fairdial.storage.StoreException;
 import org.slf4j.Logger;
@@ -36,24 +39,37 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
 
     private final Router router;
-    private final TokenAuthenticator tokens;
+    private final Supplier<AdminConfig> config;
     private final AuditLog audit;
     private final EventHub events;
     private final StaticFiles files;
     private final DialerMetrics metrics;
-    private final boolean metricsPublic;
     private final Executor workers;
+    private volatile Tokens tokens = new Tokens(null, new TokenAuthenticator(List.of()));
 
-    AdminHandler(Router router, TokenAuthenticator tokens, AuditLog audit, EventHub events, StaticFiles files,
-                 DialerMetrics metrics, boolean metricsPublic, Executor workers) {
+    AdminHandler(Router router, Supplier<AdminConfig> config, AuditLog audit, EventHub events, StaticFiles files,
+                 DialerMetrics metrics, Executor workers) {
         this.router = router;
-        this.tokens = tokens;
+        this.config = config;
         this.audit = audit;
         this.events = events;
         this.files = files;
         this.metrics = metrics;
-        this.metricsPublic = metricsPublic;
         this.workers = workers;
+    }
+
+    /** The authenticator for the tokens in force, rebuilt when a reload brings another list. */
+    private TokenAuthenticator tokens() {
+        List<AdminConfig.Token> current = config.get().tokens();
+        Tokens cached = tokens;
+        if (cached.list() != current) {
+            cached = new Tokens(current, new TokenAuthenticator(current));
+            tokens = cached;
+        }
+        return cached.authenticator();
+    }
+
+    private record Tokens(List<AdminConfig.Token> list, TokenAuthenticator authenticator) {
     }
 
     @Override
@@ -74,14 +90,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (get && "/healthz".equals(path)) {
             ex.send(ApiResponse.ok(Json.object("status", "up")));
         } else if (get && "/events".equals(path)) {
-            String token = bearer(req).orElse(uri.parameters().getOrDefault("token", java.util.List.of(""))
+            String token = bearer(req).orElse(uri.parameters().getOrDefault("token", List.of(""))
                     .get(0));
             Principal who = authorise(ex, token, Role.VIEWER, path);
             if (who != null) {
                 events.subscribe(ctx.channel(), who, req.protocolVersion());
             }
         } else if (get && "/metrics".equals(path)) {
-            if (metricsPublic || authorise(ex, bearer(req).orElse(null), Role.VIEWER, path) != null) {
+            if (config.get().metricsPublic() || authorise(ex, bearer(req).orElse(null), Role.VIEWER, path) != null) {
                 dispatch(ex, () -> ApiResponse.text(200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.scrape()));
             }
@@ -121,7 +137,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (required == null) {
             return new Principal("-", Role.VIEWER);
         }
-        Optional<Principal> who = tokens.authenticate(token);
+        Optional<Principal> who = tokens().authenticate(token);
         ApiResponse refusal;
         if (who.isEmpty()) {
             ex.challenge = token == null || token.isEmpty() ? "Bearer realm=\"fairdial\""

@@ -98,8 +98,8 @@ public final class AdminServer implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> guarded(events::heartbeat), HEARTBEAT_S, HEARTBEAT_S,
                 TimeUnit.SECONDS);
 
-        AdminHandler handler = new AdminHandler(router, new TokenAuthenticator(config.tokens()), audit, events,
-                new StaticFiles(), metrics, config.metricsPublic(), workers);
+        AdminHandler handler = new AdminHandler(router, () -> dialer.config().admin(), audit, events,
+                new StaticFiles(), metrics, workers);
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -22,11 +22,9 @@ final class CdrResource {
     private static final int CHART_MINUTES = 60;
 
     private final AdminContext dialer;
-    private final int maxRows;
 
     CdrResource(AdminContext dialer) {
         this.dialer = dialer;
-        this.maxRows = dialer.config().admin().cdrMaxRows();
     }
 
     void register(Router router) {
@@ -41,6 +39,7 @@ final class CdrResource {
         if (!from.isBefore(to)) {
             throw ApiException.badRequest("from", "must be before to (" + to + ")");
         }
+        int maxRows = dialer.config().admin().cdrMaxRows();
         int limit = r.intQuery("limit", Math.min(100, maxRows), 1, maxRows);
         String campaign = blankToNull(r.query("campaign"));
         String number = blankToNull(r.query("number"));

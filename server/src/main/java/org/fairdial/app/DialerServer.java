@@ -89,8 +89,8 @@ public final class DialerServer implements AutoCloseable {
         timers.scheduleWithFixedDelay(agents::expireRegistrations, 1, 1, TimeUnit.SECONDS);
         startCampaigns();
         if (config.admin().enabled()) {
-            admin = AdminServer.start(new AdminContext(config, agents, calls, campaigns, cdrRepository, cdrWriter,
-                    sip, media, database, clock, AdminControls.unavailable()));
+            admin = AdminServer.start(new AdminContext(this::config, agents, calls, this::campaigns, cdrRepository,
+                    cdrWriter, sip, media, database, clock, AdminControls.unavailable()));
         }
     }
 
