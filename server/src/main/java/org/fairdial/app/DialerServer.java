@@ -11,6 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.sip.SipException;
+import org.fairdial.admin.AdminContext;
+import org.fairdial.admin.AdminControls;
+import org.fairdial.admin.AdminServer;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPorts;
@@ -51,6 +54,8 @@ public final class DialerServer implements AutoCloseable {
     private NettyMediaEngine media;
     private AgentRegistry agents;
     private JainSipSignalling sip;
+    private AdminServer admin;
+    private ConfigReload reload;
     private final CallRegistry calls = new CallRegistry();
     private final Map<String, CampaignRunner> campaigns = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, TrunkChannels> trunks = new java.util.concurrent.ConcurrentHashMap<>();
@@ -95,6 +100,13 @@ public final class DialerServer implements AutoCloseable {
         sip.start("fairdial-" + config.sip().port());
         timers.scheduleWithFixedDelay(agents::expireRegistrations, 1, 1, TimeUnit.SECONDS);
         startCampaigns();
+        // Reload re-reads the file the configuration came from; a configuration built in code has none.
+        reload = config.source() == null ? null : new ConfigReload(this, config.source());
+        if (config.admin().enabled()) {
+            admin = AdminServer.start(new AdminContext(this::config, agents, calls, this::campaigns, cdrRepository,
+                    cdrWriter, sip, media, database, clock, OperatorControls.of(agents, config.agentPolicy(),
+                            this::doNotCall, reload, clock)));
+        }
     }
 
     /** Starts a dialer; on failure everything already started is stopped again. */
@@ -191,9 +203,22 @@ public final class DialerServer implements AutoCloseable {
         return media;
     }
 
+    /** Reload of the operator file (SIGHUP, admin API), or null for a configuration built in code. */
+    public ConfigReload reload() {
+        return reload;
+    }
+
+    /** The admin HTTP server, or null when {@code dialer.admin.enabled} is off. */
+    public AdminServer admin() {
+        return admin;
+    }
+
     /** Stops dialing, ends the SIP side, flushes CDRs and closes the store. */
     @Override
     public void close() {
+        if (admin != null) {
+            admin.close();
+        }
         campaigns.values().forEach(CampaignRunner::pause);
         if (sip != null) {
             sip.close();

@@ -23,8 +23,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         DialerServer server = DialerServer.start(config);
-        ConfigReloader reloader = new ConfigReloader(server, options.file());
-        Signals.onHangup(reloader::reload);
+        Signals.onHangup(server.reload()::reload);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown(server.config().shutdown().gracePeriod());

@@ -15,6 +15,7 @@ import org.fairdial.media.MediaConfig;
  * @param agentPolicy how agents get calls and control themselves
  * @param logging   log format and levels
  * @param shutdown  graceful shutdown
+ * @param admin     operator HTTP surface (API, metrics, wallboard)
  * @param profiles  jurisdiction profiles by name
  * @param trunks    trunks by name
  * @param agents    agent accounts by SIP user
@@ -29,6 +30,7 @@ public record DialerConfig(
         AgentPolicyConfig agentPolicy,
         LoggingConfig logging,
         ShutdownConfig shutdown,
+        AdminConfig admin,
         Map<String, JurisdictionProfile> profiles,
         Map<String, TrunkConfig> trunks,
         Map<String, AgentConfig> agents,
@@ -49,6 +51,6 @@ public record DialerConfig(
      */
     public DialerConfig keepingRestartOnlyFrom(DialerConfig running) {
         return new DialerConfig(source, running.sip, running.media, running.store, running.agentPolicy, logging,
-                shutdown, profiles, trunks, agents, campaigns, doNotCallRegistries);
+                shutdown, admin, profiles, trunks, agents, campaigns, doNotCallRegistries);
     }
 }

@@ -48,6 +48,21 @@ public final class DialerConfigLoader {
         return build(operator, baseDir, null);
     }
 
+    /**
+     * Validates a candidate configuration given as HOCON text (the admin API's config check), as if it were a
+     * file in {@code baseDir}; syntax errors are reported as problems like every other.
+     */
+    public static DialerConfig parse(String hocon, String originName, Path baseDir)
+            throws ConfigValidationException {
+        Config parsed;
+        try {
+            parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+        return build(parsed, baseDir, null);
+    }
+
     private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
         Config resolved;
         try {
@@ -68,6 +83,7 @@ public final class DialerConfigLoader {
         AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
         LoggingConfig logging = sections.logging("dialer.logging");
         ShutdownConfig shutdown = sections.shutdown("dialer.shutdown");
+        AdminConfig admin = new AdminReader(reader, baseDir).read("dialer.admin");
 
         Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.profiles")) {
@@ -93,8 +109,8 @@ public final class DialerConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, profiles, trunks, agents,
-                campaigns, registries);
+        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, admin, profiles, trunks,
+                agents, campaigns, registries);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

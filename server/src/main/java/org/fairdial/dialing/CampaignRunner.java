@@ -81,6 +81,11 @@ public final class CampaignRunner implements CallObserver {
         return stats;
     }
 
+    /** Paced dialing is on (between {@link #start()} and {@link #pause()}, as the dialer thread sees it). */
+    public boolean running() {
+        return running;
+    }
+
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
     public void load(List<Lead> leads) {
         loop.execute(() -> {

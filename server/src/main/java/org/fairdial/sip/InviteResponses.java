@@ -97,6 +97,7 @@ final class InviteResponses {
             leg.dialog = dialog;
             leg.provisional = false;
             retry.sendRequest();
+            sip.count(retry.getRequest(), true);
             return true;
         } catch (SipException | RuntimeException e) {
             LOG.warn("could not answer the challenge of trunk {}: {}", trunk.name(), e.getMessage());

@@ -45,6 +45,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile OutboundLegs legs;
     private volatile InviteResponses responses;
     private volatile InboundRequests requests;
+    private volatile SipTraffic traffic = SipTraffic.NONE;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
                              MediaEngine media, InstantSource clock) {
@@ -60,6 +61,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
                 config.stackThreads(), this);
+        endpoint.traffic(traffic);
         OutboundLegs outbound = new OutboundLegs(endpoint);
         responses = new InviteResponses(endpoint, outbound);
         AgentAuth auth = new AgentAuth(endpoint, agents, new DigestChallenger(clock, config.nonceLifetime()),
@@ -68,6 +70,15 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
                 new FeatureCodes(endpoint, auth, agents, media, agentPolicy));
         legs = outbound;
         sip = endpoint;
+    }
+
+    /** Counts every request and response sent and taken in from now on (metrics). */
+    public void onTraffic(SipTraffic listener) {
+        traffic = listener;
+        SipEndpoint endpoint = sip;
+        if (endpoint != null) {
+            endpoint.traffic(listener);
+        }
     }
 
     /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */
@@ -120,6 +131,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         if (handler == null) {
             return; // still starting: the peer retransmits
         }
+        countReceived(event.getRequest());
         try {
             handler.handle(event);
         } catch (ParseException | InvalidArgumentException | RuntimeException e) {
@@ -132,6 +144,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
 
     @Override
     public void processResponse(ResponseEvent event) {
+        countReceived(event.getResponse());
         try {
             ClientTransaction ct = event.getClientTransaction();
             if (ct == null || !(ct.getApplicationData() instanceof SipLeg leg)) {
@@ -142,6 +155,13 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
             }
         } catch (RuntimeException e) {
             LOG.warn("response {} failed: {}", event.getResponse().getStatusCode(), e.toString(), e);
+        }
+    }
+
+    private void countReceived(javax.sip.message.Message message) {
+        SipEndpoint endpoint = sip;
+        if (endpoint != null) {
+            endpoint.count(message, false);
         }
     }
 

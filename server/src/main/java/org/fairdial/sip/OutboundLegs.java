@@ -106,6 +106,7 @@ final class OutboundLegs {
         }
         legs.put(new LegKey(leg.call.callId(), leg.kind), leg);
         ct.sendRequest();
+        sip.count(invite, true);
     }
 
     private static SentInvite sent(Request invite) {
@@ -143,6 +144,7 @@ final class OutboundLegs {
         try {
             ClientTransaction cancel = sip.provider().getNewClientTransaction(leg.invite.createCancel());
             cancel.sendRequest();
+            sip.count(cancel.getRequest(), true);
         } catch (SipException | RuntimeException e) {
             LOG.warn("CANCEL of {} not sent: {}", leg, e.getMessage());
         }
@@ -155,7 +157,9 @@ final class OutboundLegs {
         }
         synchronized (leg) {
             try {
-                leg.dialog.sendAck(leg.dialog.createAck(leg.answeredCseq));
+                Request ack = leg.dialog.createAck(leg.answeredCseq);
+                leg.dialog.sendAck(ack);
+                sip.count(ack, true);
             } catch (SipException | InvalidArgumentException | RuntimeException e) {
                 LOG.warn("ACK on {} not sent: {}", leg, e.getMessage());
             }
@@ -177,6 +181,7 @@ final class OutboundLegs {
                 bye.addHeader(sip.headers.createHeader("Reason", NORMAL_CLEARING));
                 ClientTransaction ct = sip.provider().getNewClientTransaction(bye);
                 leg.dialog.sendRequest(ct);
+                sip.count(bye, true);
             } catch (SipException | ParseException | RuntimeException e) {
                 LOG.warn("BYE on {} not sent: {}", leg, e.getMessage());
             }

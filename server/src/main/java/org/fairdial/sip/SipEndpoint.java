@@ -47,6 +47,7 @@ public final class SipEndpoint implements AutoCloseable {
     final AddressFactory addresses;
     final HeaderFactory headers;
     final MessageFactory messages;
+    private volatile SipTraffic traffic = SipTraffic.NONE;
 
     private SipEndpoint(SipStack stack, SipProvider provider, String host, int port, String userAgent)
             throws PeerUnavailableException {
@@ -119,6 +120,21 @@ public final class SipEndpoint implements AutoCloseable {
         }
     }
 
+    void traffic(SipTraffic listener) {
+        traffic = listener;
+    }
+
+    /** Tells the traffic listener about a message sent ({@code sent}) or received. */
+    void count(javax.sip.message.Message message, boolean sent) {
+        if (message instanceof Request request) {
+            traffic.request(sent, request.getMethod());
+        } else if (message instanceof Response response) {
+            javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) response.getHeader(
+                    javax.sip.header.CSeqHeader.NAME);
+            traffic.response(sent, cseq == null ? "unknown" : cseq.getMethod(), response.getStatusCode());
+        }
+    }
+
     public SipProvider provider() {
         return provider;
     }
@@ -184,7 +200,10 @@ public final class SipEndpoint implements AutoCloseable {
                 st.sendResponse(response);
             } else if (event.getServerTransaction() == null) {
                 provider.sendResponse(response);
+            } else {
+                return;
             }
+            count(response, true);
         } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
             LOG.warn("could not send {} to {}: {}", response.getStatusCode(), event.getRequest().getMethod(),
                     e.getMessage());

@@ -4,9 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.cdr.CdrLeg;
@@ -71,6 +76,68 @@ public final class JdbcCdrRepository {
         }
         return query(SELECT + " ORDER BY created_at DESC, leg_id DESC LIMIT ?", "read recent legs",
                 ps -> ps.setInt(1, limit));
+    }
+
+    /**
+     * Legs created in {@code [from, to)}, of one campaign and to one number (as dialed or normalized) when those
+     * are given (null: any), newest first, at most {@code limit}. The time range keeps the scan on the
+     * {@code created_at} indexes.
+     */
+    public List<CdrLeg> find(Instant from, Instant to, String campaign, String number, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE created_at >= ? AND created_at < ?");
+        if (campaign != null) {
+            sql.append(" AND campaign = ?");
+        }
+        if (number != null) {
+            sql.append(" AND (normalized_number = ? OR dialed_number = ?)");
+        }
+        sql.append(" ORDER BY created_at DESC, leg_id DESC LIMIT ?");
+        return query(sql.toString(), "query CDR legs", ps -> {
+            int i = 0;
+            SqlValues.setInstant(ps, ++i, from);
+            SqlValues.setInstant(ps, ++i, to);
+            if (campaign != null) {
+                ps.setString(++i, campaign);
+            }
+            if (number != null) {
+                ps.setString(++i, number);
+                ps.setString(++i, number);
+            }
+            ps.setInt(++i, limit);
+        });
+    }
+
+    /**
+     * Customer legs answered since {@code since} (all campaigns), counted per minute of their answer: the
+     * wallboard's answered/abandoned chart. Keys are the minutes' starts.
+     */
+    public SortedMap<Instant, CampaignCounts> answeredByMinute(Instant since) {
+        String sql = "SELECT answered_at, disposition FROM cdr_leg WHERE created_at >= ? AND kind = 'CUSTOMER'"
+                + " AND disposition IN ('ANSWERED', 'ABANDONED') AND answered_at >= ?";
+        Map<Instant, long[]> counts = new TreeMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            // A leg is created (INVITE) at most a ring timeout before its answer: a day covers any ring time.
+            SqlValues.setInstant(ps, 1, since.minus(Duration.ofDays(1)));
+            SqlValues.setInstant(ps, 2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant minute = SqlValues.getInstant(rs, 1).truncatedTo(ChronoUnit.MINUTES);
+                    long[] n = counts.computeIfAbsent(minute, m -> new long[2]);
+                    n[0]++;
+                    if ("ABANDONED".equals(rs.getString(2))) {
+                        n[1]++;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count answered legs: " + e.getMessage(), e);
+        }
+        SortedMap<Instant, CampaignCounts> result = new TreeMap<>();
+        counts.forEach((minute, n) -> result.put(minute, new CampaignCounts(n[0], n[1])));
+        return result;
     }
 
     /** Number of stored legs. */

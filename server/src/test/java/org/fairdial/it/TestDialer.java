@@ -28,7 +28,7 @@ import org.fairdial.dialing.CampaignRunner;
  * A real dialer for integration tests: built from HOCON over the reference defaults, on free loopback ports, with
  * an H2 store in the test's directory and one campaign ({@code it}) through one trunk ({@code carrier}).
  */
-final class TestDialer implements AutoCloseable {
+public final class TestDialer implements AutoCloseable {
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(21000 + (int) (ProcessHandle.current().pid()
             % 40) * 500);
 
@@ -45,12 +45,12 @@ final class TestDialer implements AutoCloseable {
         this.configFile = configFile;
     }
 
-    static Builder in(Path dir) {
+    public static Builder in(Path dir) {
         return new Builder(dir);
     }
 
     /** A free UDP+TCP port on 127.0.0.1 (SIP listens on both). */
-    static int freePort() {
+    public static int freePort() {
         while (true) {
             int port = NEXT_PORT.getAndIncrement();
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -63,7 +63,7 @@ final class TestDialer implements AutoCloseable {
     }
 
     /** The first of {@code count} consecutive free UDP ports, even. */
-    static int freeRange(int count) {
+    public static int freeRange(int count) {
         while (true) {
             int first = NEXT_PORT.getAndAdd(count + 2);
             first += first % 2;
@@ -132,9 +132,10 @@ final class TestDialer implements AutoCloseable {
         server.close();
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final Path dir;
         private final Map<String, String> agents = new LinkedHashMap<>();
+        private final Map<String, String> displayNames = new LinkedHashMap<>();
         private final List<String> leads = new ArrayList<>();
         private boolean enabled;
         private double ratio = 1.0;
@@ -147,18 +148,23 @@ final class TestDialer implements AutoCloseable {
             this.dir = dir;
         }
 
-        Builder agent(String id, String password) {
+        public Builder agent(String id, String password) {
             agents.put(id, password);
             return this;
         }
 
-        Builder leads(String... numbers) {
+        public Builder agent(String id, String password, String displayName) {
+            displayNames.put(id, displayName);
+            return agent(id, password);
+        }
+
+        public Builder leads(String... numbers) {
             leads.addAll(List.of(numbers));
             return this;
         }
 
         /** Paced dialing on (otherwise only {@code dialNow}). */
-        Builder dialing(double dialRatio) {
+        public Builder dialing(double dialRatio) {
             this.enabled = true;
             this.ratio = dialRatio;
             return this;
@@ -175,7 +181,7 @@ final class TestDialer implements AutoCloseable {
         }
 
         /** More HOCON, e.g. campaign overrides. */
-        Builder extra(String hocon) {
+        public Builder extra(String hocon) {
             extra += "\n" + hocon;
             return this;
         }
@@ -187,11 +193,11 @@ final class TestDialer implements AutoCloseable {
         }
 
         /** The ports and file of a configuration written for a dialer started elsewhere (another JVM). */
-        record Ports(Path file, int sip, int trunk) {
+        public record Ports(Path file, int sip, int trunk) {
         }
 
         /** Writes the configuration to {@code dir/dialer.conf} on free ports, without starting anything. */
-        Ports writeConfig() throws Exception {
+        public Ports writeConfig() throws Exception {
             int sipPort = freePort();
             int trunkPort = freePort();
             int rtp = freeRange(200);
@@ -201,7 +207,7 @@ final class TestDialer implements AutoCloseable {
                     .resolve("config/prompts/demo-caller-id.wav");
             StringBuilder agentConf = new StringBuilder();
             agents.forEach((id, pw) -> agentConf.append("\"").append(id).append("\" { password = \"").append(pw)
-                    .append("\" }\n"));
+                    .append("\", display-name = \"").append(displayNames.getOrDefault(id, id)).append("\" }\n"));
             String hocon = """
                     dialer {
                       sip { port = %d, transports = [udp, tcp] }

@@ -105,6 +105,28 @@ public final class DoNotCallLists {
         return scope.equals(JdbcDoNotCallRepository.INTERNAL) ? "internal" : "campaign:" + scope;
     }
 
+    /**
+     * The list that bars {@code e164} for every campaign, or null: the internal list first, then any national
+     * registry (what a supervisor's "may we call this number?" asks, with no campaign in mind).
+     */
+    public String matchAny(String e164) {
+        if (JdbcDoNotCallRepository.INTERNAL.equals(store.find(e164, JdbcDoNotCallRepository.INTERNAL))) {
+            return "internal";
+        }
+        long n = E164.toLong(e164);
+        for (Map.Entry<String, CompactNumberSet> registry : registries.entrySet()) {
+            if (registry.getValue().contains(n)) {
+                return "registry:" + registry.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Removes the number from the internal list; false if it was not on it. */
+    public boolean removeInternal(String e164) {
+        return store.remove(e164, JdbcDoNotCallRepository.INTERNAL);
+    }
+
     /** Adds the number to the internal list, which every campaign checks. */
     public boolean addInternal(String e164, Source source, String note, Instant at) {
         return store.add(e164, JdbcDoNotCallRepository.INTERNAL, source, note, at);

@@ -21,34 +21,26 @@ import org.slf4j.LoggerFactory;
  * levels change without touching calls in progress, which keep the settings they started with. Signalling, media,
  * store and agent-policy settings need a restart and are reported, not applied.
  */
-public final class ConfigReloader {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
+public final class ConfigReload implements org.fairdial.admin.ConfigReloader {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);
 
     private final DialerServer server;
     private final Path file;
 
-    public ConfigReloader(DialerServer server, Path file) {
+    public ConfigReload(DialerServer server, Path file) {
         this.server = server;
         this.file = file;
     }
 
-    /**
-     * Outcome of a reload.
-     *
-     * @param applied  true when the candidate replaced the running configuration
-     * @param changes  what changed (one line per section), including what needs a restart
-     * @param problems why the candidate was refused
-     */
-    public record Result(boolean applied, List<String> changes, List<ConfigProblem> problems) {
-    }
-
+    /** Reloads; the result's summary lists what changed, one section per "; "-separated part. */
+    @Override
     public synchronized Result reload() {
         DialerConfig candidate;
         try {
             candidate = DialerConfigLoader.load(file);
         } catch (ConfigValidationException e) {
             LOG.warn("reload of {} refused, the running configuration stays:\n{}", file, e.getMessage());
-            return new Result(false, List.of(), e.problems());
+            return new Result(false, e.problems(), "refused");
         }
         DialerConfig running = server.config();
         List<String> changes = ConfigDiff.between(running, candidate);
@@ -56,13 +48,13 @@ public final class ConfigReloader {
             apply(running, candidate);
         } catch (IOException e) {
             LOG.warn("reload of {} failed while reading lead lists: {}", file, e.getMessage());
-            return new Result(false, changes, List.of(new ConfigProblem("(leads)", null, null, e.getMessage())));
+            return new Result(false, List.of(new ConfigProblem("(leads)", null, null, e.getMessage())), "refused");
         }
         // What a running server can swap comes from the candidate; the rest stays as it started.
         server.configApplied(candidate.keepingRestartOnlyFrom(running));
-        LOG.info("configuration reloaded from {}: {}", file, changes.isEmpty() ? "no changes" : String.join("; ",
-                changes));
-        return new Result(true, changes, List.of());
+        String summary = changes.isEmpty() ? "no changes" : String.join("; ", changes);
+        LOG.info("configuration reloaded from {}: {}", file, summary);
+        return new Result(true, List.of(), summary);
     }
 
     private void apply(DialerConfig running, DialerConfig candidate) throws IOException {

@@ -1,0 +1,205 @@
+package org.fairdial.admin;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+import org.fairdial.agent.AgentSnapshot;
+import org.fairdial.agent.AgentState;
+import org.fairdial.call.CallObserver;
+import org.fairdial.call.CallSession;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.dialing.CampaignRunner;
+import org.fairdial.dialing.CampaignStats;
+import org.fairdial.sip.MalformedMessages;
+import org.fairdial.sip.SipTraffic;
+
+/**
+ * The dialer's Prometheus metrics, through Micrometer. Counters move as calls end (from their customer legs'
+ * CDRs) and as SIP messages pass; gauges read the registries at scrape time. Names follow Prometheus conventions:
+ * base units in the name, {@code _total} on counters (Micrometer adds it). Label values are bounded: campaigns
+ * and states from config and enums, SIP methods from a fixed list (others are {@code other}), status codes
+ * 100-699. The list with meanings is in docs/api.md.
+ */
+final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
+    private static final Set<String> SIP_METHODS = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER",
+            "PRACK", "UPDATE", "INFO", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH");
+    /** Answer-to-agent and answer-to-BYE buckets: the regulated limits (2 s, 3 s) fall on bucket bounds. */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(2),
+            Duration.ofMillis(2500), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(15)};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AdminContext dialer;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Set<String> campaignsBound = ConcurrentHashMap.newKeySet();
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    DialerMetrics(AdminContext dialer, EventHub events) {
+        this.dialer = dialer;
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        bindDialer(events);
+        bindCampaigns();
+    }
+
+    private void bindDialer(EventHub events) {
+        MeterRegistry r = registry;
+        for (AgentState state : AgentState.values()) {
+            Gauge.builder("fairdial.agents", dialer.agents(), a -> a.snapshot().stream()
+                            .filter(s -> s.state() == state).count())
+                    .tag("state", state.name()).description("Agents in each state").register(r);
+        }
+        Gauge.builder("fairdial.agents.registered", dialer.agents(), a -> a.snapshot().stream()
+                        .map(AgentSnapshot::contact).filter(c -> c != null).count())
+                .description("Agents with a live SIP registration").register(r);
+        Gauge.builder("fairdial.calls.live", dialer.calls(), c -> c.size())
+                .description("Calls in progress").register(r);
+        FunctionCounter.builder("fairdial.call.unexpected.events", dialer.calls(), c -> c.unexpectedEvents())
+                .description("Call events outside the state machine's table, ignored (should stay 0)").register(r);
+        Gauge.builder("fairdial.sip.open.legs", dialer.sip(), s -> s.openLegs())
+                .description("SIP legs held by calls in progress").register(r);
+        FunctionCounter.builder("fairdial.sip.malformed.messages", MalformedMessages.class,
+                        m -> MalformedMessages.count())
+                .description("SIP messages the stack could not parse (process-wide)").register(r);
+        Gauge.builder("fairdial.rtp.open.legs", dialer.media(), m -> m.openLegs())
+                .description("RTP legs (sockets) open").register(r);
+        Gauge.builder("fairdial.cdr.queue.depth", dialer.cdrWriter(), w -> w.queueDepth())
+                .description("CDR legs queued, not yet committed to the store").register(r);
+        FunctionCounter.builder("fairdial.cdr.written", dialer.cdrWriter(), w -> w.written())
+                .description("CDR legs committed to the store").register(r);
+        FunctionCounter.builder("fairdial.cdr.write.failures", dialer.cdrWriter(), w -> w.failedAttempts())
+                .description("CDR batch writes that failed and were retried").register(r);
+        Gauge.builder("fairdial.admin.event.clients", events, e -> e.clients())
+                .description("Clients connected to /events").register(r);
+        FunctionCounter.builder("fairdial.admin.event.clients.dropped", events, e -> e.droppedClients())
+                .description("/events clients disconnected for reading too slowly").register(r);
+    }
+
+    /** Registers the per-campaign meters of campaigns not seen yet (they may appear with a reload). */
+    private void bindCampaigns() {
+        for (CampaignRunner runner : dialer.campaigns().values()) {
+            String name = runner.name();
+            if (!campaignsBound.add(name)) {
+                continue;
+            }
+            Tags tags = Tags.of("campaign", name);
+            Gauge.builder("fairdial.campaign.abandon.ratio", () -> campaign(name, s -> s.abandonRate()))
+                    .tags(tags).description("Abandoned / answered calls of the campaign since start").register(registry);
+            Gauge.builder("fairdial.campaign.abandon.cap.ratio", () -> {
+                var config = dialer.config().campaigns().get(name);
+                return config == null ? Double.NaN : config.profile().abandonRateCap();
+            }).tags(tags).description("The abandon rate the campaign's profile allows").register(registry);
+            Gauge.builder("fairdial.campaign.dial.ratio", () -> {
+                var config = dialer.config().campaigns().get(name);
+                return config == null ? Double.NaN : config.dialRatio();
+            }).tags(tags).description("Pacing level: calls in flight per available agent").register(registry);
+            Gauge.builder("fairdial.campaign.running", () -> {
+                CampaignRunner c = dialer.campaigns().get(name);
+                return c == null ? Double.NaN : c.running() ? 1 : 0;
+            }).tags(tags).description("1 while the campaign dials").register(registry);
+            FunctionCounter.builder("fairdial.campaign.dialed", this, m -> m.campaign(name, s -> s.dialed()))
+                    .tags(tags).description("Calls the campaign placed").register(registry);
+        }
+    }
+
+    private double campaign(String name, ToDoubleFunction<CampaignStats.Snapshot> value) {
+        CampaignRunner runner = dialer.campaigns().get(name);
+        return runner == null ? Double.NaN : value.applyAsDouble(runner.stats().snapshot());
+    }
+
+    /** The Prometheus text exposition (format 0.0.4). */
+    String scrape() {
+        bindCampaigns();
+        return registry.scrape();
+    }
+
+    @Override
+    public void legEnded(CallSession call, CdrLeg cdr) {
+        String leg = cdr.kind().name();
+        counter("fairdial.rtp.packets", "RTP packets by call leg and direction", "leg", leg, "direction", "sent")
+                .increment(cdr.rtpSent());
+        counter("fairdial.rtp.packets", "RTP packets by call leg and direction", "leg", leg, "direction",
+                "received").increment(cdr.rtpReceived());
+        counter("fairdial.rtp.packets.lost", "RTP packets lost from the peer (sequence gaps)", "leg", leg)
+                .increment(cdr.rtpLost());
+        if (cdr.kind() != LegKind.CUSTOMER) {
+            return;
+        }
+        counter("fairdial.calls", "Calls ended, by campaign and disposition", "campaign", cdr.campaign(),
+                "disposition", cdr.disposition().name()).increment();
+        if (cdr.answeredAt() != null && cdr.bridgedAt() != null) {
+            latency("fairdial.answer.to.agent", "Callee's answer to the agent bridged", cdr.campaign(), null)
+                    .record(Duration.between(cdr.answeredAt(), cdr.bridgedAt()));
+        }
+        if (cdr.answeredAt() != null) {
+            latency("fairdial.answer.to.bye", "Callee's answer to the end of the call", cdr.campaign(),
+                    cdr.disposition().name()).record(Duration.between(cdr.answeredAt(), cdr.endedAt()));
+        }
+    }
+
+    private Timer latency(String name, String description, String campaign, String disposition) {
+        Timer.Builder b = Timer.builder(name).description(description).tag("campaign", campaign)
+                .serviceLevelObjectives(LATENCY_BUCKETS);
+        if (disposition != null) {
+            b.tag("disposition", disposition);
+        }
+        return b.register(registry);
+    }
+
+    @Override
+    public void request(boolean sent, String method) {
+        counter("fairdial.sip.requests", "SIP requests sent and received", "direction", direction(sent),
+                "method", method(method)).increment();
+    }
+
+    @Override
+    public void response(boolean sent, String method, int code) {
+        counter("fairdial.sip.responses", "SIP responses sent and received, by request method and status",
+                "direction", direction(sent), "method", method(method),
+                "code", code >= 100 && code <= 699 ? Integer.toString(code) : "other").increment();
+    }
+
+    private static String direction(boolean sent) {
+        return sent ? "sent" : "received";
+    }
+
+    private static String method(String method) {
+        return SIP_METHODS.contains(method) ? method : "other";
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        String key = name + String.join("\u0000", tags);
+        return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
+                .register(registry));
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,37 @@
+package org.fairdial.admin;
+
+/**
+ * The do-not-call list as the API sees it: numbers are E.164 ({@code +} and digits), already checked. The same
+ * exception conventions as {@link AgentControl} apply.
+ */
+public interface DoNotCallControl {
+
+    /** Adds the number (no effect if it is listed already); {@code reason} may be null. */
+    void add(String e164, String reason);
+
+    /** Removes the number; false if it was not listed. */
+    boolean remove(String e164);
+
+    /** True if the number must not be called. */
+    boolean contains(String e164);
+
+    /** Until the do-not-call store is wired in: every request answers 501. */
+    static DoNotCallControl unavailable() {
+        return new DoNotCallControl() {
+            @Override
+            public void add(String e164, String reason) {
+                throw new UnsupportedOperationException("the do-not-call list is not available in this build");
+            }
+
+            @Override
+            public boolean remove(String e164) {
+                throw new UnsupportedOperationException("the do-not-call list is not available in this build");
+            }
+
+            @Override
+            public boolean contains(String e164) {
+                throw new UnsupportedOperationException("the do-not-call list is not available in this build");
+            }
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package org.fairdial.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The {@code admin_audit} table. Failures surface as {@link StoreException}. */
+public final class JdbcAuditRepository {
+    private static final String COLUMNS = "id, occurred_at, actor, role, action, status, remote, detail";
+
+    private final DataSource dataSource;
+
+    public JdbcAuditRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void insert(AuditEntry e) {
+        String sql = "INSERT INTO admin_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, e.id());
+            SqlValues.setInstant(ps, 2, e.at());
+            ps.setString(3, e.actor());
+            ps.setString(4, e.role());
+            ps.setString(5, e.action());
+            ps.setInt(6, e.status());
+            ps.setString(7, e.remote());
+            ps.setString(8, e.detail());
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreException("Cannot write audit entry " + e.action() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The {@code limit} latest entries, newest first. */
+    public List<AuditEntry> recent(int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM admin_audit ORDER BY occurred_at DESC, id DESC LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<AuditEntry> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(new AuditEntry(rs.getObject("id", UUID.class),
+                            SqlValues.getInstant(rs, "occurred_at"), rs.getString("actor"), rs.getString("role"),
+                            rs.getString("action"), rs.getInt("status"), rs.getString("remote"),
+                            rs.getString("detail")));
+                }
+                return entries;
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("Cannot read the audit trail: " + ex.getMessage(), ex);
+        }
+    }
+}
