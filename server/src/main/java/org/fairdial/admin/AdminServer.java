@@ -89,10 +89,11 @@ public final class AdminServer implements AutoCloseable {
         new ConfigResource(dialer).register(router);
         audit.register(router);
 
-        DialerEvents stream = new DialerEvents(dialer, times, events, agents, campaigns);
+        DialerEvents stream = new DialerEvents(dialer, times, events, campaigns);
         dialer.calls().addObserver(times);
         dialer.calls().addObserver(metrics);
         dialer.calls().addObserver(stream);
+        dialer.agents().addListener(stream);
         dialer.sip().onTraffic(metrics);
         scheduler.scheduleWithFixedDelay(() -> guarded(stream::poll), 0, POLL_MS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded(events::heartbeat), HEARTBEAT_S, HEARTBEAT_S,

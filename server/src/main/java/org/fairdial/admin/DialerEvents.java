@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fairdial.agent.AgentListener;
+import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallSession;
 import org.fairdial.call.CallState;
@@ -13,28 +15,24 @@ import org.fairdial.cdr.LegKind;
 
 /**
  * Turns what happens in the dialer into stream events: call state changes and ends (from the call observer, on
- * the call's executor: it builds a small map and hands it over), agent state changes and campaign counter or
- * state changes (found by comparing snapshots every {@code poll}, as the agent registry and campaign runners
- * have no change listeners of their own).
+ * the call's executor: it builds a small map and hands it over), agent state changes (from the agent
+ * registry's listener: every transition, RESERVED and RINGING included) and campaign counter or state changes
+ * (found by comparing snapshots every {@code poll}, as campaign runners have no change listener).
  *
  * <p>Event types: {@code call.dialing}, {@code call.ringing}, {@code call.answered}, {@code call.connecting},
  * {@code call.bridged}, {@code call.abandoned}, {@code call.ended}, {@code agent.state}, {@code campaign.stats}.
  */
-final class DialerEvents implements CallObserver {
+final class DialerEvents implements CallObserver, AgentListener {
     private final AdminContext dialer;
     private final LiveCalls times;
     private final EventHub hub;
-    private final AgentResource agents;
     private final CampaignResource campaigns;
-    private Map<String, Views.Agent> lastAgents = new HashMap<>();
     private Map<String, Views.Campaign> lastCampaigns = new HashMap<>();
 
-    DialerEvents(AdminContext dialer, LiveCalls times, EventHub hub, AgentResource agents,
-                 CampaignResource campaigns) {
+    DialerEvents(AdminContext dialer, LiveCalls times, EventHub hub, CampaignResource campaigns) {
         this.dialer = dialer;
         this.times = times;
         this.hub = hub;
-        this.agents = agents;
         this.campaigns = campaigns;
     }
 
@@ -77,20 +75,15 @@ final class DialerEvents implements CallObserver {
                 "answeredAt", cdr.answeredAt(), "endedAt", cdr.endedAt(), "talkMs", cdr.talkMs()));
     }
 
+    @Override
+    public void stateChanged(AgentSnapshot before, AgentSnapshot after) {
+        Views.Agent view = Views.agent(after, dialer.config().agents().get(after.id()), dialer.clock().instant());
+        Map<String, Object> event = Json.object("agent", view, "previous", before.state().name());
+        hub.publish("agent.state", event, event);
+    }
+
     /** Publishes what changed since the last poll; runs on the admin scheduler thread only. */
     void poll() {
-        Map<String, Views.Agent> nowAgents = new HashMap<>();
-        for (Views.Agent a : agents.list()) {
-            nowAgents.put(a.id(), a);
-            Views.Agent before = lastAgents.get(a.id());
-            if (before == null || !before.state().equals(a.state()) || !before.since().equals(a.since())
-                    || before.registered() != a.registered()) {
-                Map<String, Object> event = Json.object("agent", a, "previous",
-                        before == null ? null : before.state());
-                hub.publish("agent.state", event, event);
-            }
-        }
-        lastAgents = nowAgents;
         Map<String, Views.Campaign> nowCampaigns = new HashMap<>();
         List<Views.Campaign> list = campaigns.list();
         for (Views.Campaign c : list) {
