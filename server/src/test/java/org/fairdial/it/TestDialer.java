@@ -137,6 +137,7 @@ public final class TestDialer implements AutoCloseable {
         private final Map<String, String> agents = new LinkedHashMap<>();
         private final Map<String, String> displayNames = new LinkedHashMap<>();
         private final List<String> leads = new ArrayList<>();
+        private String leadCsv;
         private boolean enabled;
         private double ratio = 1.0;
         private String ringTimeout = "15 seconds";
@@ -156,6 +157,12 @@ public final class TestDialer implements AutoCloseable {
         public Builder agent(String id, String password, String displayName) {
             displayNames.put(id, displayName);
             return agent(id, password);
+        }
+
+        /** The whole lead list, header included, instead of one number per row. */
+        public Builder leadFile(String csv) {
+            leadCsv = csv;
+            return this;
         }
 
         public Builder leads(String... numbers) {
@@ -202,7 +209,7 @@ public final class TestDialer implements AutoCloseable {
             int trunkPort = freePort();
             int rtp = freeRange(200);
             Path leadsFile = dir.resolve("leads.csv");
-            Files.writeString(leadsFile, "number,name\n" + String.join("\n", leads) + "\n");
+            Files.writeString(leadsFile, leadCsv != null ? leadCsv : "number,name\n" + String.join("\n", leads) + "\n");
             Path prompt = Path.of(System.getProperty("user.dir")).getParent()
                     .resolve("config/prompts/demo-caller-id.wav");
             StringBuilder agentConf = new StringBuilder();
