@@ -20,19 +20,19 @@ public final class ResultTable {
         out.append(String.format(Locale.ROOT, "workload %s: %d agents, %.1f h shift, profile %s (cap %.2f%%, "
                         + "windows: %s), seeds %d..%d%n", w.name(), w.agents(), w.shiftSeconds() / 3600, w.profile(),
                 100 * any.cap(), windows, firstSeed, firstSeed + seeds - 1));
-        out.append(String.format(Locale.ROOT, "%-15s %-19s %9s %8s %10s %-17s %11s %10s %8s%n", "pacer",
+        out.append(String.format(Locale.ROOT, "%-15s %-15s %9s %8s %10s %-17s %12s %10s %8s %8s%n", "pacer",
                 "talk occ. (min)", "idle/call", "idle p90", "dials/ag-h", "abandon (max)", "worst window",
-                "worst hour", "over cap"));
+                "worst hour", "over cap", "time>cap"));
         for (Map.Entry<String, List<ShiftResult>> e : byPacer.entrySet()) {
             List<ShiftResult> rs = e.getValue();
-            out.append(String.format(Locale.ROOT, "%-15s %.3f (%.3f)      %9.1f %8.1f %10.1f %5.2f%% (%5.2f%%)  "
-                            + "%10.2f%% %9.2f%% %5d/%d%n", e.getKey(),
+            out.append(String.format(Locale.ROOT, "%-15s %.3f (%.3f)  %9.1f %8.1f %10.1f %5.2f%% (%5.2f%%)  "
+                            + "%11.2f%% %9.2f%% %5d/%-2d %7.2f%%%n", e.getKey(),
                     mean(rs, ShiftResult::talkOccupancy), min(rs, ShiftResult::talkOccupancy),
                     mean(rs, ShiftResult::idleMean), mean(rs, ShiftResult::idleP90),
                     mean(rs, ShiftResult::dialsPerAgentHour), 100 * mean(rs, ShiftResult::campaignRate),
                     100 * max(rs, ShiftResult::campaignRate), 100 * max(rs, ShiftResult::worstWindow),
                     100 * max(rs, ShiftResult::worstHour), rs.stream().filter(ShiftResult::overCap).count(),
-                    rs.size()));
+                    rs.size(), 100 * max(rs, ShiftResult::overCapTime)));
         }
         out.append(String.format(Locale.ROOT, "%-15s %.3f  (talk / (talk + wrap-up), from the workload's means)%n",
                 "clairvoyant", w.clairvoyantBound()));

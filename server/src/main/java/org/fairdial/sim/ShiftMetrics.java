@@ -15,6 +15,8 @@ final class ShiftMetrics {
     private int answers;
     private int abandoned;
     private long dials;
+    private double overSeconds;
+    private double watchedSeconds;
 
     void dialed() {
         dials++;
@@ -41,6 +43,23 @@ final class ShiftMetrics {
         }
         answerTimes[answers] = at;
         answerAbandoned[answers++] = dropped;
+    }
+
+    /**
+     * Between {@code from} and {@code to} some current window's running rate was ({@code over}) or was not over
+     * its cap; counted from the first hour on, when windows hold enough calls for a rate to mean something.
+     */
+    void overCap(boolean over, double from, double to) {
+        double start = Math.max(from, 3600);
+        if (to > start) {
+            watchedSeconds += to - start;
+            overSeconds += over ? to - start : 0;
+        }
+    }
+
+    /** Share of the watched time (after the first hour) some window's running rate was over its cap. */
+    double overCapShare() {
+        return watchedSeconds == 0 ? 0 : overSeconds / watchedSeconds;
     }
 
     double talkSeconds() {

@@ -22,11 +22,14 @@ import org.fairdial.compliance.AbandonWindow;
  * @param campaignRate      the rule's rate over the whole shift
  * @param windows           worst period of each regulatory window of the rule
  * @param worstHour         highest abandon rate over any rolling hour (not a regulatory window)
+ * @param overCapTime       share of the shift after its first hour during which some window's running rate was
+ *                          over the cap: had the campaign stopped then, that window would have ended over
  * @param cap               the rule's cap
  */
 public record ShiftResult(String pacer, int agents, double talkOccupancy, double idleMean, double idleP90,
                           double dialsPerAgentHour, long dials, long connected, long abandoned,
-                          double campaignRate, List<WindowRate> windows, double worstHour, double cap) {
+                          double campaignRate, List<WindowRate> windows, double worstHour, double overCapTime,
+                          double cap) {
 
     static ShiftResult of(Workload w, String pacer, ShiftMetrics m, AbandonAccountant accountant) {
         AbandonRule rule = accountant.rule();
@@ -43,7 +46,7 @@ public record ShiftResult(String pacer, int agents, double talkOccupancy, double
                 m.abandonedCalls(), 0));
         return new ShiftResult(pacer, w.agents(), m.talkSeconds() / (w.agents() * w.shiftSeconds()), m.idleMean(),
                 m.idleP90(), m.dials() / (w.agents() * hours), m.dials(), m.connectedCalls(), m.abandonedCalls(),
-                campaignRate, List.copyOf(windows), m.worstRollingHour(w.shiftSeconds()), rule.cap());
+                campaignRate, List.copyOf(windows), m.worstRollingHour(w.shiftSeconds()), m.overCapShare(), rule.cap());
     }
 
     /** Highest rate of any regulatory period in the shift. */

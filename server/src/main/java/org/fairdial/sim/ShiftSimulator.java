@@ -72,15 +72,19 @@ public final class ShiftSimulator {
     public ShiftResult run(Pacer pacer) {
         schedule(new SimEvent(1, SimEvent.TICK, null, -1));
         decide(pacer);
+        boolean over = false;
         while (!events.isEmpty() && events.peek().at() < w.shiftSeconds()) {
             SimEvent e = events.poll();
+            metrics.overCap(over, now, e.at());
             now = e.at();
             handle(e);
             while (!events.isEmpty() && events.peek().at() == now) {
                 handle(events.poll());
             }
+            over = accountant.headroom(instant(now), 0) < 0;
             decide(pacer);
         }
+        metrics.overCap(over, now, w.shiftSeconds());
         now = w.shiftSeconds();
         return ShiftResult.of(w, pacer.name(), metrics, accountant);
     }

@@ -34,6 +34,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (seeds < 1 || (agents != null && agents < 1)) {
+            System.err.println("--seeds and --agents must be at least 1");
+            return 2;
+        }
         Workload w;
         try {
             w = WorkloadReader.read(workload);

@@ -52,15 +52,20 @@ public final class WorkloadReader {
         double busy = number("busy-share", 0, 1);
         double invalid = number("invalid-share", 0, 1);
         List<Workload.Step> steps = new ArrayList<>();
-        if (config.hasPath(ROOT + "answer-steps")) {
-            for (Config s : config.getConfigList(ROOT + "answer-steps")) {
+        try {
+            List<? extends Config> list = config.hasPath(ROOT + "answer-steps")
+                    ? config.getConfigList(ROOT + "answer-steps") : List.of();
+            for (Config s : list) {
                 Workload.Step step = new Workload.Step(s.getDuration("at").toNanos() / 1e9,
                         s.getDouble("answer-probability"));
                 steps.add(step);
-                if (step.answerProbability() + busy + invalid > 1) {
-                    problem("answer-steps", "answer-probability + busy-share + invalid-share exceeds 1");
+                if (step.answerProbability() < 0 || step.answerProbability() + busy + invalid > 1) {
+                    problem("answer-steps", "answer-probability must be 0 or more, and with busy-share and "
+                            + "invalid-share at most 1");
                 }
             }
+        } catch (ConfigException e) {
+            problem("answer-steps", "must be a list of { at = <duration>, answer-probability = <share> }");
         }
         if (answer + busy + invalid > 1) {
             problem("answer-probability", "answer-probability + busy-share + invalid-share exceeds 1");

@@ -10,7 +10,8 @@ import org.fairdial.dialing.pacing.PacingSnapshot.RingingCall;
  * agents by their elapsed talk or wrap-up, reserved agents whose call fails) against the answers arriving
  * (ringing calls by their age, new dials by the time-to-answer distribution), and dials while the next call's
  * probability of costing an abandon stays under a threshold set by the free budget: the regulatory headroom
- * ({@link AbandonBudget}) minus the abandons the ringing calls are already expected to cause
+ * ({@link AbandonBudget}) minus the abandons the ringing calls are already expected to cause (times a model
+ * margin)
  * ({@link ThresholdGovernor}). The threshold falls as the budget shrinks; with no budget left (or before the estimates have data) it dials only with an agent
  * reserved first, for free agents beyond the unreserved calls still ringing: progressive. A dial is also refused
  * when the expected abandons of everything in flight, times a model margin, plus {@code safetyZ} standard
@@ -54,7 +55,7 @@ public final class PredictivePacer implements Pacer {
         double committed = risk.overflow(0, 0);
         double borrow = settings.borrowShare();
         double headroom = budget.headroom(now, borrow * Math.max(0, ringingAnswers - committed));
-        double free = headroom - committed;
+        double free = headroom - settings.riskMargin() * committed;
         boolean mature = estimates.dialsResolved() >= settings.minResolvedDials();
         double answersPerSecond = agents / (estimates.meanTalk() + estimates.meanWrapUp());
         double threshold = mature ? governor.threshold(free, agents, answersPerSecond, now) : 0;

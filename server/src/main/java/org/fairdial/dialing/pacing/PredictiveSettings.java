@@ -14,8 +14,8 @@ package org.fairdial.dialing.pacing;
  * @param targetBudgetPerAgent ... and per logged-in agent
  * @param adaptAnswers         answers over which the base can move by a factor e (about 150 answers: the time
  *                             to earn 4-5 abandons at 3%)
- * @param riskMargin           factor on the model's expected abandons in the headroom check (the model's
- *                             marginal approximation undercounts losses in large teams)
+ * @param riskMargin           factor on the model's expected abandons wherever they are set against the
+ *                             headroom (the marginal approximation undercounts losses, most in large teams)
  * @param safetyZ              standard deviations of the expected abandons kept inside the headroom
  * @param borrowShare          share of the answers the ringing calls are expected to bring that the headroom
  *                             may count before they arrive
@@ -29,7 +29,7 @@ public record PredictiveSettings(double initialRisk, double minRisk, double maxR
 
     /** The settings the benchmark in docs/pacing.md measured. */
     public static PredictiveSettings defaults() {
-        return new PredictiveSettings(0.02, 0.002, 0.3, 3.0, 0.1, 300, 2.0, 2.0, 0.0, 100, 4.0, 60);
+        return new PredictiveSettings(0.02, 0.002, 0.3, 4.0, 0.1, 300, 2.0, 2.0, 0.0, 100, 4.0, 60);
     }
 
     /** Free budget the threshold steers to with {@code agents} logged in. */
