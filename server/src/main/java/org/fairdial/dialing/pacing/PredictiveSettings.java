@@ -29,7 +29,7 @@ public record PredictiveSettings(double initialRisk, double minRisk, double maxR
 
     /** The settings the benchmark in docs/pacing.md measured. */
     public static PredictiveSettings defaults() {
-        return new PredictiveSettings(0.02, 0.002, 0.3, 4.0, 0.3, 300, 2.0, 2.0, 0.0, 100, 4.0, 60);
+        return new PredictiveSettings(0.02, 0.002, 0.3, 4.0, 0.4, 300, 2.0, 2.0, 0.0, 100, 4.0, 60);
     }
 
     /** Free budget the threshold steers to with {@code agents} logged in. */
