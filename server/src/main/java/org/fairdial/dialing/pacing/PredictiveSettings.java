@@ -2,8 +2,8 @@ package org.fairdial.dialing.pacing;
 
 /**
  * Tuning of the {@link PredictivePacer}. A new unreserved dial is placed while its probability of costing an
- * abandon stays under a threshold. The threshold's base adapts so the free abandon budget (headroom minus the
- * risk already ringing) hovers around a target of {@code max(targetBudgetMin, targetBudgetPerAgent x agents)}
+ * abandon stays under a threshold. The threshold's base adapts so the free abandon budget (headroom minus
+ * {@code riskMargin} times the risk already ringing) hovers around a target of {@code max(targetBudgetMin, targetBudgetPerAgent x agents)}
  * abandoned calls: it rises while more is free, falls while less is; below the target it is also scaled down by
  * the square of the free share, and with nothing free the pacer only dials with an agent reserved.
  *
@@ -12,8 +12,8 @@ package org.fairdial.dialing.pacing;
  * @param maxRisk              highest threshold base
  * @param targetBudgetMin      free budget the threshold steers to, at least (abandoned calls)
  * @param targetBudgetPerAgent ... and per logged-in agent
- * @param adaptAnswers         answers over which the base can move by a factor e (about 150 answers: the time
- *                             to earn 4-5 abandons at 3%)
+ * @param adaptAnswers         answers over which the base can move by a factor e (300 by default: the answers
+ *                             that earn about 9 abandons at 3%)
  * @param riskMargin           factor on the model's expected abandons wherever they are set against the
  *                             headroom (the marginal approximation undercounts losses, most in large teams)
  * @param safetyZ              standard deviations of the expected abandons kept inside the headroom
