@@ -1,0 +1,47 @@
+package org.fairdial.compliance;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/** Builds the abandon-rate rule a jurisdiction profile names. */
+public final class AbandonRules {
+    /** Zone of Ofcom's midnight-to-midnight day. */
+    public static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private AbandonRules() {
+    }
+
+    /**
+     * The rule of {@code profile}, measured for a campaign that started at {@code campaignStart}. {@code zone} is
+     * the callees' zone, used by day windows of {@code custom} (and by {@code uk-ofcom} when it is a UK zone;
+     * otherwise Ofcom's day is taken in Europe/London). Unknown names get the strictest rule.
+     */
+    public static AbandonRule forProfile(JurisdictionProfile profile, ZoneId zone, Instant campaignStart) {
+        return forProfile(profile.name(), profile.abandonRateCap(), zone, campaignStart);
+    }
+
+    /** As {@link #forProfile(JurisdictionProfile, ZoneId, Instant)}, from the profile's name and cap. */
+    public static AbandonRule forProfile(String name, double cap, ZoneId zone, Instant campaignStart) {
+        Objects.requireNonNull(zone);
+        Objects.requireNonNull(campaignStart);
+        return switch (name) {
+            case "it-garante" -> new GaranteAbandonRule(cap, campaignStart);
+            case "uk-ofcom" -> new OfcomAbandonRule(cap, isUk(zone) ? zone : UK);
+            case "us-tsr" -> new TsrAbandonRule(cap, campaignStart);
+            default -> new StrictestAbandonRule(name, cap, zone, campaignStart);
+        };
+    }
+
+    private static boolean isUk(ZoneId zone) {
+        return zone.getId().equals("Europe/London") || zone.getId().equals("Europe/Belfast")
+                || zone.getId().equals("GB");
+    }
+
+    static double checkCap(double cap) {
+        if (!(cap > 0 && cap < 1)) {
+            throw new IllegalArgumentException("abandon-rate cap must be above 0 and below 1: " + cap);
+        }
+        return cap;
+    }
+}

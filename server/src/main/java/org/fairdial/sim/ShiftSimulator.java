@@ -1,0 +1,200 @@
+package org.fairdial.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.fairdial.compliance.AbandonAccountant;
+import org.fairdial.compliance.AbandonRules;
+import org.fairdial.dialing.pacing.LiveEstimates;
+import org.fairdial.dialing.pacing.Pacer;
+import org.fairdial.dialing.pacing.PacingDecision;
+import org.fairdial.dialing.pacing.PacingSnapshot;
+import org.fairdial.dialing.pacing.PacingSnapshot.BusyAgent;
+import org.fairdial.dialing.pacing.PacingSnapshot.RingingCall;
+
+/**
+ * A discrete-event simulation of one shift with a real {@link Pacer}, the real {@link AbandonAccountant} and
+ * {@link LiveEstimates} fed as the live dialer feeds them. An answered call takes the longest-idle free agent at
+ * once (or its reserved agent); with none free it is abandoned. The pacer is asked after every event and every
+ * second; calls it starts are placed at once. Nothing happens after the shift's end.
+ */
+public final class ShiftSimulator {
+    private static final int FREE = 0;
+    private static final int RESERVED = 1;
+    private static final int TALKING = 2;
+    private static final int WRAP_UP = 3;
+
+    private final Workload w;
+    private final SplittableRandom dialRandom;
+    private final SplittableRandom agentRandom;
+    private final AbandonAccountant accountant;
+    private final LiveEstimates estimates = new LiveEstimates(LiveEstimates.Priors.defaults());
+    private final ShiftMetrics metrics = new ShiftMetrics();
+    private final PriorityQueue<SimEvent> events = new PriorityQueue<>();
+    private final int[] state;
+    private final double[] since;
+    private final double[] idleSince;
+    private final double[] duration;
+    private final long[] talkTicket;
+    private final ArrayDeque<Integer> free = new ArrayDeque<>();
+    private final List<SimCall> ringing = new ArrayList<>();
+    private double now;
+    private long seq;
+
+    public ShiftSimulator(Workload workload, long seed) {
+        this.w = workload;
+        SplittableRandom root = new SplittableRandom(seed);
+        this.dialRandom = root.split();
+        this.agentRandom = root.split();
+        this.accountant = new AbandonAccountant(AbandonRules.forProfile(w.profile(), w.abandonCap(), w.zone(),
+                w.start()));
+        state = new int[w.agents()];
+        since = new double[w.agents()];
+        idleSince = new double[w.agents()];
+        duration = new double[w.agents()];
+        talkTicket = new long[w.agents()];
+        for (int a = 0; a < w.agents(); a++) {
+            free.add(a);
+        }
+    }
+
+    /** What a pacer under test may read: the estimates, the accountant, and the day's drop counts. */
+    public SimContext context() {
+        return new SimContext(w, estimates, accountant, () -> metrics.connectedCalls() + metrics.abandonedCalls(),
+                metrics::abandonedCalls);
+    }
+
+    /** Runs the shift to its end with {@code pacer} and reports it. */
+    public ShiftResult run(Pacer pacer) {
+        schedule(new SimEvent(1, SimEvent.TICK, null, -1));
+        decide(pacer);
+        boolean over = false;
+        while (!events.isEmpty() && events.peek().at() < w.shiftSeconds()) {
+            SimEvent e = events.poll();
+            metrics.overCap(over, now, e.at());
+            now = e.at();
+            handle(e);
+            while (!events.isEmpty() && events.peek().at() == now) {
+                handle(events.poll());
+            }
+            over = accountant.headroom(instant(now), 0) < 0;
+            decide(pacer);
+        }
+        metrics.overCap(over, now, w.shiftSeconds());
+        now = w.shiftSeconds();
+        return ShiftResult.of(w, pacer.name(), metrics, accountant);
+    }
+
+    private void handle(SimEvent e) {
+        switch (e.kind()) {
+            case SimEvent.TICK -> schedule(new SimEvent(now + 1, SimEvent.TICK, null, -1));
+            case SimEvent.RESOLVE -> resolve(e.call());
+            case SimEvent.TALK_END -> {
+                estimates.talkEnded(talkTicket[e.agent()], instant(now));
+                enter(e.agent(), WRAP_UP, w.wrapUp().sample(agentRandom));
+            }
+            case SimEvent.WRAP_END -> {
+                estimates.wrapUpEnded(Duration.ofNanos((long) (duration[e.agent()] * 1e9)));
+                state[e.agent()] = FREE;
+                since[e.agent()] = now;
+                idleSince[e.agent()] = now;
+                free.add(e.agent());
+            }
+            default -> throw new IllegalStateException("event kind " + e.kind());
+        }
+    }
+
+    private void resolve(SimCall call) {
+        ringing.remove(call);
+        if (!call.answers()) {
+            estimates.dialUnanswered(call.ticket(), instant(now));
+            if (call.agent() >= 0) {
+                state[call.agent()] = FREE;
+                free.addFirst(call.agent());
+            }
+            return;
+        }
+        estimates.dialAnswered(call.ticket(), instant(now));
+        int agent = call.agent() >= 0 ? call.agent() : free.isEmpty() ? -1 : free.poll();
+        if (agent < 0) {
+            metrics.abandoned(now);
+            accountant.abandoned(instant(now));
+            return;
+        }
+        double talk = w.talk().sample(agentRandom);
+        metrics.connected(now, now - idleSince[agent], Math.min(talk, w.shiftSeconds() - now));
+        accountant.connected(instant(now));
+        talkTicket[agent] = estimates.talkStarted(instant(now));
+        enter(agent, TALKING, talk);
+    }
+
+    private void enter(int agent, int newState, double length) {
+        state[agent] = newState;
+        since[agent] = now;
+        duration[agent] = length;
+        schedule(new SimEvent(now + length, newState == TALKING ? SimEvent.TALK_END : SimEvent.WRAP_END, null,
+                agent));
+    }
+
+    private void decide(Pacer pacer) {
+        PacingDecision d = pacer.decide(snapshot());
+        for (int i = 0; i < d.callsToStart(); i++) {
+            int agent = -1;
+            if (d.reserveAgentFirst()) {
+                if (free.isEmpty()) {
+                    break;
+                }
+                agent = free.poll();
+                state[agent] = RESERVED;
+                since[agent] = now;
+            }
+            dial(agent);
+        }
+    }
+
+    private void dial(int agent) {
+        metrics.dialed();
+        double u = dialRandom.nextDouble();
+        double answer = w.answerProbabilityAt(now);
+        boolean answers = u < answer;
+        double after;
+        if (answers) {
+            after = w.timeToAnswer().sample(dialRandom);
+        } else if (u < answer + w.busyShare()) {
+            after = w.busyTime().sample(dialRandom);
+        } else if (u < answer + w.busyShare() + w.invalidShare()) {
+            after = w.invalidTime().sample(dialRandom);
+        } else {
+            after = w.ringTimeout().sample(dialRandom);
+        }
+        SimCall call = new SimCall(now, answers, agent, estimates.dialPlaced(instant(now)));
+        ringing.add(call);
+        schedule(new SimEvent(now + after, SimEvent.RESOLVE, call, agent));
+    }
+
+    private PacingSnapshot snapshot() {
+        List<BusyAgent> busy = new ArrayList<>(state.length);
+        for (int a = 0; a < state.length; a++) {
+            if (state[a] == TALKING || state[a] == WRAP_UP) {
+                busy.add(new BusyAgent(state[a] == WRAP_UP, now - since[a]));
+            }
+        }
+        List<RingingCall> calls = new ArrayList<>(ringing.size());
+        for (SimCall c : ringing) {
+            calls.add(new RingingCall(now - c.dialedAt(), c.agent() >= 0));
+        }
+        return new PacingSnapshot(instant(now), free.size(), busy, calls);
+    }
+
+    private Instant instant(double seconds) {
+        return w.start().plusNanos((long) (seconds * 1e9));
+    }
+
+    private void schedule(SimEvent e) {
+        events.add(e.withSeq(seq++));
+    }
+}
