@@ -11,7 +11,24 @@ import picocli.CommandLine.Command;
 public final class DialerCli implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DialerCli()).execute(args));
+        System.exit(new CommandLine(new DialerCli()).setExecutionExceptionHandler(DialerCli::failed).execute(args));
+    }
+
+    /**
+     * A command that cannot run (a port taken, a store unreachable, a file unreadable) says why in a line per
+     * cause, not with a stack trace; FAIRDIAL_DEBUG=1 shows the trace too.
+     */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        System.err.println(command.getCommandName() + ": " + e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !e.getMessage().contains(cause.getMessage())) {
+                System.err.println("  because: " + cause.getMessage());
+            }
+        }
+        if (System.getenv("FAIRDIAL_DEBUG") != null) {
+            e.printStackTrace(System.err);
+        }
+        return 1;
     }
 
     @Override

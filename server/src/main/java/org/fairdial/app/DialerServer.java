@@ -128,8 +128,8 @@ public final class DialerServer implements AutoCloseable {
 
     /** Reads a campaign's leads and starts its runner (dialing if the campaign is enabled). */
     void addCampaign(CampaignConfig campaign) throws IOException {
-        CampaignRunner runner = new CampaignRunner(campaign, trunks.get(campaign.trunk()), agents, calls,
-                gate(campaign), dialerLoop, clock);
+        CampaignRunner runner = CampaignRunner.create(campaign, trunks.get(campaign.trunk()), agents, calls,
+                gate(campaign), cdrRepository, dialerLoop, clock);
         calls.addObserver(runner);
         campaigns.put(campaign.name(), runner);
         runner.load(readLeads(campaign));

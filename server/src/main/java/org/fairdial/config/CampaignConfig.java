@@ -18,7 +18,8 @@ import org.fairdial.media.prompt.Prompt;
  * @param callerId            number and name presented to the callee
  * @param profile             jurisdiction the campaign obeys
  * @param prompt              caller-identification recording played when no agent is free
- * @param dialRatio           calls in flight per available agent (progressive: 1.0)
+ * @param pacing              how many calls to place: preview, progressive, ratio or predictive
+ * @param dialRatio           calls in flight per available agent in ratio mode
  * @param ringTimeout         give up ringing (CANCEL) after this long; never below the profile's minimum
  * @param agentConnectTimeout an agent's phone must answer within this long after the callee answered
  * @param wrapUp              time an agent stays in wrap-up after a call before becoming available again
@@ -36,6 +37,7 @@ public record CampaignConfig(
         CallerId callerId,
         JurisdictionProfile profile,
         Prompt prompt,
+        PacingMode pacing,
         double dialRatio,
         Duration ringTimeout,
         Duration agentConnectTimeout,

@@ -76,6 +76,7 @@ final class CampaignReader {
         }
         Prompt prompt = prompt(r, p, abandon);
         double ratio = r.number(p + ".dial-ratio", 1.0, 5.0);
+        PacingMode pacing = r.enumValue(p + ".pacing", PacingMode.class, PacingMode.PROGRESSIVE);
         Duration wrapUp = r.duration(p + ".wrap-up");
         if (wrapUp.compareTo(Duration.ofMinutes(10)) > 0) {
             r.problem(p + ".wrap-up", "is longer than 10 minutes");
@@ -86,7 +87,7 @@ final class CampaignReader {
         CampaignRulesReader rulesReader = new CampaignRulesReader(r, p, profile);
         DialingRules rules = rulesReader.rules();
         return new CampaignConfig(name, r.bool(p + ".enabled"), trunk, leads, region, callerId, profile, prompt,
-                ratio, ringTimeout, connect, wrapUp, abandon, rules, rulesReader.leadColumns(rules.consent().required()),
+                pacing, ratio, ringTimeout, connect, wrapUp, abandon, rules, rulesReader.leadColumns(rules.consent().required()),
                 rulesReader.doNotCall(this::resolve, registries.keySet()));
     }
 

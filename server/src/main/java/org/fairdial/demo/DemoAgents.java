@@ -37,10 +37,15 @@ final class DemoAgents extends DemoListener implements AutoCloseable {
     private final AuthenticationHelper auth;
     private final Map<String, MediaLeg> calls = new ConcurrentHashMap<>();
     private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
+    /** An agent whose phone misses every other call (answers too late), to show what the dialer does then. */
+    private final String slowAgent;
+    private final java.util.concurrent.atomic.AtomicInteger slowCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, ServerTransaction> ringingTooLong = new ConcurrentHashMap<>();
 
-    DemoAgents(String host, int port, String registrarHostPort, Map<String, String> passwords, MediaEngine media)
-            throws Exception {
+    DemoAgents(String host, int port, String registrarHostPort, Map<String, String> passwords, MediaEngine media,
+               String slowAgent) throws Exception {
         this.media = media;
+        this.slowAgent = slowAgent;
         this.registrar = registrarHostPort;
         this.passwords = Map.copyOf(passwords);
         this.sip = new DemoSip("demo-agents", host, port, this);
@@ -126,6 +131,16 @@ final class DemoAgents extends DemoListener implements AutoCloseable {
                     }
                 }
                 case Request.ACK -> { }
+                case Request.CANCEL -> {
+                    sip.respond(st, Response.OK, event);
+                    ServerTransaction invite = ringingTooLong.remove(callId);
+                    if (invite != null) {
+                        Response terminated = sip.messages.createResponse(Response.REQUEST_TERMINATED,
+                                invite.getRequest());
+                        ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag("agent-" + slowAgent);
+                        invite.sendResponse(terminated);
+                    }
+                }
                 default -> sip.respond(st, Response.OK, event);
             }
         } catch (Exception e) {
@@ -135,6 +150,15 @@ final class DemoAgents extends DemoListener implements AutoCloseable {
 
     private void answer(RequestEvent event, ServerTransaction st, String callId) throws Exception {
         String user = ((SipURI) event.getRequest().getRequestURI()).getUser();
+        if (user.equals(slowAgent) && slowCalls.incrementAndGet() % 2 == 1) {
+            // Rings past the dialer's 2 s connect deadline: the dialer CANCELs, the callee gets the abandon
+            // treatment, and this agent is out of rotation until its next REGISTER.
+            Response ringing = sip.messages.createResponse(Response.RINGING, event.getRequest());
+            ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag("agent-" + user);
+            st.sendResponse(ringing);
+            ringingTooLong.put(callId, st);
+            return;
+        }
         MediaLeg leg = media.openLeg("agent-" + user);
         String answer = leg.answerOffer(new String(event.getRequest().getRawContent(), StandardCharsets.US_ASCII));
         Response ok = sip.okWithSdp(event, answer, user);

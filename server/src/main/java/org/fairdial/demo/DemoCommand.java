@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path runDir = Path.of("data", "demo");
         deleteRecursively(runDir);
         Files.createDirectories(runDir);
-        Config demo = ConfigFactory.parseFile(file.toFile()).resolve();
+        Config demo = ConfigFactory.parseFile(file.toFile()).withFallback(ConfigFactory.defaultReference()).resolve();
         Config overrides = ConfigFactory.parseMap(Map.of("dialer.store.jdbc-url", "jdbc:h2:file:"
                 + runDir.toAbsolutePath().resolve("cdr") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
         DialerConfig config;
@@ -65,7 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
              NettyMediaEngine media = NettyMediaEngine.start(peerMedia);
              LoopbackCarrier carrier = new LoopbackCarrier(trunk.host(), trunk.port(), media, timers);
              DemoAgents agents = new DemoAgents("127.0.0.1", demo.getInt("demo.agents-port"),
-                     config.sip().advertisedAddress() + ":" + config.sip().port(), passwords, media)) {
+                     config.sip().advertisedAddress() + ":" + config.sip().port(), passwords, media,
+                     demo.getString("demo.slow-agent"))) {
             System.out.printf("fairdial demo: dialer on %s:%d, carrier on %s:%d, %d agents on port %d%n",
                     config.sip().bindAddress(), config.sip().port(), trunk.host(), trunk.port(), passwords.size(),
                     demo.getInt("demo.agents-port"));
@@ -79,6 +80,14 @@ public final class DemoCommand implements Callable<Integer> {
                         agents.registeredCount(), passwords.size());
                 return 1;
             }
+            // Softphones re-register now and then, as real ones do; an agent taken out of rotation comes back so.
+            timers.scheduleWithFixedDelay(() -> {
+                try {
+                    agents.registerAll();
+                } catch (Exception e) {
+                    System.err.println("demo re-registration: " + e);
+                }
+            }, 8, 8, java.util.concurrent.TimeUnit.SECONDS);
             return runToEnd(server, timers);
         } finally {
             timers.shutdownNow();

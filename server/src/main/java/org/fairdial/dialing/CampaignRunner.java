@@ -3,22 +3,20 @@ package org.fairdial.dialing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.fairdial.agent.AgentListener;
 import org.fairdial.agent.AgentRegistry;
+import org.fairdial.agent.AgentSnapshot;
+import org.fairdial.agent.AgentState;
+import org.fairdial.call.AgentRelease;
 import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPlan;
 import org.fairdial.call.CallRegistry;
@@ -26,51 +24,60 @@ import org.fairdial.call.CallSession;
 import org.fairdial.call.CallState;
 import org.fairdial.call.CallStatus;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.Rule;
 import org.fairdial.config.CampaignConfig;
-import org.fairdial.privacy.NumberMask;
+import org.fairdial.dialing.pacing.PacingDecision;
+import org.fairdial.storage.JdbcCdrRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one campaign on the dialer thread (every field is confined to it; observer callbacks hop onto it). Paces
- * progressively: calls not yet answered stay at most {@code dial-ratio x available agents}, within the trunk's
- * channels. Checks the redial lockout right before each INVITE, not only at load.
+ * Runs one campaign on the dialer thread (every field is confined to it; observer callbacks hop onto it). Each
+ * tick asks the campaign's pacer how many calls to place and whether each needs an agent set aside first, then
+ * asks the compliance gate about each lead at the last moment before its INVITE.
  */
-public final class CampaignRunner implements CallObserver {
+public final class CampaignRunner implements CallObserver, AgentListener {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
+    /** The pacer is asked at least this often, and after every event that changes what it sees. */
     private static final long TICK_MS = 250;
 
     private volatile CampaignConfig config;
     private volatile TrunkChannels trunk;
+    private volatile DialGate gate;
+    private final CampaignPacing pacing;
     private final AgentRegistry agents;
     private final CallRegistry calls;
-    private volatile DialGate gate;
-    /** Leads whose next call needs an agent set aside first (Garante: the first call after a redial lockout). */
-    private final Deque<Lead> needAgent = new ArrayDeque<>();
     private final ScheduledExecutorService loop;
     private final InstantSource clock;
     private final CampaignStats stats = new CampaignStats();
-    private final Deque<Lead> ready = new ArrayDeque<>();
-    private final PriorityQueue<Due> later = new PriorityQueue<>(Comparator.comparing(Due::at));
-    private final Set<UUID> unanswered = new HashSet<>();
+    private final LeadQueue leads = new LeadQueue();
     private final Map<UUID, Lead> inCall = new HashMap<>();
-    private final Map<String, Lead> byId = new HashMap<>();
     private ScheduledFuture<?> ticker;
     private volatile boolean running;
 
-    public CampaignRunner(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents, CallRegistry calls,
-                          DialGate gate, ScheduledExecutorService loop, InstantSource clock) {
+    CampaignRunner(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents, CallRegistry calls,
+                   DialGate gate, CampaignPacing pacing, ScheduledExecutorService loop, InstantSource clock) {
         this.config = config;
         this.trunk = trunk;
         this.agents = agents;
         this.calls = calls;
         this.gate = gate;
+        this.pacing = pacing;
         this.loop = loop;
         this.clock = clock;
         agents.onAvailability(() -> loop.execute(this::tick));
+        agents.addListener(this);
+    }
+
+    /** A runner whose pacing follows the campaign's mode and resumes its abandon windows from the store. */
+    public static CampaignRunner create(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents,
+                                        CallRegistry calls, DialGate gate, JdbcCdrRepository cdrs,
+                                        ScheduledExecutorService loop, InstantSource clock) {
+        return new CampaignRunner(config, trunk, agents, calls, gate,
+                PacingFactory.create(config, cdrs, clock.instant()), loop, clock);
     }
 
     public String name() {
@@ -81,29 +88,23 @@ public final class CampaignRunner implements CallObserver {
         return stats;
     }
 
+    /** The pacing mode in force, for logs and metrics. */
+    public String pacingMode() {
+        return pacing.mode();
+    }
+
     /** Paced dialing is on (between {@link #start()} and {@link #pause()}, as the dialer thread sees it). */
     public boolean running() {
         return running;
     }
 
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
-    public void load(List<Lead> leads) {
+    public void load(List<Lead> list) {
         loop.execute(() -> {
-            Instant now = clock.instant();
-            for (Lead lead : leads) {
-                byId.put(lead.id(), lead);
-                Instant eligible = gate.book().eligibleAt(lead);
-                if (eligible == null) {
-                    continue; // done
-                }
-                if (eligible.isAfter(now)) {
-                    later.add(new Due(eligible, lead));
-                } else {
-                    ready.add(lead);
-                }
-            }
+            leads.add(list, gate.book(), clock.instant());
             stats.seed(gate.book().answeredBefore(), gate.book().abandonedBefore());
-            LOG.info("campaign {}: {} leads ready, {} later", config.name(), ready.size(), later.size());
+            LOG.info("campaign {}: {} leads ready, {} later, pacing {}", config.name(), leads.readyCount(),
+                    leads.laterCount(), pacing.mode());
         });
     }
 
@@ -112,29 +113,13 @@ public final class CampaignRunner implements CallObserver {
      * the list are queued, leads gone from it are no longer dialed.
      */
     public void reconfigure(CampaignConfig changed, TrunkChannels trunkChannels, DialGate changedGate,
-                            List<Lead> leads) {
+                            List<Lead> list) {
         loop.execute(() -> {
             config = changed;
             trunk = trunkChannels;
             gate = changedGate;
-            java.util.Set<String> keep = new java.util.HashSet<>();
-            Instant now = clock.instant();
-            for (Lead lead : leads) {
-                keep.add(lead.id());
-                if (byId.putIfAbsent(lead.id(), lead) == null) {
-                    Instant eligible = gate.book().eligibleAt(lead);
-                    if (eligible != null) {
-                        if (eligible.isAfter(now)) {
-                            later.add(new Due(eligible, lead));
-                        } else {
-                            ready.add(lead);
-                        }
-                    }
-                }
-            }
-            byId.keySet().retainAll(keep);
-            ready.removeIf(l -> !keep.contains(l.id()));
-            later.removeIf(d -> !keep.contains(d.lead().id()));
+            leads.retain(list);
+            leads.add(list, gate.book(), clock.instant());
         });
     }
 
@@ -149,30 +134,6 @@ public final class CampaignRunner implements CallObserver {
         });
     }
 
-    /**
-     * Dials one lead now, outside the pacing (preview dialing, operator action), still subject to the redial
-     * lockout and the trunk's channels. Completes with true when the INVITE was started.
-     */
-    public CompletableFuture<Boolean> dialNow(String leadId) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            Lead lead = byId.get(leadId);
-            if (lead == null || inCall.containsValue(lead)) {
-                result.complete(false);
-                return;
-            }
-            Instant now = clock.instant();
-            if (!trunk.tryAcquire()) {
-                result.complete(false);
-                return;
-            }
-            ready.remove(lead);
-            later.removeIf(d -> d.lead().equals(lead));
-            result.complete(tryDial(lead, now));
-        });
-        return result;
-    }
-
     /** Stops placing new calls; calls in progress go on. */
     public void pause() {
         loop.execute(() -> {
@@ -183,12 +144,30 @@ public final class CampaignRunner implements CallObserver {
         });
     }
 
+    /**
+     * Dials one lead now, outside the pacing (an operator's action), still subject to every compliance rule and
+     * the trunk's channels. Completes with true when the INVITE was started.
+     */
+    public CompletableFuture<Boolean> dialNow(String leadId) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            Lead lead = leads.byId(leadId);
+            if (lead == null || inCall.containsValue(lead) || !trunk.tryAcquire()) {
+                result.complete(false);
+                return;
+            }
+            leads.remove(lead);
+            result.complete(tryDial(lead, clock.instant(), null));
+        });
+        return result;
+    }
+
     /** No lead is ready or waiting and no call of this campaign is up (retries scheduled later don't count). */
     public boolean idle(Duration horizon) {
         return CompletableFuture.supplyAsync(() -> {
-            Due next = later.peek();
-            return ready.isEmpty() && needAgent.isEmpty() && inCall.isEmpty()
-                    && (next == null || next.at().isAfter(clock.instant().plus(horizon)));
+            Instant next = leads.nextDue();
+            return !leads.hasReady() && !leads.hasNeedingAgent() && inCall.isEmpty()
+                    && (next == null || next.isAfter(clock.instant().plus(horizon)));
         }, loop).join();
     }
 
@@ -197,73 +176,74 @@ public final class CampaignRunner implements CallObserver {
             return;
         }
         Instant now = clock.instant();
-        while (!later.isEmpty() && !later.peek().at().isAfter(now)) {
-            ready.add(later.poll().lead());
-        }
-        while (!needAgent.isEmpty() && agents.availableCount() > 0 && trunk.tryAcquire()) {
-            Lead lead = needAgent.poll();
+        leads.release(now);
+        while (leads.hasNeedingAgent() && agents.availableCount() > 0 && trunk.tryAcquire()) {
             Optional<String> agent = agents.reserve(config.name());
+            Lead lead = leads.nextNeedingAgent();
             if (agent.isEmpty()) {
-                needAgent.addFirst(lead);
+                leads.putBackNeedingAgent(lead);
                 trunk.release();
                 break;
             }
-            dialWithAgent(lead, now, agent.get());
+            tryDial(lead, now, agent.get());
         }
-        while (!ready.isEmpty() && unanswered.size() < capacity() && trunk.tryAcquire()) {
-            tryDial(ready.poll(), now);
+        if (!leads.hasReady()) {
+            return;
+        }
+        PacingDecision decision = pacing.decide(now, agents.snapshot());
+        for (int i = 0; i < decision.callsToStart() && leads.hasReady() && trunk.tryAcquire(); i++) {
+            String agent = null;
+            if (decision.reserveAgentFirst()) {
+                Optional<String> reserved = agents.reserve(config.name());
+                if (reserved.isEmpty()) {
+                    trunk.release();
+                    break;
+                }
+                agent = reserved.get();
+            }
+            tryDial(leads.nextReady(), now, agent);
         }
     }
 
     /**
      * Asks every rule (do-not-call lists, hours, lockouts, caps, consent...) at the last moment before the INVITE
-     * and dials if allowed; a trunk channel is held on entry and released when the lead is not dialed.
+     * and dials if allowed. A trunk channel (and the reserved agent, if any) is held on entry and given back
+     * when the lead is not dialed.
      */
-    private boolean tryDial(Lead lead, Instant now) {
-        Decision decision = gate.check(lead, now, false);
+    private boolean tryDial(Lead lead, Instant now, String agent) {
+        Decision decision = gate.check(lead, now, agent != null);
         if (decision instanceof Decision.Deny deny) {
             trunk.release();
+            if (agent != null) {
+                agents.release(agent, AgentRelease.AVAILABLE, Duration.ZERO);
+            }
             if (deny.rule() == Rule.AGENT_REQUIRED) {
-                needAgent.add(lead);
+                leads.needsAgent(lead);
             } else if (deny.retryAt() != null) {
-                later.add(new Due(deny.retryAt(), lead));
+                leads.dueAt(deny.retryAt(), lead);
             }
             return false;
         }
-        dial(lead, now, null);
-        return true;
-    }
-
-    private void dialWithAgent(Lead lead, Instant now, String agent) {
-        if (gate.check(lead, now, true) instanceof Decision.Deny deny) {
-            trunk.release();
-            agents.release(agent, org.fairdial.call.AgentRelease.AVAILABLE, Duration.ZERO);
-            if (deny.retryAt() != null) {
-                later.add(new Due(deny.retryAt(), lead));
-            }
-            return;
-        }
-        dial(lead, now, agent);
-    }
-
-    private int capacity() {
-        return (int) Math.floor(config.dialRatio() * agents.availableCount() + 1e-9);
-    }
-
-    private void dial(Lead lead, Instant now, String reservedAgent) {
-        gate.dialing(lead, now, reservedAgent != null);
+        gate.dialing(lead, now, agent != null);
         CallPlan plan = new CallPlan(UUID.randomUUID(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
-                lead.e164(), reservedAgent);
-        unanswered.add(plan.callId());
+                lead.e164(), agent);
         inCall.put(plan.callId(), lead);
+        pacing.placed(plan.callId(), now, agent != null);
         stats.dialed();
         calls.start(plan);
+        return true;
     }
 
     @Override
     public void stateChanged(CallSession call, CallStatus before, CallStatus after) {
-        if (mine(call) && after.state().compareTo(CallState.ANSWERED) >= 0) {
-            loop.execute(() -> unanswered.remove(call.callId()));
+        if (!mine(call) || before.state() == after.state()) {
+            return;
+        }
+        Instant at = clock.instant();
+        if (after.state() == CallState.ANSWERED) {
+            loop.execute(() -> pacing.answered(call.callId(), at));
+        } else if (after.state() == CallState.BRIDGED) {
+            loop.execute(() -> pacing.bridged(call.callId(), at));
         }
     }
 
@@ -274,23 +254,28 @@ public final class CampaignRunner implements CallObserver {
         }
         loop.execute(() -> {
             trunk.release();
-            unanswered.remove(call.callId());
             Lead lead = inCall.remove(call.callId());
             stats.record(cdr);
+            pacing.ended(call.callId(), cdr.endedAt(), cdr.disposition() == Disposition.ABANDONED, cdr.answeredAt());
             if (lead != null) {
                 Instant next = gate.outcome(lead, cdr, clock.instant());
                 if (next != null) {
-                    later.add(new Due(next, lead));
+                    leads.dueAt(next, lead);
                 }
             }
             tick();
         });
     }
 
-    private boolean mine(CallSession call) {
-        return call.plan().campaign().name().equals(config.name());
+    @Override
+    public void stateChanged(AgentSnapshot before, AgentSnapshot after) {
+        if (before.state() == AgentState.WRAP_UP && after.state() != AgentState.WRAP_UP) {
+            Duration wrapUp = Duration.between(before.since(), after.since());
+            loop.execute(() -> pacing.wrapUpEnded(wrapUp));
+        }
     }
 
-    private record Due(Instant at, Lead lead) {
+    private boolean mine(CallSession call) {
+        return call.plan().campaign().name().equals(config.name());
     }
 }

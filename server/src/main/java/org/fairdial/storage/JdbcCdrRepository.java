@@ -140,6 +140,27 @@ public final class JdbcCdrRepository {
         return result;
     }
 
+    /**
+     * Every customer leg of {@code campaign} a person answered (ANSWERED or ABANDONED), oldest answer first: what
+     * the abandon accountant replays at start-up so a restart keeps its regulatory windows. Streams, so a long
+     * campaign does not need memory for its history.
+     */
+    public void forEachAnswer(String campaign, java.util.function.BiConsumer<Instant, Boolean> answeredAbandoned) {
+        String sql = "SELECT answered_at, disposition FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER'"
+                + " AND disposition IN ('ANSWERED', 'ABANDONED') AND answered_at IS NOT NULL ORDER BY answered_at";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, campaign);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    answeredAbandoned.accept(SqlValues.getInstant(rs, 1), "ABANDONED".equals(rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the answers of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Number of stored legs. */
     public long count() {
         try (Connection c = dataSource.getConnection();

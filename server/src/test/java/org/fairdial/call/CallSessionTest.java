@@ -53,7 +53,7 @@ class CallSessionTest {
 
     private static CampaignConfig withPrompt(CampaignConfig c, Prompt prompt) {
         return new CampaignConfig(c.name(), c.enabled(), c.trunk(), c.leadsFile(), c.defaultRegion(), c.callerId(),
-                c.profile(), prompt, c.dialRatio(), c.ringTimeout(), c.agentConnectTimeout(), c.wrapUp(),
+                c.profile(), prompt, c.pacing(), c.dialRatio(), c.ringTimeout(), c.agentConnectTimeout(), c.wrapUp(),
                 c.abandon(), c.rules(), c.leadColumns(), c.doNotCall());
     }
 

@@ -24,6 +24,7 @@ import org.fairdial.compliance.RetryRules;
 import org.fairdial.compliance.Rule;
 import org.fairdial.compliance.WeeklyHours;
 import org.fairdial.config.CampaignConfig;
+import org.fairdial.config.PacingMode;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
 import org.fairdial.config.CampaignConfig.DoNotCall;
@@ -95,7 +96,7 @@ class DialGateTest {
                 new ConsentRule(consent), p.lockout(), cap, new RetryRules(3, Duration.ofMinutes(15),
                 Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(1)));
         return new CampaignConfig(name, true, "carrier", Path.of("leads.csv"), "IT",
-                new CallerId("+390212345678", "ACME", false), p, null, 1.0, Duration.ofSeconds(25),
+                new CallerId("+390212345678", "ACME", false), p, null, PacingMode.PROGRESSIVE, 1.0, Duration.ofSeconds(25),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), new AbandonConfig(Duration.ofSeconds(3),
                 Duration.ofMillis(200)), rules, LeadColumns.DEFAULT, new DoNotCall(List.of(), List.of("it-rpo")));
     }

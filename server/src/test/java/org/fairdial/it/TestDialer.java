@@ -234,6 +234,7 @@ public final class TestDialer implements AutoCloseable {
                         leads = "%s"
                         caller-id { number = "+390212345678", name = "Fairdial IT" }
                         prompt = "%s"
+                        pacing = %s
                         dial-ratio = %s
                         ring-timeout = %s
                         wrap-up = 1 second
@@ -241,7 +242,8 @@ public final class TestDialer implements AutoCloseable {
                     }
                     %s
                     """.formatted(sipPort, rtp, rtp + 199, dir.resolve("store").toAbsolutePath(), trunkPort,
-                    maxChannels, trunkAuth, agentConf, enabled, leadsFile.toAbsolutePath(), prompt, ratio,
+                    maxChannels, trunkAuth, agentConf, enabled, leadsFile.toAbsolutePath(), prompt,
+                    ratio == 1.0 ? "progressive" : "ratio", ratio,
                     ringTimeout, extra);
             Path file = dir.resolve("dialer.conf");
             Files.writeString(file, hocon);

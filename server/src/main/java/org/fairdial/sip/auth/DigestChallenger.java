@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class DigestChallenger {
     private final byte[] secret = new byte[32];
+    private final SecureRandom random = new SecureRandom();
     private final InstantSource clock;
     private final Duration lifetime;
     private final Map<String, Long> lastNonceCount = new ConcurrentHashMap<>();
@@ -27,12 +28,15 @@ public final class DigestChallenger {
     public DigestChallenger(InstantSource clock, Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
-        new SecureRandom().nextBytes(secret);
+        random.nextBytes(secret);
     }
 
-    /** A fresh nonce. */
+    /**
+     * A fresh nonce, unique even for challenges issued in the same millisecond (two softphones registering at
+     * once must not share a nonce, or the second one's nonce count looks like a replay).
+     */
     public String newNonce() {
-        String issued = Long.toString(clock.millis());
+        String issued = clock.millis() + "." + Long.toHexString(random.nextLong());
         String token = issued + ":" + hmac(issued);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.getBytes(StandardCharsets.US_ASCII));
     }
@@ -58,7 +62,8 @@ public final class DigestChallenger {
             return NonceStatus.INVALID;
         }
         try {
-            long age = clock.millis() - Long.parseLong(issued);
+            int dot = issued.indexOf('.');
+            long age = clock.millis() - Long.parseLong(dot < 0 ? issued : issued.substring(0, dot));
             return age >= 0 && age <= lifetime.toMillis() ? NonceStatus.VALID : NonceStatus.STALE;
         } catch (NumberFormatException e) {
             return NonceStatus.INVALID;

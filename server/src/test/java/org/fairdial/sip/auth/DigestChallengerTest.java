@@ -24,6 +24,18 @@ class DigestChallengerTest {
     private final InstantSource clock = () -> now;
     private final DigestChallenger challenger = new DigestChallenger(clock, LIFETIME);
 
+    /** Regression: two softphones challenged in the same millisecond got the same nonce, so the second one's
+     * first nonce count (1) was refused as a replay of the first one's and its REGISTER got 403. */
+    @Test
+    void noncesIssuedInTheSameMillisecondDifferAndEachAcceptsItsFirstCount() {
+        String first = challenger.newNonce();
+        String second = challenger.newNonce();
+        assertNotEquals(first, second);
+        assertTrue(challenger.acceptNonceCount(first, 1));
+        assertTrue(challenger.acceptNonceCount(second, 1));
+        assertEquals(DigestChallenger.NonceStatus.VALID, challenger.check(second));
+    }
+
     @Test
     void freshNonceIsValid() {
         assertEquals(NonceStatus.VALID, challenger.check(challenger.newNonce()));

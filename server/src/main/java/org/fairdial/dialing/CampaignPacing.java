@@ -1,0 +1,156 @@
+package org.fairdial.dialing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fairdial.agent.AgentSnapshot;
+import org.fairdial.agent.AgentState;
+import org.fairdial.compliance.AbandonAccountant;
+import org.fairdial.dialing.pacing.LiveEstimates;
+import org.fairdial.dialing.pacing.Pacer;
+import org.fairdial.dialing.pacing.PacingDecision;
+import org.fairdial.dialing.pacing.PacingSnapshot;
+
+/**
+ * What one campaign's pacer learns and decides from, kept on the dialer thread: the calls still ringing (with
+ * their age and whether an agent waits for them), the live estimates (answer rate, time to answer, talk and
+ * wrap-up), and the abandon accountant of the campaign's regulatory windows. The predictive pacer spends that
+ * budget itself; a fixed-ratio pacer is held to it here: a dial that could be abandoned is only allowed while
+ * every window has room for the abandons it may cause, otherwise calls wait for an agent set aside first.
+ */
+final class CampaignPacing {
+    private final Pacer pacer;
+    private final LiveEstimates estimates;
+    private final AbandonAccountant accountant;
+    /** The pacer does not watch the abandon budget itself (fixed ratio): the budget check below does. */
+    private final boolean guarded;
+    private final Map<UUID, Dial> dials = new HashMap<>();
+
+    CampaignPacing(Pacer pacer, LiveEstimates estimates, AbandonAccountant accountant, boolean guarded) {
+        this.pacer = pacer;
+        this.estimates = estimates;
+        this.accountant = accountant;
+        this.guarded = guarded;
+    }
+
+    String mode() {
+        return pacer.name();
+    }
+
+    AbandonAccountant accountant() {
+        return accountant;
+    }
+
+    /**
+     * How many calls to place now. The pacer's answer, made safe: if it wants calls that could be abandoned while
+     * the windows' headroom cannot take the abandons those calls may cause, it gets agent-first calls instead.
+     */
+    PacingDecision decide(Instant now, List<AgentSnapshot> agents) {
+        PacingSnapshot snapshot = snapshot(now, agents);
+        PacingDecision wanted = pacer.decide(snapshot);
+        if (!guarded || wanted.callsToStart() == 0 || wanted.reserveAgentFirst()) {
+            return wanted;
+        }
+        double expectedAnswers = (snapshot.unreservedRinging() + wanted.callsToStart())
+                * estimates.answerProbability(now);
+        double atRisk = Math.max(0, expectedAnswers - snapshot.agentsAvailable());
+        if (accountant.headroom(now, 0) < Math.max(1, atRisk)) {
+            int agentsFree = snapshot.agentsAvailable();
+            return agentsFree == 0 ? PacingDecision.NONE : new PacingDecision(agentsFree, true);
+        }
+        return wanted;
+    }
+
+    private PacingSnapshot snapshot(Instant now, List<AgentSnapshot> agents) {
+        int available = 0;
+        List<PacingSnapshot.BusyAgent> busy = new ArrayList<>();
+        for (AgentSnapshot a : agents) {
+            double elapsed = Math.max(0, Duration.between(a.since(), now).toMillis() / 1000.0);
+            if (a.state() == AgentState.AVAILABLE && a.contact() != null) {
+                available++;
+            } else if (a.state() == AgentState.TALKING) {
+                busy.add(new PacingSnapshot.BusyAgent(false, elapsed));
+            } else if (a.state() == AgentState.WRAP_UP) {
+                busy.add(new PacingSnapshot.BusyAgent(true, elapsed));
+            }
+        }
+        List<PacingSnapshot.RingingCall> ringing = new ArrayList<>();
+        for (Dial d : dials.values()) {
+            if (d.answeredAt == null) {
+                ringing.add(new PacingSnapshot.RingingCall(Duration.between(d.placedAt, now).toMillis() / 1000.0,
+                        d.reserved));
+            }
+        }
+        return new PacingSnapshot(now, available, busy, ringing);
+    }
+
+    void placed(UUID call, Instant at, boolean reserved) {
+        dials.put(call, new Dial(at, reserved, estimates.dialPlaced(at)));
+    }
+
+    void answered(UUID call, Instant at) {
+        Dial d = dials.get(call);
+        if (d != null && d.answeredAt == null) {
+            d.answeredAt = at;
+            estimates.dialAnswered(d.ticket, at);
+        }
+    }
+
+    void bridged(UUID call, Instant at) {
+        Dial d = dials.get(call);
+        if (d != null && d.talkTicket < 0) {
+            d.talkTicket = estimates.talkStarted(at);
+            accountant.connected(at);
+        }
+    }
+
+    /** The customer leg ended; an abandoned call counts at its answer time, in the window it was answered in. */
+    void ended(UUID call, Instant at, boolean abandoned, Instant answeredAt) {
+        Dial d = dials.remove(call);
+        if (abandoned) {
+            accountant.abandoned(answeredAt != null ? answeredAt : at);
+        }
+        if (d == null) {
+            return;
+        }
+        if (d.answeredAt == null && answeredAt == null) {
+            estimates.dialUnanswered(d.ticket, at);
+        } else if (d.answeredAt == null) {
+            estimates.dialAnswered(d.ticket, answeredAt);
+        }
+        if (d.talkTicket >= 0) {
+            estimates.talkEnded(d.talkTicket, at);
+        }
+    }
+
+    void wrapUpEnded(Duration length) {
+        estimates.wrapUpEnded(length);
+    }
+
+    /** Calls placed and not yet answered or ended. */
+    int ringing() {
+        int n = 0;
+        for (Dial d : dials.values()) {
+            n += d.answeredAt == null ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static final class Dial {
+        final Instant placedAt;
+        final boolean reserved;
+        final long ticket;
+        Instant answeredAt;
+        long talkTicket = -1;
+
+        Dial(Instant placedAt, boolean reserved, long ticket) {
+            this.placedAt = placedAt;
+            this.reserved = reserved;
+            this.ticket = ticket;
+        }
+    }
+}
