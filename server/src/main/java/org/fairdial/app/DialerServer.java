@@ -17,6 +17,11 @@ import org.fairdial.call.CallPorts;
 import org.fairdial.call.CallRegistry;
 import org.fairdial.call.CallSession;
 import org.fairdial.cdr.AsyncCdrWriter;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.DurableCdrSink;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.report.ComplianceReporter;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.dialing.CampaignRunner;
@@ -24,26 +29,36 @@ import org.fairdial.dialing.LeadBook;
 import org.fairdial.dialing.LeadFile;
 import org.fairdial.dialing.TrunkChannels;
 import org.fairdial.media.relay.NettyMediaEngine;
+import org.fairdial.privacy.ErasureGuard;
+import org.fairdial.privacy.NumberHasher;
+import org.fairdial.privacy.NumberMask;
+import org.fairdial.privacy.PrivacyEraser;
+import org.fairdial.privacy.RetentionJob;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
+import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
 import org.fairdial.storage.JdbcLockoutRepository;
+import org.fairdial.storage.JdbcPrivacyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The running dialer: every part built from one validated {@link DialerConfig}, stopped in reverse order. */
 public final class DialerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DialerServer.class);
+    private static final Duration RECOVERY_FLUSH = Duration.ofSeconds(30);
 
     private final DialerConfig config;
     private final InstantSource clock = InstantSource.system();
     private final ExecutorService callPool;
     private final ScheduledThreadPoolExecutor timers;
     private final ScheduledExecutorService dialerLoop;
+    private final ScheduledExecutorService housekeeping;
     private Database database;
     private JdbcCdrRepository cdrRepository;
-    private AsyncCdrWriter cdrWriter;
+    private JdbcLockoutRepository lockouts;
+    private DurableCdrSink cdrSink;
     private NettyMediaEngine media;
     private AgentRegistry agents;
     private JainSipSignalling sip;
@@ -57,6 +72,7 @@ public final class DialerServer implements AutoCloseable {
         timers = new ScheduledThreadPoolExecutor(1, new NamedThreads("call-timer"));
         timers.setRemoveOnCancelPolicy(true);
         dialerLoop = Executors.newSingleThreadScheduledExecutor(new NamedThreads("dialer"));
+        housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("cdr-retention"));
         try {
             open();
         } catch (SipException | IOException | RuntimeException e) {
@@ -68,13 +84,24 @@ public final class DialerServer implements AutoCloseable {
     }
 
     private void open() throws SipException, IOException {
+        NumberMask.setVisibleDigits(config.privacy().logVisibleDigits());
         database = Database.open(config.store());
-        cdrRepository = new JdbcCdrRepository(database.dataSource());
-        cdrWriter = new AsyncCdrWriter(cdrRepository, config.store());
+        cdrRepository = new JdbcCdrRepository(database);
+        lockouts = new JdbcLockoutRepository(database);
+        JdbcPrivacyRepository privacy = new JdbcPrivacyRepository(database.dataSource());
+        NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), privacy, clock.instant());
+        cdrSink = DurableCdrSink.open(new ErasureGuard(cdrRepository, privacy, hasher, clock), config.store(),
+                database::durabilityBarrier, clock);
+        afterRecovery();
+        JdbcComplianceRepository reports = new JdbcComplianceRepository(database);
+        RetentionJob retention = new RetentionJob(config.privacy().retention(), privacy, lockouts, reports,
+                new ComplianceReporter(reports, config.profiles(), clock), clock);
+        long every = config.privacy().retention().runEvery().toSeconds();
+        housekeeping.scheduleWithFixedDelay(retention, 60, every, TimeUnit.SECONDS);
         media = NettyMediaEngine.start(config.media());
         agents = new AgentRegistry(config.agents(), clock, timers);
         sip = new JainSipSignalling(config.sip(), agents, clock);
-        calls.bind(new CallPorts(sip, agents, media, cdrWriter, calls, callPool, timers, clock));
+        calls.bind(new CallPorts(sip, agents, media, cdrSink, calls, callPool, timers, clock));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {
@@ -86,6 +113,29 @@ public final class DialerServer implements AutoCloseable {
         startCampaigns();
     }
 
+    /**
+     * After the journal replay: an abandoned leg closed at start-up locks its number out as it would have, had the
+     * dialer lived to see the leg end; and the replayed legs are committed before campaigns start, so their
+     * statistics count them.
+     */
+    private void afterRecovery() {
+        for (CdrLeg leg : cdrSink.recovery().closed()) {
+            CampaignConfig campaign = config.campaigns().get(leg.campaign());
+            if (leg.kind() == LegKind.CUSTOMER && leg.disposition() == Disposition.ABANDONED && campaign != null
+                    && leg.normalizedNumber() != null && !campaign.profile().redialLockout().isZero()) {
+                lockouts.lock(leg.normalizedNumber(), campaign.name(),
+                        leg.endedAt().plus(campaign.profile().redialLockout()), "abandoned (dialer restart)");
+            }
+        }
+        int replayed = cdrSink.recovery().ended().size() + cdrSink.recovery().closed().size();
+        if (replayed > 0 && !cdrSink.flush(RECOVERY_FLUSH)) {
+            LOG.warn("{} CDR leg(s) from the journal not yet committed after {} s; they stay queued and journaled",
+                    replayed, RECOVERY_FLUSH.toSeconds());
+        } else if (replayed > 0) {
+            LOG.info("{} CDR leg(s) from the journal committed", replayed);
+        }
+    }
+
     /** Starts a dialer; on failure everything already started is stopped again. */
     public static DialerServer start(DialerConfig config) throws SipException, IOException {
         return new DialerServer(config);
@@ -95,7 +145,6 @@ public final class DialerServer implements AutoCloseable {
         Map<String, TrunkChannels> trunks = new LinkedHashMap<>();
         config.trunks().forEach((name, trunk) -> trunks.put(name, new TrunkChannels(trunk)));
         JdbcLeadStateRepository leadStates = new JdbcLeadStateRepository(database);
-        JdbcLockoutRepository lockouts = new JdbcLockoutRepository(database);
         for (CampaignConfig campaign : config.campaigns().values()) {
             LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.defaultRegion());
             leads.errors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(), e));
@@ -103,6 +152,7 @@ public final class DialerServer implements AutoCloseable {
                     leads.leads().size(), campaign.leadsFile(), leads.errors().size(), leads.duplicates());
             CampaignRunner runner = new CampaignRunner(campaign, trunks.get(campaign.trunk()), agents, calls,
                     new LeadBook(campaign, leadStates, lockouts, cdrRepository), lockouts, dialerLoop, clock);
+            runner.gateDialingOn(cdrSink::canAcceptCalls);
             calls.addObserver(runner);
             campaigns.put(campaign.name(), runner);
             runner.load(leads.leads());
@@ -137,7 +187,12 @@ public final class DialerServer implements AutoCloseable {
     }
 
     public AsyncCdrWriter cdrWriter() {
-        return cdrWriter;
+        return cdrSink.writer();
+    }
+
+    /** The journaled CDR sink; its {@code canAcceptCalls()} gates dialing. */
+    public DurableCdrSink cdrSink() {
+        return cdrSink;
     }
 
     public JainSipSignalling sip() {
@@ -156,6 +211,7 @@ public final class DialerServer implements AutoCloseable {
             sip.close();
         }
         dialerLoop.shutdownNow();
+        housekeeping.shutdownNow();
         timers.shutdownNow();
         callPool.shutdown();
         try {
@@ -163,8 +219,8 @@ public final class DialerServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (cdrWriter != null) {
-            cdrWriter.close();
+        if (cdrSink != null) {
+            cdrSink.close();
         }
         if (media != null) {
             media.close();
@@ -177,6 +233,6 @@ public final class DialerServer implements AutoCloseable {
 
     /** Waits for queued CDRs to be committed. */
     public boolean flushCdrs(Duration timeout) {
-        return cdrWriter.flush(timeout);
+        return cdrSink.flush(timeout);
     }
 }

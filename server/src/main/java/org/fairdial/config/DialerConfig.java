@@ -12,6 +12,7 @@ import org.fairdial.media.MediaConfig;
  * @param sip       signalling
  * @param media     RTP media plane
  * @param store     CDR and dialing-state store
+ * @param privacy   log masking, number hashing, retention of call-level personal data
  * @param profiles  jurisdiction profiles by name
  * @param trunks    trunks by name
  * @param agents    agent accounts by SIP user
@@ -22,6 +23,7 @@ public record DialerConfig(
         SipConfig sip,
         MediaConfig media,
         StoreConfig store,
+        PrivacyConfig privacy,
         Map<String, JurisdictionProfile> profiles,
         Map<String, TrunkConfig> trunks,
         Map<String, AgentConfig> agents,

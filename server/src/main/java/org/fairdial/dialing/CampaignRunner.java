@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPlan;
@@ -57,6 +58,7 @@ public final class CampaignRunner implements CallObserver {
     private final Map<String, Lead> byId = new HashMap<>();
     private ScheduledFuture<?> ticker;
     private volatile boolean running;
+    private volatile BooleanSupplier canDial = () -> true;
 
     public CampaignRunner(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents, CallRegistry calls,
                           LeadBook book, JdbcLockoutRepository lockouts, ScheduledExecutorService loop,
@@ -101,6 +103,14 @@ public final class CampaignRunner implements CallObserver {
         agents.onAvailability(() -> loop.execute(this::tick));
     }
 
+    /**
+     * A health gate consulted right before each INVITE: while it says false no call is placed (the CDR journal
+     * could not keep the record: disk full). It logs its own alarm; dialing resumes when it turns true again.
+     */
+    public void gateDialingOn(BooleanSupplier canAcceptCalls) {
+        this.canDial = canAcceptCalls;
+    }
+
     /** Starts (or resumes) paced dialing. */
     public void start() {
         loop.execute(() -> {
@@ -125,7 +135,7 @@ public final class CampaignRunner implements CallObserver {
                 return;
             }
             Instant now = clock.instant();
-            if (locked(lead, now) || !trunk.tryAcquire()) {
+            if (!canDial.getAsBoolean() || locked(lead, now) || !trunk.tryAcquire()) {
                 result.complete(false);
                 return;
             }
@@ -157,7 +167,7 @@ public final class CampaignRunner implements CallObserver {
     }
 
     private void tick() {
-        if (!running) {
+        if (!running || !canDial.getAsBoolean()) {
             return;
         }
         Instant now = clock.instant();

@@ -182,6 +182,7 @@ final class TestDialer implements AutoCloseable {
                       sip { port = %d, transports = [udp, tcp] }
                       media { rtp-port-min = %d, rtp-port-max = %d }
                       store.jdbc-url = "jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                      store.journal.directory = "%s"
                       trunks.carrier { host = "127.0.0.1", port = %d, transport = udp, max-channels = %d, %s }
                       agents { %s }
                       campaigns.it {
@@ -196,8 +197,8 @@ final class TestDialer implements AutoCloseable {
                       }
                     }
                     %s
-                    """.formatted(sipPort, rtp, rtp + 199, dir.resolve("store").toAbsolutePath(), trunkPort,
-                    maxChannels, trunkAuth, agentConf, enabled, leadsFile.toAbsolutePath(), prompt, ratio,
+                    """.formatted(sipPort, rtp, rtp + 199, dir.resolve("store").toAbsolutePath(),
+                    dir.resolve("journal").toAbsolutePath(), trunkPort, maxChannels, trunkAuth, agentConf, enabled, leadsFile.toAbsolutePath(), prompt, ratio,
                     ringTimeout, extra);
             DialerConfig config = DialerConfigLoader.fromConfig(ConfigFactory.parseString(hocon), dir);
             return new TestDialer(DialerServer.start(config), sipPort, trunkPort);

@@ -24,7 +24,7 @@ abstract class StoreContract extends StoreTestSupport {
 
     @BeforeEach
     void emptyTables() {
-        cdrs = new JdbcCdrRepository(dataSource());
+        cdrs = new JdbcCdrRepository(db());
         for (String table : List.of("cdr_leg", "lead_state", "number_lockout")) {
             StoreFixture.execute(dataSource(), "TRUNCATE TABLE " + table);
         }

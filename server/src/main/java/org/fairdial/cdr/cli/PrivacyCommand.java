@@ -1,0 +1,17 @@
+package org.fairdial.cdr.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dialer privacy ...}: personal data in the store. */
+@Command(name = "privacy", description = "Personal data: erase a number, apply retention now.",
+        subcommands = {PrivacyEraseCommand.class, PrivacyPurgeCommand.class})
+public final class PrivacyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,17 @@
+package org.fairdial.cdr.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dialer report ...}: reports from the CDR store. */
+@Command(name = "report", description = "Reports from the CDR store.",
+        subcommands = ComplianceReportCommand.class)
+public final class ReportCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}
