@@ -7,6 +7,7 @@ import org.fairdial.call.CallEffect.EndLeg;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.rtp.RtpStats;
 
@@ -15,7 +16,7 @@ import org.fairdial.media.rtp.RtpStats;
  * leg ends. Confined to the call's executor.
  */
 final class LegLog {
-    final UUID legId = UUID.randomUUID();
+    final UUID legId = LegIds.next();
     final LegKind kind;
     String dialedNumber;
     String normalizedNumber;

@@ -26,6 +26,7 @@ import org.fairdial.call.CallSession;
 import org.fairdial.call.CallState;
 import org.fairdial.call.CallStatus;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.privacy.NumberMask;
@@ -203,7 +204,7 @@ public final class CampaignRunner implements CallObserver {
 
     private void dial(Lead lead, Instant now) {
         book.dialing(lead, now);
-        CallPlan plan = new CallPlan(UUID.randomUUID(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
+        CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
                 lead.e164());
         unanswered.add(plan.callId());
         inCall.put(plan.callId(), lead);

@@ -1,21 +1,27 @@
 package org.fairdial.storage;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 import org.fairdial.cdr.CdrLeg;
+import org.postgresql.PGConnection;
 
 /**
- * The PostgreSQL insert of a CDR batch: one statement whatever the batch size, each column sent as one array and
- * turned back into rows by {@code unnest}, with {@code ON CONFLICT DO NOTHING} keeping it idempotent on the leg id.
- * A JDBC batch costs a round trip (or, with {@code reWriteBatchedInserts}, a parse) per few rows; this costs one
- * per batch, which is what lets one writer thread sustain tens of thousands of legs per second. Values travel as
- * text arrays cast to the column types, so the statement needs no driver-specific array encoders.
+ * The PostgreSQL insert of a CDR batch. The fast path is {@code COPY cdr_leg FROM STDIN}: PostgreSQL's bulk-load
+ * protocol, one stream per batch, about twice the rate of any INSERT form on our 2-core reference machine
+ * (docs/benchmarks.md). COPY has no {@code ON CONFLICT}, so a batch holding a leg that is already stored (a replay
+ * after a crash, a retry after a commit whose outcome was unknown) fails as a whole with a unique violation; that
+ * batch is then inserted again by the idempotent path: one statement whatever the batch size, each column sent as
+ * one array and turned back into rows by {@code unnest}, with {@code ON CONFLICT DO NOTHING}.
  */
 final class PostgresCdrInsert {
 
@@ -55,6 +61,8 @@ final class PostgresCdrInsert {
             new Column("bigint", l -> str(l.rtpLost())));
 
     static final String SQL;
+    static final String COPY = "COPY cdr_leg (" + CdrLegRows.COLUMNS + ") FROM STDIN";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     static {
         StringBuilder select = new StringBuilder();
@@ -71,8 +79,64 @@ final class PostgresCdrInsert {
     private PostgresCdrInsert() {
     }
 
-    /** Inserts the legs in one statement on {@code c} (the caller commits); returns how many were new. */
+    /**
+     * Inserts the legs on {@code c} (auto-commit off; the caller commits) and returns how many were new: COPY
+     * first, and when a leg is already stored, the idempotent insert instead (in a savepoint, so the failed COPY
+     * leaves nothing behind).
+     */
     static int insert(Connection c, List<CdrLeg> legs) throws SQLException {
+        Savepoint beforeCopy = c.setSavepoint();
+        try {
+            long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(
+                    copyText(legs)));
+            c.releaseSavepoint(beforeCopy);
+            return Math.toIntExact(copied);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeCopy);
+            return insertIgnoringStored(c, legs);
+        } catch (IOException e) {
+            throw new SQLException("COPY of " + legs.size() + " CDR legs failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The batch in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+    static byte[] copyText(List<CdrLeg> legs) {
+        StringBuilder text = new StringBuilder(legs.size() * 640);
+        for (CdrLeg leg : legs) {
+            for (int col = 0; col < COLUMNS.size(); col++) {
+                if (col > 0) {
+                    text.append('\t');
+                }
+                String value = COLUMNS.get(col).value().apply(leg);
+                if (value == null) {
+                    text.append("\\N");
+                } else {
+                    escape(text, value);
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void escape(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(ch);
+            }
+        }
+    }
+
+    /** The idempotent insert: legs already stored are skipped. */
+    static int insertIgnoringStored(Connection c, List<CdrLeg> legs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             String[] values = new String[legs.size()];
             Array[] arrays = new Array[COLUMNS.size()];
