@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * Reads a lead list: CSV with the number in the first column and an optional name in the second; an optional
@@ -59,7 +60,7 @@ public final class LeadFile {
                 try {
                     PhoneNumber parsed = util.parse(raw, defaultRegion);
                     if (!util.isPossibleNumber(parsed)) {
-                        errors.add(new RowError(number, "'" + raw + "' is not a possible phone number"));
+                        errors.add(new RowError(number, NumberMask.mask(raw) + " is not a possible phone number"));
                         continue;
                     }
                     String e164 = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
@@ -69,7 +70,7 @@ public final class LeadFile {
                     }
                     leads.put(e164, new Lead(e164, number, raw, e164, name));
                 } catch (NumberParseException e) {
-                    errors.add(new RowError(number, "'" + raw + "' is not a phone number: " + e.getMessage()));
+                    errors.add(new RowError(number, NumberMask.mask(raw) + " is not a phone number: " + e.getMessage()));
                 }
             }
         }
