@@ -79,8 +79,10 @@ public final class DialerServer implements AutoCloseable {
             close();
             throw e;
         }
-        LOG.info("dialer up: SIP {}:{}, store {}, {} agents, {} campaigns", config.sip().bindAddress(),
-                config.sip().port(), database.describe(), config.agents().size(), campaigns.size());
+        LOG.info("dialer up: SIP {}:{}, store {}, CDR journal {}, {} agents, {} campaigns",
+                config.sip().bindAddress(), config.sip().port(), database.describe(),
+                cdrSink.journal() == null ? "off" : cdrSink.journal().directory(), config.agents().size(),
+                campaigns.size());
     }
 
     private void open() throws SipException, IOException {

@@ -70,7 +70,8 @@ public final class LeadFile {
                     }
                     leads.put(e164, new Lead(e164, number, raw, e164, name));
                 } catch (NumberParseException e) {
-                    errors.add(new RowError(number, NumberMask.mask(raw) + " is not a phone number: " + e.getMessage()));
+                    errors.add(new RowError(number, NumberMask.mask(raw) + " is not a phone number: "
+                            + e.getMessage()));
                 }
             }
         }

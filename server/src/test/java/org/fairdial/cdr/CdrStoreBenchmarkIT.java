@@ -38,6 +38,9 @@ class CdrStoreBenchmarkIT {
     private static final int WARM_UP = 20_000;
     private static final int LEGS = Integer.getInteger("cdr.benchmark.legs", 200_000);
     private static final int ROUNDS = Integer.getInteger("cdr.benchmark.rounds", 3);
+    private static final int BATCH = Integer.getInteger("cdr.benchmark.batch", 2000);
+    private static final List<String> STORES = List.of(System.getProperty("cdr.benchmark.stores", "postgresql,h2")
+            .split(","));
 
     @TempDir
     Path dir;
@@ -46,10 +49,10 @@ class CdrStoreBenchmarkIT {
     void legsPerSecond() throws Exception {
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "fairdial CDR store benchmark: %d legs per run, best of %d runs, "
-                        + "batch-size 500, %d cores, journal segment 16 MiB on %s", LEGS, ROUNDS,
+                        + "batch-size %d, %d cores, journal segment 16 MiB on %s", LEGS, ROUNDS, BATCH,
                 Runtime.getRuntime().availableProcessors(), Files.getFileStore(dir).type()));
         report.add(String.format(Locale.ROOT, "%-12s %-8s %12s %14s", "store", "journal", "legs/s", "journal cost"));
-        for (String store : List.of("postgresql", "h2")) {
+        for (String store : STORES) {
             double with = 0;
             double without = 0;
             for (boolean journal : List.of(false, true)) {
@@ -77,7 +80,8 @@ class CdrStoreBenchmarkIT {
         Path runDir = Files.createDirectories(dir.resolve(store + "-" + journal + "-" + round));
         try (StoreFixture fixture = store.equals("h2") ? new H2Fixture(runDir) : PostgresFixture.create()) {
             StoreConfig base = fixture.config();
-            StoreConfig config = new StoreConfig(base.jdbcUrl(), base.user(), base.password(), 4, 500,
+            // the reference.conf defaults but for the journal switch and directory
+            StoreConfig config = new StoreConfig(base.jdbcUrl(), base.user(), base.password(), 4, BATCH,
                     Duration.ofMillis(200), Duration.ofMillis(500),
                     new JournalConfig(journal, runDir.resolve("journal"), 16L << 20, 64L << 20));
             try (Database db = Database.open(config)) {

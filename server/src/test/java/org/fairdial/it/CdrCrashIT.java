@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code kill -9} in the middle of a SIPp load. The server runs as its own JVM ({@code java -jar fairdial.jar run})
  * on an H2 store with its journal; 10 agents registered by SIPp let it dial 50 calls at a time, each refused by the
  * SIPp trunk with 486 after 300 ms of ringing. Once SIPp's message trace shows the load well under way the server
- * is SIGKILLed, then started again on the same store and journal (dialing off) and stopped normally. Every call SIPp saw complete
- * (it received our ACK of its 486), and indeed every INVITE SIPp received, must have exactly one CDR row.
+ * is SIGKILLed, then started again on the same store and journal (dialing off) and stopped normally. Every call
+ * SIPp saw complete (it received our ACK of its 486), and indeed every INVITE SIPp received, must have exactly one
+ * CDR row.
  */
 @Timeout(180)
 class CdrCrashIT {

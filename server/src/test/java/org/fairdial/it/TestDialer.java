@@ -198,8 +198,8 @@ final class TestDialer implements AutoCloseable {
                     }
                     %s
                     """.formatted(sipPort, rtp, rtp + 199, dir.resolve("store").toAbsolutePath(),
-                    dir.resolve("journal").toAbsolutePath(), trunkPort, maxChannels, trunkAuth, agentConf, enabled, leadsFile.toAbsolutePath(), prompt, ratio,
-                    ringTimeout, extra);
+                    dir.resolve("journal").toAbsolutePath(), trunkPort, maxChannels, trunkAuth, agentConf, enabled,
+                    leadsFile.toAbsolutePath(), prompt, ratio, ringTimeout, extra);
             DialerConfig config = DialerConfigLoader.fromConfig(ConfigFactory.parseString(hocon), dir);
             return new TestDialer(DialerServer.start(config), sipPort, trunkPort);
         }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.StringJoiner;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
@@ -36,26 +34,42 @@ public enum ExportFormat {
     private static final DateTimeFormatter ASTERISK_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+    /** Column names of {@link #CSV} and {@link #JSONL}: every {@code cdr_leg} column of docs/cdr.md, in order. */
+    private static final String[] COLUMNS = {"leg_id", "call_id", "kind", "campaign", "lead_id", "dialed_number",
+        "normalized_number", "from_uri", "to_uri", "caller_id", "trunk", "agent", "sip_call_id", "created_at",
+        "ringing_at", "answered_at", "bridged_at", "ended_at", "post_dial_delay_ms", "early_media", "ring_ms",
+        "talk_ms", "disposition", "sip_code", "sip_reason", "q850_cause", "hangup_side", "abandon_treatment",
+        "abandon_treatment_ms", "rtp_sent", "rtp_received", "rtp_lost"};
+    /** The JSON keys, quoted once. */
+    private static final String[] JSON_KEYS = new String[COLUMNS.length];
+
+    static {
+        for (int i = 0; i < COLUMNS.length; i++) {
+            JSON_KEYS[i] = Text.json(COLUMNS[i]) + ":";
+        }
+    }
+
     /** The header line, or null when the format has none. */
     public String header() {
-        return this == CSV ? String.join(",", columns(null).keySet()) : null;
+        return this == CSV ? String.join(",", COLUMNS) : null;
     }
 
     /** One leg as one line (without the line break). */
     public String line(CdrLeg leg) {
-        return switch (this) {
-            case CSV -> {
-                StringJoiner line = new StringJoiner(",");
-                columns(leg).values().forEach(v -> line.add(Text.csv(v == null ? null : v.toString())));
-                yield line.toString();
+        if (this == ASTERISK_CSV) {
+            return asterisk(leg);
+        }
+        Object[] values = values(leg);
+        StringBuilder line = new StringBuilder(768);
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (this == CSV) {
+                line.append(i == 0 ? "" : ",").append(Text.csv(v == null ? null : v.toString()));
+            } else {
+                line.append(i == 0 ? "{" : ",").append(JSON_KEYS[i]).append(json(v));
             }
-            case JSONL -> {
-                StringJoiner object = new StringJoiner(",", "{", "}");
-                columns(leg).forEach((name, v) -> object.add(Text.json(name) + ":" + json(v)));
-                yield object.toString();
-            }
-            case ASTERISK_CSV -> asterisk(leg);
-        };
+        }
+        return this == JSONL ? line.append('}').toString() : line.toString();
     }
 
     private static String json(Object value) {
@@ -68,43 +82,14 @@ public enum ExportFormat {
         return Text.json(value.toString());
     }
 
-    /** Every column of docs/cdr.md by name, in table order; values null for the header. */
-    private static Map<String, Object> columns(CdrLeg l) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        boolean h = l == null;
-        c.put("leg_id", h ? null : l.legId());
-        c.put("call_id", h ? null : l.callId());
-        c.put("kind", h ? null : l.kind());
-        c.put("campaign", h ? null : l.campaign());
-        c.put("lead_id", h ? null : l.leadId());
-        c.put("dialed_number", h ? null : l.dialedNumber());
-        c.put("normalized_number", h ? null : l.normalizedNumber());
-        c.put("from_uri", h ? null : l.fromUri());
-        c.put("to_uri", h ? null : l.toUri());
-        c.put("caller_id", h ? null : l.callerId());
-        c.put("trunk", h ? null : l.trunk());
-        c.put("agent", h ? null : l.agent());
-        c.put("sip_call_id", h ? null : l.sipCallId());
-        c.put("created_at", h ? null : ms(l.createdAt()));
-        c.put("ringing_at", h ? null : ms(l.ringingAt()));
-        c.put("answered_at", h ? null : ms(l.answeredAt()));
-        c.put("bridged_at", h ? null : ms(l.bridgedAt()));
-        c.put("ended_at", h ? null : ms(l.endedAt()));
-        c.put("post_dial_delay_ms", h ? null : l.postDialDelayMs());
-        c.put("early_media", h ? null : l.earlyMedia());
-        c.put("ring_ms", h ? null : l.ringMs());
-        c.put("talk_ms", h ? null : l.talkMs());
-        c.put("disposition", h ? null : l.disposition());
-        c.put("sip_code", h ? null : l.sipCode());
-        c.put("sip_reason", h ? null : l.sipReason());
-        c.put("q850_cause", h ? null : l.q850Cause());
-        c.put("hangup_side", h ? null : l.hangupSide());
-        c.put("abandon_treatment", h ? null : l.abandonTreatment());
-        c.put("abandon_treatment_ms", h ? null : l.abandonTreatmentMs());
-        c.put("rtp_sent", h ? null : l.rtpSent());
-        c.put("rtp_received", h ? null : l.rtpReceived());
-        c.put("rtp_lost", h ? null : l.rtpLost());
-        return c;
+    /** The values in {@link #COLUMNS} order. */
+    private static Object[] values(CdrLeg l) {
+        return new Object[] {l.legId(), l.callId(), l.kind(), l.campaign(), l.leadId(), l.dialedNumber(),
+            l.normalizedNumber(), l.fromUri(), l.toUri(), l.callerId(), l.trunk(), l.agent(), l.sipCallId(),
+            ms(l.createdAt()), ms(l.ringingAt()), ms(l.answeredAt()), ms(l.bridgedAt()), ms(l.endedAt()),
+            l.postDialDelayMs(), l.earlyMedia(), l.ringMs(), l.talkMs(), l.disposition(), l.sipCode(),
+            l.sipReason(), l.q850Cause(), l.hangupSide(), l.abandonTreatment(), l.abandonTreatmentMs(),
+            l.rtpSent(), l.rtpReceived(), l.rtpLost()};
     }
 
     private static String ms(Instant t) {

@@ -39,9 +39,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Trimming.</b> Each segment counts the open legs with a snapshot in it and the ended legs in it the
  * database has not committed yet ({@link #committed}). A segment whose counts are both zero, and which is no longer
- * the one being appended to, is wiped (zeros written over its data, then flushed) and kept as the next spare; so
- * phone numbers stay in the journal only until the database has them. Before wiping, {@code durabilityBarrier}
- * makes the database's own commits durable (H2 writes its store lazily; PostgreSQL needs nothing).
+ * the one being appended to, is released: its header is zeroed and it becomes a spare, reused as it is (records of
+ * a new use are told from those of an old one by a per-segment tag, so reuse costs no rewrite of the file). Spares
+ * are zeroed completely as soon as appends pause for a second, so phone numbers stay in the journal only until the
+ * database has them and the dialer catches its breath; under continuous load a reused segment is overwritten as it
+ * fills. Before releasing, {@code durabilityBarrier} makes the database's own commits durable (H2 writes its store
+ * lazily; PostgreSQL needs nothing).
  *
  * <p><b>Full disk.</b> Segments are written full of zeros before use, so an append never needs a new disk block.
  * The next segment is prepared ahead; when it cannot be, or the file system has less than
@@ -56,7 +59,7 @@ import org.slf4j.LoggerFactory;
 public final class CdrJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdrJournal.class);
     /** Wiped segments kept for reuse; more are deleted. */
-    static final int MAX_SPARES = 1;
+    static final int MAX_SPARES = 2;
 
     /** Creates a zero-filled segment file; replaced in tests to simulate a full disk. */
     @FunctionalInterface
@@ -113,6 +116,10 @@ public final class CdrJournal implements AutoCloseable {
     private String reportedAlarm;
 
     private volatile String alarm;
+    /** When the last record was appended (System.nanoTime); spares are wiped only once appends pause. */
+    volatile long lastAppendNanos = System.nanoTime();
+    /** Guarded by lock: spares taken out to be wiped. */
+    int wiping;
 
     private CdrJournal(JournalConfig config, Runnable durabilityBarrier, InstantSource clock,
                        LongSupplier usableSpace, Allocator allocator, FileChannel lockChannel, FileLock dirLock)
@@ -330,7 +337,9 @@ public final class CdrJournal implements AutoCloseable {
                     return false;
                 }
             }
+            JournalCodec.tag(record, segment.sequence);
             segment.writeFully(ByteBuffer.wrap(record), segment.position);
+            lastAppendNanos = System.nanoTime();
             segment.position += record.length;
             segment.records++;
             account(type, leg.legId(), segment);

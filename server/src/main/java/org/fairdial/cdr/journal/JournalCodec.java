@@ -17,15 +17,16 @@ import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
 
 /**
- * The bytes of one journal record: {@code [int length][int crc32c][payload]}, the payload being
+ * The bytes of one journal record: {@code [int length][int segment tag][int crc32c][payload]}, the payload being
  * {@code [byte type][byte format][long written-at millis]} followed by every {@link CdrLeg} component in record
- * order. A length of zero is the end of a segment's data (segments are zero-filled before use); a CRC that does
- * not match marks a record torn by a power failure. Enums travel by name, so reordering constants cannot change
- * what an old journal means.
+ * order. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
+ * reused segment is not zeroed before it is written again, so where its new records end, a record of an earlier
+ * use (another tag) or zeros (length 0) mark the end of its data. A CRC that does not match marks a record torn by
+ * a power failure. Enums travel by name, so reordering constants cannot change what an old journal means.
  */
 final class JournalCodec {
-    /** Bytes of the length and CRC before each payload. */
-    static final int FRAME = 8;
+    /** Bytes of the length, segment tag and CRC before each payload. */
+    static final int FRAME = 12;
     static final byte FORMAT = 1;
 
     private JournalCodec() {
@@ -36,15 +37,8 @@ final class JournalCodec {
     }
 
     static byte[] encode(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        bytes.write(0);
-        bytes.write(0);
-        bytes.write(0);
-        bytes.write(0);
-        bytes.write(0);
-        bytes.write(0);
-        bytes.write(0);
-        bytes.write(0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(640);
+        bytes.write(new byte[FRAME], 0, FRAME);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(type.code());
             out.writeByte(FORMAT);
@@ -88,8 +82,17 @@ final class JournalCodec {
         int length = record.length - FRAME;
         CRC32C crc = new CRC32C();
         crc.update(record, FRAME, length);
-        ByteBuffer.wrap(record).order(ByteOrder.BIG_ENDIAN).putInt(length).putInt((int) crc.getValue());
+        ByteBuffer.wrap(record).order(ByteOrder.BIG_ENDIAN).putInt(length).putInt(0).putInt((int) crc.getValue());
         return record;
+    }
+
+    /** Stamps an encoded record with the tag of the segment it goes into. */
+    static void tag(byte[] record, long segmentSequence) {
+        ByteBuffer.wrap(record).order(ByteOrder.BIG_ENDIAN).putInt(4, tagOf(segmentSequence));
+    }
+
+    static int tagOf(long segmentSequence) {
+        return (int) segmentSequence;
     }
 
     /** True when {@code crc} is the checksum of the payload. */

@@ -15,7 +15,8 @@ import org.fairdial.cdr.CdrLeg;
 /**
  * Erases a number from a journal no dialer has open ({@code dialer privacy erase} while the server is stopped):
  * each segment holding a matching record is rewritten with that record blanked, into a new file that then
- * replaces the old one atomically, so a crash mid-way leaves either the old or the new segment, never a half.
+ * replaces the old one atomically, so a crash mid-way leaves either the old or the new segment, never a half; spare
+ * segments, which may still hold records of an earlier use, are zeroed.
  * A running dialer's journal is left alone: its records reach the database within seconds, where the erasure
  * guard blanks them, and the segment is wiped as soon as they are committed.
  */
@@ -40,7 +41,11 @@ public final class JournalEraser {
             throw new IOException("the journal at " + dir + " is open in a running dialer");
         }
         JournalReader.Contents contents = JournalReader.read(dir, segmentSize);
-        contents.spares().forEach(JournalSegment::close);
+        for (JournalSegment spare : contents.spares()) {
+            // a spare may still hold records of an earlier use (they are wiped when a running dialer is idle)
+            spare.wipe();
+            spare.close();
+        }
         int blanked = 0;
         for (JournalReader.SegmentRecords segment : contents.segments()) {
             List<byte[]> records = new ArrayList<>();
@@ -51,7 +56,9 @@ public final class JournalEraser {
                     leg = blank.apply(leg);
                     here++;
                 }
-                records.add(JournalCodec.encode(entry.type(), entry.writtenAtMillis(), leg));
+                byte[] record = JournalCodec.encode(entry.type(), entry.writtenAtMillis(), leg);
+                JournalCodec.tag(record, segment.segment().sequence);
+                records.add(record);
             }
             JournalSegment old = segment.segment();
             if (here == 0) {

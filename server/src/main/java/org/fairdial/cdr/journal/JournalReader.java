@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a journal directory at start-up: which files are spare, which hold records, and the records themselves
  * in the order they were written (segments by sequence number, records by offset). A torn record (its CRC does
- * not match: the machine lost power mid-write) is counted and skipped; reading a segment stops at the first
- * zero length, where its data ends.
+ * not match: the machine lost power mid-write) is counted and skipped; reading a segment stops where its data ends:
+ * at a zero length, or at a record tagged for an earlier use of the file.
  */
 final class JournalReader {
     private static final Logger LOG = LoggerFactory.getLogger(JournalReader.class);
@@ -91,9 +91,10 @@ final class JournalReader {
             JournalSegment.readFully(segment.channel, frame, pos);
             frame.flip();
             int length = frame.getInt();
+            int tag = frame.getInt();
             int crc = frame.getInt();
-            if (length == 0) {
-                break;
+            if (length == 0 || tag != JournalCodec.tagOf(segment.sequence)) {
+                break; // zeros, or a record of an earlier use of this file: the end of this use's data
             }
             if (length < 0 || length > MAX_RECORD || pos + JournalCodec.FRAME + length > segment.size) {
                 LOG.warn("journal {}: unreadable record header at offset {}; the rest of the file is skipped",

@@ -10,9 +10,11 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * One preallocated journal file: a 64-byte header ({@code FDJ1}, format, sequence number, creation time) and
- * records from {@link #HEADER} on, then zeros. A spare segment is all zeros, header included. The bookkeeping
- * fields are guarded by the journal's lock; the channel is used by the appending threads (under that lock) and by
- * the sync thread ({@code force}, which needs no lock).
+ * records from {@link #HEADER} on. A spare segment has a zero header; what follows is zeros or records of an
+ * earlier use, which the next use overwrites and the reader tells apart by their segment tag. A spare is zeroed
+ * completely ({@link #wipe}) when the dialer is idle. The bookkeeping fields are guarded by the journal's lock; the
+ * channel is used by the appending threads (under that lock) and by the sync thread ({@code force}, which needs no
+ * lock).
  */
 final class JournalSegment {
     static final int HEADER = 64;
@@ -36,6 +38,8 @@ final class JournalSegment {
     int pendingEnds;
     /** Records in this segment, for the log. */
     long records;
+    /** Everything from {@link #HEADER} up to this offset may still hold records of an earlier use. */
+    long staleUpTo = HEADER;
 
     private JournalSegment(Path file, FileChannel channel, long size) {
         this.file = file;
@@ -74,6 +78,7 @@ final class JournalSegment {
             } else if (magic != 0) {
                 throw new IOException("not a journal segment (bad header)");
             }
+            segment.staleUpTo = segment.size; // left by an earlier process: what lies past its data is unknown
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -93,16 +98,24 @@ final class JournalSegment {
         records = 0;
     }
 
-    /** Writes zeros over everything written (header included) and forces it: the segment is spare again. */
-    void wipe() throws IOException {
-        zero(channel, 0, Math.min(size, Math.max(position, HEADER)));
+    /** Zeros the header and forces it: the segment is spare again; its records stay until {@link #wipe}. */
+    void reuse() throws IOException {
+        zero(channel, 0, HEADER);
         channel.force(false);
+        staleUpTo = Math.max(staleUpTo, Math.min(size, position));
         sequence = 0;
         position = HEADER;
         synced = 0;
         records = 0;
         openRefs = 0;
         pendingEnds = 0;
+    }
+
+    /** Writes zeros over everything a spare segment may still hold, and forces it. */
+    void wipe() throws IOException {
+        zero(channel, 0, Math.min(size, Math.max(staleUpTo, HEADER)));
+        channel.force(false);
+        staleUpTo = HEADER;
     }
 
     void writeFully(ByteBuffer data, long at) throws IOException {

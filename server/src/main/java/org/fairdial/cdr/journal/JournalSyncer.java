@@ -12,13 +12,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The journal's one background thread ({@code cdr-journal}): flushes what the appending threads wrote (group
  * commit: one {@code fsync} per round, however many records it covers), and every {@value #MAINTENANCE_MS} ms
- * stamps the heartbeat, checks free space, prepares the next spare segment, retires an idle current segment and
- * wipes segments nothing needs any more. All file I/O of this thread happens outside the journal's lock, so
+ * stamps the heartbeat, checks free space, releases segments nothing needs any more, prepares the next spare,
+ * retires an idle current segment and, when appends pause, zeros spares that still hold old records. All file I/O of this thread happens outside the journal's lock, so
  * appends never wait for it.
  */
 final class JournalSyncer {
     private static final Logger LOG = LoggerFactory.getLogger(JournalSyncer.class);
     static final long MAINTENANCE_MS = 100;
+    /**
+     * Least time between two flushes. Without it the thread would fsync back to back under load, hundreds of times
+     * a second, competing with the database's own log flushes on the same disk; with it one flush covers every
+     * record of the last few milliseconds. It is also the most a power failure can take of what the database did
+     * not have yet (plus the flush itself).
+     */
+    static final long SYNC_INTERVAL_MS = 5;
+    /** Appends must have paused this long before a spare is zeroed (I/O kept for quiet moments). */
+    static final long IDLE_WIPE_MS = 1_000;
     /** After a failed allocation, the next attempt waits this long (a full disk is not retried in a loop). */
     private static final long ALLOCATION_RETRY_MS = 1_000;
 
@@ -51,21 +60,35 @@ final class JournalSyncer {
 
     private void run() {
         long nextMaintenance = 0;
+        long lastFlush = System.nanoTime();
         while (true) {
             List<Dirty> dirty = dirty();
             if (dirty == null) {
                 return;
             }
+            if (!dirty.isEmpty()) {
+                long wait = lastFlush + TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MS) - System.nanoTime();
+                if (wait > 0) {
+                    pause(wait);
+                    continue;
+                }
+                lastFlush = System.nanoTime();
+            }
+            boolean flushed = true;
             for (Dirty d : dirty) {
-                flush(d);
+                flushed &= flush(d);
+            }
+            if (!flushed && closing()) {
+                return; // the disk refuses; close() reports what stays unflushed
             }
             long now = System.nanoTime();
             if (now - nextMaintenance >= 0) {
                 maintain();
                 nextMaintenance = now + TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_MS);
             }
-            if (dirty.isEmpty()) {
-                await(nextMaintenance - System.nanoTime());
+            if (dirty.isEmpty() || !flushed) {
+                // a failed flush is retried at the next maintenance, not in a tight loop
+                await(nextMaintenance - System.nanoTime(), !flushed);
             }
         }
     }
@@ -90,12 +113,12 @@ final class JournalSyncer {
         }
     }
 
-    private void flush(Dirty d) {
+    private boolean flush(Dirty d) {
         try {
             d.segment().channel.force(false);
         } catch (IOException e) {
             LOG.error("CDR journal: flushing {} failed: {}", d.segment(), e.toString());
-            return;
+            return false;
         }
         journal.lock.lock();
         try {
@@ -103,12 +126,37 @@ final class JournalSyncer {
         } finally {
             journal.lock.unlock();
         }
+        return true;
     }
 
-    private void await(long nanos) {
+    /** Sleeps {@code nanos} whatever is signalled, unless the journal closes. */
+    private void pause(long nanos) {
         journal.lock.lock();
         try {
-            if (!journal.closed && nanos > 0 && !hasDirty()) {
+            long left = nanos;
+            while (left > 0 && !journal.closed) {
+                left = journal.work.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            journal.lock.unlock();
+        }
+    }
+
+    private boolean closing() {
+        journal.lock.lock();
+        try {
+            return journal.closed;
+        } finally {
+            journal.lock.unlock();
+        }
+    }
+
+    private void await(long nanos, boolean evenIfDirty) {
+        journal.lock.lock();
+        try {
+            if (!journal.closed && nanos > 0 && (evenIfDirty || !hasDirty())) {
                 journal.work.awaitNanos(nanos);
             }
         } catch (InterruptedException e) {
@@ -134,9 +182,54 @@ final class JournalSyncer {
     private void maintain() {
         journal.beat();
         checkSpace();
+        recycle();
         ensureSpare();
         retireIdleCurrent();
-        recycle();
+        wipeSpareWhenIdle();
+    }
+
+    /** Once appends have paused for {@value #IDLE_WIPE_MS} ms, zeros one spare that still holds old records. */
+    private void wipeSpareWhenIdle() {
+        if (System.nanoTime() - journal.lastAppendNanos < TimeUnit.MILLISECONDS.toNanos(IDLE_WIPE_MS)) {
+            return;
+        }
+        JournalSegment stale = null;
+        journal.lock.lock();
+        try {
+            for (JournalSegment s : journal.spares) {
+                if (s.staleUpTo > JournalSegment.HEADER) {
+                    stale = s;
+                    break;
+                }
+            }
+            if (stale == null || journal.closed) {
+                return;
+            }
+            journal.spares.remove(stale);
+            journal.wiping++;
+        } finally {
+            journal.lock.unlock();
+        }
+        boolean wiped = false;
+        try {
+            stale.wipe();
+            wiped = true;
+        } catch (IOException e) {
+            LOG.warn("CDR journal: wiping {} failed ({}); deleting it", stale.file, e.toString());
+        }
+        journal.lock.lock();
+        try {
+            journal.wiping--;
+            if (wiped && !journal.closed) {
+                journal.spares.add(stale);
+                stale = null;
+            }
+        } finally {
+            journal.lock.unlock();
+        }
+        if (stale != null) {
+            delete(stale);
+        }
     }
 
     private void checkSpace() {
@@ -162,7 +255,7 @@ final class JournalSyncer {
         Path file;
         journal.lock.lock();
         try {
-            if (!journal.spares.isEmpty() || journal.closed
+            if (!journal.spares.isEmpty() || journal.wiping > 0 || journal.closed
                     || System.nanoTime() - nextAllocationAttempt < 0) {
                 return;
             }
@@ -236,7 +329,7 @@ final class JournalSyncer {
         for (JournalSegment s : free) {
             boolean kept = false;
             try {
-                s.wipe();
+                s.reuse();
                 journal.lock.lock();
                 try {
                     if (journal.spares.size() < CdrJournal.MAX_SPARES && !journal.closed) {
@@ -247,16 +340,20 @@ final class JournalSyncer {
                     journal.lock.unlock();
                 }
             } catch (IOException e) {
-                LOG.warn("CDR journal: wiping {} failed ({}); deleting it", s, e.toString());
+                LOG.warn("CDR journal: releasing {} failed ({}); deleting it", s, e.toString());
             }
             if (!kept) {
-                s.close();
-                try {
-                    Files.deleteIfExists(s.file);
-                } catch (IOException e) {
-                    LOG.warn("CDR journal: cannot delete {}: {}", s.file, e.toString());
-                }
+                delete(s);
             }
+        }
+    }
+
+    private static void delete(JournalSegment s) {
+        s.close();
+        try {
+            Files.deleteIfExists(s.file);
+        } catch (IOException e) {
+            LOG.warn("CDR journal: cannot delete {}: {}", s.file, e.toString());
         }
     }
 

@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.storage.TestLegs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The bytes of a journal record: every component survives, nanoseconds included; a torn payload is caught. */
+/**
+ * The bytes of a journal record: every component survives, nanoseconds included; a torn payload is caught; a
+ * reused segment's old records are not read as new.
+ */
 class JournalCodecTest {
 
     @Test
@@ -45,11 +51,39 @@ class JournalCodecTest {
                 TestLegs.full("rt", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0));
         ByteBuffer frame = ByteBuffer.wrap(record);
         int length = frame.getInt();
+        frame.getInt();
         int crc = frame.getInt();
         byte[] payload = Arrays.copyOfRange(record, JournalCodec.FRAME, JournalCodec.FRAME + length);
         assertTrue(JournalCodec.intact(payload, crc));
         payload[length / 2] ^= 0x10;
         assertFalse(JournalCodec.intact(payload, crc));
+    }
+
+    @Test
+    void aReusedSegmentYieldsOnlyTheRecordsOfItsCurrentUse(@TempDir Path dir) throws IOException {
+        JournalSegment segment = JournalSegment.allocate(dir.resolve("journal-1.fdj"), 1L << 20);
+        segment.activate(1, 0);
+        for (int i = 0; i < 3; i++) {
+            append(segment, TestLegs.sparse("old", LegKind.CUSTOMER, TestLegs.T0));
+        }
+        segment.reuse();
+        segment.activate(2, 0);
+        CdrLeg fresh = TestLegs.sparse("new", LegKind.CUSTOMER, TestLegs.T0);
+        append(segment, fresh);
+        segment.close();
+        JournalReader.Contents contents = JournalReader.read(dir, 1L << 20);
+        assertEquals(1, contents.segments().size());
+        List<JournalCodec.Entry> entries = contents.segments().get(0).entries();
+        assertEquals(List.of(fresh), entries.stream().map(JournalCodec.Entry::leg).toList());
+        assertEquals(0, contents.tornRecords());
+        contents.segments().get(0).segment().close();
+    }
+
+    private static void append(JournalSegment segment, CdrLeg leg) throws IOException {
+        byte[] record = JournalCodec.encode(JournalRecordType.END, 1L, leg);
+        JournalCodec.tag(record, segment.sequence);
+        segment.writeFully(ByteBuffer.wrap(record), segment.position);
+        segment.position += record.length;
     }
 
     @Test
@@ -64,6 +98,7 @@ class JournalCodecTest {
     private static JournalCodec.Entry decode(byte[] record) throws IOException {
         ByteBuffer frame = ByteBuffer.wrap(record);
         int length = frame.getInt();
+        frame.getInt();
         int crc = frame.getInt();
         assertEquals(record.length - JournalCodec.FRAME, length);
         byte[] payload = Arrays.copyOfRange(record, JournalCodec.FRAME, record.length);
