@@ -13,6 +13,15 @@ public final class LegIds {
     private LegIds() {
     }
 
+    /**
+     * Eight hex digits that tell ids apart in logs and reports: the last eight, which are random (the first ones
+     * are the creation time, shared by every id of the same minute).
+     */
+    public static String shortForm(UUID id) {
+        String text = id.toString();
+        return text.substring(text.length() - 8);
+    }
+
     public static UUID next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long millis = System.currentTimeMillis();

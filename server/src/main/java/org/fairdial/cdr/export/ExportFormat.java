@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.StringJoiner;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 
 /**
@@ -22,11 +23,11 @@ public enum ExportFormat {
     JSONL,
     /**
      * Asterisk cdr_csv's Master.csv: no header; accountcode (campaign), src (caller ID sent), dst (number dialed,
-     * or the agent), dcontext ({@code fairdial}), clid, channel ({@code SIP/<trunk or agent>-<leg id>}),
-     * dstchannel (empty), lastapp ({@code Dial}), lastdata (Request-URI), start, answer, end ({@code yyyy-MM-dd
-     * HH:mm:ss} UTC, as with {@code usegmtime=yes}), duration and billsec (whole seconds, unquoted), disposition
-     * (ANSWERED, NO ANSWER, BUSY, FAILED), amaflags ({@code DOCUMENTATION}), uniqueid (leg id) and userfield
-     * ({@code fairdial disposition;sip code;leg kind}), as with {@code loguniqueid=yes} and
+     * or the agent), dcontext ({@code fairdial}), clid, channel ({@code SIP/<trunk or agent>-<last 8 hex digits
+     * of the leg id>}), dstchannel (empty), lastapp ({@code Dial}), lastdata (Request-URI), start, answer, end
+     * ({@code yyyy-MM-dd HH:mm:ss} UTC, as with {@code usegmtime=yes}), duration and billsec (whole seconds,
+     * unquoted), disposition (ANSWERED, NO ANSWER, BUSY, FAILED), amaflags ({@code DOCUMENTATION}), uniqueid (leg
+     * id) and userfield ({@code fairdial disposition;sip code;leg kind}), as with {@code loguniqueid=yes} and
      * {@code loguserfield=yes}.
      */
     ASTERISK_CSV;
@@ -108,7 +109,7 @@ public enum ExportFormat {
                 .add(Text.quoted(customer ? l.normalizedNumber() : l.agent()))
                 .add(Text.quoted("fairdial"))
                 .add(Text.quoted("\"" + l.campaign() + "\" <" + (l.callerId() == null ? "" : l.callerId()) + ">"))
-                .add(Text.quoted("SIP/" + (peer == null ? "unknown" : peer) + "-" + leg.substring(0, 8)))
+                .add(Text.quoted("SIP/" + (peer == null ? "unknown" : peer) + "-" + LegIds.shortForm(l.legId())))
                 .add(Text.quoted(""))
                 .add(Text.quoted("Dial"))
                 .add(Text.quoted(l.toUri()))

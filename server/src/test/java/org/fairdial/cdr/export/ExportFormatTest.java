@@ -52,7 +52,7 @@ class ExportFormatTest {
     void asteriskCsvFollowsMasterCsvColumnOrder() {
         assertNull(ExportFormat.ASTERISK_CSV.header());
         assertEquals("\"ex\",\"+442079460000\",\"+442079460018\",\"fairdial\",\"\"\"ex\"\" <+442079460000>\","
-                + "\"SIP/trunk-a-0195f3a2\",\"\",\"Dial\",\"sip:+442079460018@trunk.test;user=phone\","
+                + "\"SIP/trunk-a-33445566\",\"\",\"Dial\",\"sip:+442079460018@trunk.test;user=phone\","
                 + "\"2025-03-04 05:06:07\",\"2025-03-04 05:06:12\",\"2025-03-04 05:07:13\",65,60,\"ANSWERED\","
                 + "\"DOCUMENTATION\",\"" + LEG + "\",\"ABANDONED;200;CUSTOMER\"",
                 ExportFormat.ASTERISK_CSV.line(leg()));
