@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code dialer cdr ...}: the CDR store. */
-@Command(name = "cdr", description = "Call detail records: export.", subcommands = CdrExportCommand.class)
+@Command(name = "cdr", mixinStandardHelpOptions = true,
+        description = "Call detail records: export.", subcommands = CdrExportCommand.class)
 public final class CdrCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code dialer cdr export --from .. --to .. --format csv|jsonl [--campaign X] [--asterisk-csv]}: streams the legs
  * created in a period to stdout or a file, in constant memory whatever their number.
  */
-@Command(name = "export", description = "Export the CDR legs created in [--from, --to), oldest first.")
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export the CDR legs created in [--from, --to), oldest first.")
 final class CdrExportCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, defaultValue = "config/dialer.conf",

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * formula, the worst abandoned call, redials inside a lockout. The windows computed are stored, so the history
  * outlives the retention of call data; exit code 0 when every window shown complies, 3 when one does not.
  */
-@Command(name = "compliance", description = "Abandon rate, worst abandoned call and redials inside a lockout, "
+@Command(name = "compliance", mixinStandardHelpOptions = true,
+        description = "Abandon rate, worst abandoned call and redials inside a lockout, "
         + "per regulatory window (uk-ofcom: each day; us-tsr: each 30 days; it-garante: cumulative).")
 final class ComplianceReportCommand implements Callable<Integer> {
 

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code dialer privacy ...}: personal data in the store. */
-@Command(name = "privacy", description = "Personal data: erase a number, apply retention now.",
+@Command(name = "privacy", mixinStandardHelpOptions = true,
+        description = "Personal data: erase a number, apply retention now.",
         subcommands = {PrivacyEraseCommand.class, PrivacyPurgeCommand.class})
 public final class PrivacyCommand implements Runnable {
     @CommandLine.Spec

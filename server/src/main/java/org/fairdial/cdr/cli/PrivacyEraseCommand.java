@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * {@code dialer privacy erase NUMBER [--opted-out]}: removes the number from CDRs, lead states, lockouts and the
  * journal, keeping only its keyed hash in the erasure audit (and the do-not-call list when opted out).
  */
-@Command(name = "erase", description = "Erase a phone number from the CDRs, lead states, lockouts and journal; "
+@Command(name = "erase", mixinStandardHelpOptions = true,
+        description = "Erase a phone number from the CDRs, lead states, lockouts and journal; "
         + "only its keyed hash is kept, in the erasure audit.")
 final class PrivacyEraseCommand implements Callable<Integer> {
 

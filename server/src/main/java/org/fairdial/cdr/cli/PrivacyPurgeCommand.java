@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dialer privacy purge}: applies the retention of call-level data now, as the server does on a schedule. */
-@Command(name = "purge", description = "Apply dialer.privacy.retention now: store compliance reports, then "
+@Command(name = "purge", mixinStandardHelpOptions = true,
+        description = "Apply dialer.privacy.retention now: store compliance reports, then "
         + "anonymize or delete call data older than retention.call-data.")
 final class PrivacyPurgeCommand implements Callable<Integer> {
 

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code dialer report ...}: reports from the CDR store. */
-@Command(name = "report", description = "Reports from the CDR store.",
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Reports from the CDR store.",
         subcommands = ComplianceReportCommand.class)
 public final class ReportCommand implements Runnable {
     @CommandLine.Spec
