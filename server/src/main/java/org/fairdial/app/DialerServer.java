@@ -19,7 +19,7 @@ import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPorts;
 import org.fairdial.call.CallRegistry;
 import org.fairdial.call.CallSession;
-import org.fairdial.cdr.AsyncCdrWriter;
+import org.fairdial.cdr.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.dialing.CampaignRunner;
@@ -27,6 +27,7 @@ import org.fairdial.dialing.LeadBook;
 import org.fairdial.dialing.LeadFile;
 import org.fairdial.dialing.TrunkChannels;
 import org.fairdial.media.relay.NettyMediaEngine;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
@@ -34,7 +35,6 @@ import org.fairdial.storage.JdbcLeadStateRepository;
 import org.fairdial.dialing.DialGate;
 import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.storage.JdbcDenialRepository;
-import org.fairdial.storage.JdbcDialHistoryRepository;
 import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +48,8 @@ public final class DialerServer implements AutoCloseable {
     private final ExecutorService callPool;
     private final ScheduledThreadPoolExecutor timers;
     private final ScheduledExecutorService dialerLoop;
-    private Database database;
-    private JdbcCdrRepository cdrRepository;
-    private AsyncCdrWriter cdrWriter;
+    private final ScheduledExecutorService housekeeping;
+    private StoreStack store;
     private NettyMediaEngine media;
     private AgentRegistry agents;
     private JainSipSignalling sip;
@@ -60,7 +59,6 @@ public final class DialerServer implements AutoCloseable {
     private final Map<String, CampaignRunner> campaigns = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, TrunkChannels> trunks = new java.util.concurrent.ConcurrentHashMap<>();
     private JdbcLeadStateRepository leadStates;
-    private JdbcDialHistoryRepository dialHistory;
     private JdbcDenialRepository denials;
     private volatile DoNotCallLists doNotCall;
 
@@ -71,25 +69,26 @@ public final class DialerServer implements AutoCloseable {
         timers = new ScheduledThreadPoolExecutor(1, new NamedThreads("call-timer"));
         timers.setRemoveOnCancelPolicy(true);
         dialerLoop = Executors.newSingleThreadScheduledExecutor(new NamedThreads("dialer"));
+        housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("cdr-retention"));
         try {
             open();
         } catch (SipException | IOException | RuntimeException e) {
             close();
             throw e;
         }
-        LOG.info("dialer up: SIP {}:{}, store {}, {} agents, {} campaigns", config.sip().bindAddress(),
-                config.sip().port(), database.describe(), config.agents().size(), campaigns.size());
+        LOG.info("dialer up: SIP {}:{}, store {}, journal {}, {} agents, {} campaigns", config.sip().bindAddress(),
+                config.sip().port(), store.database.describe(), store.sink.journal() == null ? "off"
+                        : store.sink.journal().directory(), config.agents().size(), campaigns.size());
     }
 
     private void open() throws SipException, IOException {
         LoggingSetup.apply(config.logging());
-        database = Database.open(config.store());
-        cdrRepository = new JdbcCdrRepository(database.dataSource());
-        cdrWriter = new AsyncCdrWriter(cdrRepository, config.store());
+        NumberMask.setVisibleDigits(config.privacy().logVisibleDigits());
+        store = StoreStack.open(config, clock, housekeeping);
         media = NettyMediaEngine.start(config.media());
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock);
-        calls.bind(new CallPorts(sip, agents, media, cdrWriter, calls, callPool, timers, clock,
+        calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
                 config.agentPolicy().rtpTimeout()));
         calls.addObserver(new CallObserver() {
             @Override
@@ -103,8 +102,8 @@ public final class DialerServer implements AutoCloseable {
         // Reload re-reads the file the configuration came from; a configuration built in code has none.
         reload = config.source() == null ? null : new ConfigReload(this, config.source());
         if (config.admin().enabled()) {
-            admin = AdminServer.start(new AdminContext(this::config, agents, calls, this::campaigns, cdrRepository,
-                    cdrWriter, sip, media, database, clock, OperatorControls.of(agents, config.agentPolicy(),
+            admin = AdminServer.start(new AdminContext(this::config, agents, calls, this::campaigns, store.cdrs,
+                    store.sink.writer(), sip, media, store.database, clock, OperatorControls.of(agents, config.agentPolicy(),
                             this::doNotCall, reload, clock)));
         }
     }
@@ -116,11 +115,11 @@ public final class DialerServer implements AutoCloseable {
 
     private void startCampaigns() throws IOException {
         config.trunks().forEach((name, trunk) -> trunks.put(name, new TrunkChannels(trunk)));
-        leadStates = new JdbcLeadStateRepository(database);
-        dialHistory = new JdbcDialHistoryRepository(database.dataSource());
-        denials = new JdbcDenialRepository(database.dataSource());
+        leadStates = new JdbcLeadStateRepository(store.database);
+        denials = new JdbcDenialRepository(store.database.dataSource());
         doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(),
-                new JdbcDoNotCallRepository(database.dataSource()));
+                new JdbcDoNotCallRepository(store.database.dataSource()));
+        doNotCall.matchHashedWith(store.hasher);
         for (CampaignConfig campaign : config.campaigns().values()) {
             addCampaign(campaign);
         }
@@ -129,7 +128,8 @@ public final class DialerServer implements AutoCloseable {
     /** Reads a campaign's leads and starts its runner (dialing if the campaign is enabled). */
     void addCampaign(CampaignConfig campaign) throws IOException {
         CampaignRunner runner = CampaignRunner.create(campaign, trunks.get(campaign.trunk()), agents, calls,
-                gate(campaign), cdrRepository, dialerLoop, clock);
+                gate(campaign), store.cdrs, dialerLoop, clock);
+        runner.gateDialingOn(store.sink::canAcceptCalls);
         calls.addObserver(runner);
         campaigns.put(campaign.name(), runner);
         runner.load(readLeads(campaign));
@@ -140,7 +140,7 @@ public final class DialerServer implements AutoCloseable {
 
     /** The compliance gate of a campaign: every rule, checked before each INVITE. */
     DialGate gate(CampaignConfig campaign) {
-        return new DialGate(new LeadBook(campaign, leadStates, cdrRepository), doNotCall, dialHistory, denials);
+        return new DialGate(new LeadBook(campaign, leadStates, store.cdrs), doNotCall, store.history, denials);
     }
 
     /** The do-not-call lists in force (internal list, campaign lists, national registries). */
@@ -184,15 +184,16 @@ public final class DialerServer implements AutoCloseable {
     }
 
     public Database database() {
-        return database;
+        return store.database;
     }
 
     public JdbcCdrRepository cdrs() {
-        return cdrRepository;
+        return store.cdrs;
     }
 
-    public AsyncCdrWriter cdrWriter() {
-        return cdrWriter;
+    /** Journal then database: where call control hands finished legs. */
+    public DurableCdrSink cdrSink() {
+        return store.sink;
     }
 
     public JainSipSignalling sip() {
@@ -224,6 +225,7 @@ public final class DialerServer implements AutoCloseable {
             sip.close();
         }
         dialerLoop.shutdownNow();
+        housekeeping.shutdownNow();
         timers.shutdownNow();
         callPool.shutdown();
         try {
@@ -231,14 +233,11 @@ public final class DialerServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (cdrWriter != null) {
-            cdrWriter.close();
-        }
         if (media != null) {
             media.close();
         }
-        if (database != null) {
-            database.close();
+        if (store != null) {
+            store.close();
         }
         LOG.info("dialer stopped");
     }
@@ -250,6 +249,6 @@ public final class DialerServer implements AutoCloseable {
 
     /** Waits for queued CDRs to be committed. */
     public boolean flushCdrs(Duration timeout) {
-        return cdrWriter.flush(timeout);
+        return store.sink.flush(timeout);
     }
 }

@@ -11,6 +11,7 @@ import org.fairdial.call.CallEvent.Answered;
 import org.fairdial.call.CallEvent.Bye;
 import org.fairdial.call.CallEvent.Failed;
 import org.fairdial.call.CallEvent.Progress;
+import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.sdp.SdpException;
@@ -103,7 +104,7 @@ public final class CallSession {
     }
 
     private void handle(CallEvent event, Instant at) {
-        MDC.put("call", plan.callId().toString().substring(0, 8));
+        MDC.put("call", LegIds.shortForm(plan.callId()));
         try {
             record(event, at);
             CallStatus before = status;

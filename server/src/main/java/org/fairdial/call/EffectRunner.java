@@ -45,6 +45,7 @@ final class EffectRunner {
     void run(CallEffect effect) {
         try {
             dispatch(effect);
+            journalProgress();
         } catch (RuntimeException e) {
             if (e instanceof SignallingException) {
                 LOG.warn("{} not sent: {}", effect, e.getMessage());
@@ -115,6 +116,8 @@ final class EffectRunner {
         }
         call.customerMedia = media;
         call.customer.createdAt = ports.clock().instant();
+        // Journaled before the INVITE leaves, so a leg the callee saw always gets its CDR, even after a kill -9.
+        ports.cdr().legProgress(call.customer.snapshot(call.plan(), call.customer.createdAt));
         SentInvite sent = ports.signalling().inviteCustomer(call, media.createOffer());
         note(call.customer, sent);
     }
@@ -133,6 +136,7 @@ final class EffectRunner {
             return;
         }
         call.agentMedia = media;
+        ports.cdr().legProgress(call.agent.snapshot(call.plan(), ports.clock().instant()));
         SentInvite sent = ports.signalling().inviteAgent(call, agentId, contact, media.createOffer());
         note(call.agent, sent);
         ports.agents().ringing(agentId);
@@ -145,6 +149,15 @@ final class EffectRunner {
             LegKind leg = id.startsWith("c-") ? LegKind.CUSTOMER : LegKind.AGENT;
             call.post(new Failed(leg, null, "no RTP port: " + e.getMessage()));
             return null;
+        }
+    }
+
+    /** Journals a fresh snapshot of each leg under way whose milestones changed (SIP ids, answer, bridge). */
+    private void journalProgress() {
+        for (LegLog log : new LegLog[] {call.customer, call.agent}) {
+            if (log.snapshotDue()) {
+                ports.cdr().legProgress(log.snapshot(call.plan(), ports.clock().instant()));
+            }
         }
     }
 

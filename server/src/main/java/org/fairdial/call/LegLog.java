@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.fairdial.call.CallEffect.EndLeg;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.rtp.RtpStats;
 
@@ -13,7 +16,7 @@ import org.fairdial.media.rtp.RtpStats;
  * leg ends. Confined to the call's executor.
  */
 final class LegLog {
-    final UUID legId = UUID.randomUUID();
+    final UUID legId = LegIds.next();
     final LegKind kind;
     String dialedNumber;
     String normalizedNumber;
@@ -31,6 +34,8 @@ final class LegLog {
     String sipReason;
     Integer q850;
     boolean ended;
+    /** What the last journaled snapshot knew; a new snapshot is due when it differs. */
+    private Milestones journaled;
 
     LegLog(LegKind kind) {
         this.kind = kind;
@@ -61,6 +66,29 @@ final class LegLog {
         if (cause != null) {
             q850 = cause;
         }
+    }
+
+    /**
+     * The leg as known at {@code at}, for the journal: if the dialer dies before the leg ends, the next start
+     * closes it from the latest snapshot (org.fairdial.cdr.journal.OpenLegCloser). Disposition and hang-up side
+     * are placeholders; {@code at} stands in for the end.
+     */
+    CdrLeg snapshot(CallPlan plan, Instant at) {
+        journaled = milestones();
+        return toCdr(plan, new EndLeg(kind, Disposition.CANCELLED, HangupSide.DIALER, null), at, RtpStats.NONE);
+    }
+
+    /** True when the leg is under way and something the journal should know changed since its last snapshot. */
+    boolean snapshotDue() {
+        return !ended && createdAt != null && journaled != null && !journaled.equals(milestones());
+    }
+
+    private Milestones milestones() {
+        return new Milestones(sipCallId, ringingAt, answeredAt, bridgedAt, abandonStartedAt, agentId);
+    }
+
+    private record Milestones(String sipCallId, Instant ringingAt, Instant answeredAt, Instant bridgedAt,
+                              Instant abandonStartedAt, String agentId) {
     }
 
     CdrLeg toCdr(CallPlan plan, EndLeg end, Instant endedAt, RtpStats rtp) {

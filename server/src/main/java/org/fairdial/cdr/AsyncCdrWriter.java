@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.fairdial.config.StoreConfig;
-import org.fairdial.storage.JdbcCdrRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * the oldest was queued. A failed batch stays at the head of the queue and is retried with a backoff that doubles
  * up to 30 s, so a database outage delays records but never drops them; replaying a batch is safe because the
  * repository's insert is idempotent on the leg id. The queue is unbounded (its depth is exposed for alerting):
- * blocking call control, or dropping records, would both be worse than memory growth during an outage.
+ * blocking call control, or dropping records, would both be worse than memory growth during an outage. Each
+ * committed batch is reported to an optional listener (the journal, which may then let go of those legs).
  */
 public final class AsyncCdrWriter implements CdrSink, AutoCloseable {
 
@@ -31,7 +32,8 @@ public final class AsyncCdrWriter implements CdrSink, AutoCloseable {
     /** Default bound on {@link #close()}: long enough for a healthy database to take the backlog. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final JdbcCdrRepository repository;
+    private final CdrBatchStore repository;
+    private final Consumer<List<CdrLeg>> onCommitted;
     private final int batchSize;
     private final long flushIntervalNanos;
     private final long retryBackoffNanos;
@@ -57,13 +59,28 @@ public final class AsyncCdrWriter implements CdrSink, AutoCloseable {
     private boolean stopped;
     private long rejected;
 
-    public AsyncCdrWriter(JdbcCdrRepository repository, StoreConfig config) {
-        this(repository, config.batchSize(), config.flushInterval(), config.retryBackoff(), DEFAULT_CLOSE_TIMEOUT);
+    public AsyncCdrWriter(CdrBatchStore repository, StoreConfig config) {
+        this(repository, config, legs -> { });
+    }
+
+    /** @param onCommitted told, on the writer thread, of every batch once it is committed */
+    public AsyncCdrWriter(CdrBatchStore repository, StoreConfig config, Consumer<List<CdrLeg>> onCommitted) {
+        this(repository, config.batchSize(), config.flushInterval(), config.retryBackoff(), DEFAULT_CLOSE_TIMEOUT,
+                onCommitted);
     }
 
     /** @param closeTimeout how long {@link #close()} waits for the queue to drain */
-    public AsyncCdrWriter(JdbcCdrRepository repository, int batchSize, Duration flushInterval,
+    public AsyncCdrWriter(CdrBatchStore repository, int batchSize, Duration flushInterval,
                           Duration retryBackoff, Duration closeTimeout) {
+        this(repository, batchSize, flushInterval, retryBackoff, closeTimeout, legs -> { });
+    }
+
+    /**
+     * @param closeTimeout how long {@link #close()} waits for the queue to drain
+     * @param onCommitted  told, on the writer thread, of every batch once it is committed
+     */
+    public AsyncCdrWriter(CdrBatchStore repository, int batchSize, Duration flushInterval,
+                          Duration retryBackoff, Duration closeTimeout, Consumer<List<CdrLeg>> onCommitted) {
         if (batchSize < 1 || flushInterval.isNegative() || retryBackoff.isNegative() || retryBackoff.isZero()) {
             throw new IllegalArgumentException("batchSize must be >= 1 and retryBackoff > 0, got " + batchSize
                     + " and " + retryBackoff + " (flushInterval " + flushInterval + ")");
@@ -73,6 +90,7 @@ public final class AsyncCdrWriter implements CdrSink, AutoCloseable {
         this.flushIntervalNanos = flushInterval.toNanos();
         this.retryBackoffNanos = Math.min(retryBackoff.toNanos(), MAX_BACKOFF_NANOS);
         this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+        this.onCommitted = Objects.requireNonNull(onCommitted, "onCommitted");
         this.thread = new Thread(this::run, "cdr-writer");
         thread.setDaemon(true);
         thread.start();
@@ -212,6 +230,7 @@ public final class AsyncCdrWriter implements CdrSink, AutoCloseable {
         while ((batch = nextBatch()) != null) {
             try {
                 repository.insertBatch(batch);
+                onCommitted.accept(batch);
                 committed(batch.size());
                 if (consecutiveFailures > 0) {
                     LOG.info("CDR store accepts writes again after {} failed attempts", consecutiveFailures);

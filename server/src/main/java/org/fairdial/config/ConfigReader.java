@@ -100,6 +100,20 @@ final class ConfigReader {
         }
     }
 
+    /** A size such as {@code 16 MiB} or {@code 1048576}; must not be negative. */
+    long bytes(String path) {
+        try {
+            long value = config.getBytes(path);
+            if (value < 0) {
+                problem(path, "must not be negative");
+            }
+            return value;
+        } catch (ConfigException e) {
+            typeProblem(path, e, "must be a size such as \"16 MiB\" or \"512 KiB\"");
+            return 0;
+        }
+    }
+
     List<String> strings(String path) {
         try {
             return config.getStringList(path);

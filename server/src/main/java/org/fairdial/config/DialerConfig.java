@@ -16,6 +16,7 @@ import org.fairdial.media.MediaConfig;
  * @param logging   log format and levels
  * @param shutdown  graceful shutdown
  * @param admin     operator HTTP surface (API, metrics, wallboard)
+ * @param privacy   log masking, number hashing, retention of call-level personal data
  * @param profiles  jurisdiction profiles by name
  * @param trunks    trunks by name
  * @param agents    agent accounts by SIP user
@@ -31,6 +32,7 @@ public record DialerConfig(
         LoggingConfig logging,
         ShutdownConfig shutdown,
         AdminConfig admin,
+        PrivacyConfig privacy,
         Map<String, JurisdictionProfile> profiles,
         Map<String, TrunkConfig> trunks,
         Map<String, AgentConfig> agents,
@@ -51,6 +53,6 @@ public record DialerConfig(
      */
     public DialerConfig keepingRestartOnlyFrom(DialerConfig running) {
         return new DialerConfig(source, running.sip, running.media, running.store, running.agentPolicy, logging,
-                shutdown, admin, profiles, trunks, agents, campaigns, doNotCallRegistries);
+                shutdown, admin, privacy, profiles, trunks, agents, campaigns, doNotCallRegistries);
     }
 }

@@ -29,16 +29,7 @@ public final class DialerConfigLoader {
 
     /** Loads and validates {@code file} with {@code overrides} on top (the demo's per-run store, tests' ports). */
     public static DialerConfig load(Path file, Config overrides) throws ConfigValidationException {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigValidationException(List.of(
-                    new ConfigProblem("-c", null, file.toString(), "is not a readable file")));
-        }
-        Config parsed;
-        try {
-            parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-        } catch (ConfigException e) {
-            throw new ConfigValidationException(List.of(syntaxProblem(e)));
-        }
+        Config parsed = parse(file);
         Path baseDir = file.toAbsolutePath().getParent();
         return build(overrides.withFallback(parsed), baseDir, file);
     }
@@ -63,16 +54,59 @@ public final class DialerConfigLoader {
         return build(parsed, baseDir, null);
     }
 
-    private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
-        Config resolved;
+    /**
+     * Loads only what the command-line tools need (store, privacy, profiles, each campaign's profile), so an
+     * export or an erasure does not fail on a missing prompt or lead list of the server's configuration.
+     */
+    public static ToolConfig loadForTools(Path file) throws ConfigValidationException {
+        Config resolved = resolve(parse(file));
+        List<ConfigProblem> problems = new ArrayList<>();
+        ConfigReader reader = new ConfigReader(resolved, problems);
+        SectionReaders sections = new SectionReaders(reader);
+        StoreConfig store = sections.store("dialer.store");
+        PrivacyConfig privacy = sections.privacy("dialer.privacy");
+        Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.profiles")) {
+            profiles.put(name, sections.profile("dialer.profiles", name));
+        }
+        Map<String, String> campaignProfiles = new LinkedHashMap<>();
+        String defaultProfile = reader.string("dialer.campaign-defaults.profile");
+        for (String name : reader.keys("dialer.campaigns")) {
+            String path = "dialer.campaigns." + name + ".profile";
+            campaignProfiles.put(name, reader.has(path) ? reader.string(path) : defaultProfile);
+        }
+        String region = reader.string("dialer.campaign-defaults.default-region");
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return new ToolConfig(store, privacy, profiles, campaignProfiles, region);
+    }
+
+    private static Config parse(Path file) throws ConfigValidationException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigValidationException(List.of(
+                    new ConfigProblem("-c", null, file.toString(), "is not a readable file")));
+        }
         try {
-            resolved = ConfigFactory.defaultOverrides()
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+    }
+
+    private static Config resolve(Config operator) throws ConfigValidationException {
+        try {
+            return ConfigFactory.defaultOverrides()
                     .withFallback(operator)
                     .withFallback(ConfigFactory.defaultReference())
                     .resolve();
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
+    }
+
+    private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
+        Config resolved = resolve(operator);
         List<ConfigProblem> problems = new ArrayList<>();
         ConfigReader reader = new ConfigReader(resolved, problems);
         SectionReaders sections = new SectionReaders(reader);
@@ -84,6 +118,7 @@ public final class DialerConfigLoader {
         LoggingConfig logging = sections.logging("dialer.logging");
         ShutdownConfig shutdown = sections.shutdown("dialer.shutdown");
         AdminConfig admin = new AdminReader(reader, baseDir).read("dialer.admin");
+        PrivacyConfig privacy = sections.privacy("dialer.privacy");
 
         Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.profiles")) {
@@ -109,8 +144,8 @@ public final class DialerConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, admin, profiles, trunks,
-                agents, campaigns, registries);
+        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, admin, privacy, profiles,
+                trunks, agents, campaigns, registries);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

@@ -1,6 +1,7 @@
 package org.fairdial.config;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.fairdial.sip.auth.DigestMath;
 /** Builds the small config records (everything but campaigns) and checks their rules. */
 final class SectionReaders {
     private static final Set<String> SIP_TRANSPORTS = Set.of("udp", "tcp");
+    private static final long MIN_SEGMENT = 1L << 20;
+    private static final long MAX_SEGMENT = 1L << 30;
 
     private final ConfigReader r;
 
@@ -74,7 +77,42 @@ final class SectionReaders {
         }
         return new StoreConfig(url, r.string(p + ".user"), r.string(p + ".password"),
                 r.integer(p + ".pool-size", 1, 64), r.integer(p + ".batch-size", 1, 100_000),
-                r.duration(p + ".flush-interval"), r.duration(p + ".retry-backoff"));
+                r.duration(p + ".flush-interval"), r.duration(p + ".retry-backoff"), journal(p + ".journal"));
+    }
+
+    private StoreConfig.JournalConfig journal(String p) {
+        long segment = r.bytes(p + ".segment-size");
+        if (segment < MIN_SEGMENT || segment > MAX_SEGMENT) {
+            r.problem(p + ".segment-size", "is outside 1 MiB..1 GiB");
+        }
+        long minFree = r.bytes(p + ".min-free-space");
+        if (minFree < 2 * segment) {
+            r.problem(p + ".min-free-space", "must be at least twice segment-size, room for the next segment");
+        }
+        String directory = r.string(p + ".directory");
+        if (directory.isBlank()) {
+            r.problem(p + ".directory", "must name a directory");
+        }
+        return new StoreConfig.JournalConfig(r.bool(p + ".enabled"), Path.of(directory), segment, minFree);
+    }
+
+    PrivacyConfig privacy(String p) {
+        int digits = r.integer(p + ".log-visible-digits", 0, 4);
+        String key = r.string(p + ".hash-key");
+        if (!key.isEmpty() && key.length() < 16) {
+            r.problem(p + ".hash-key", "is too short to protect phone numbers (at least 16 characters, or empty)");
+        }
+        Duration keep = r.duration(p + ".retention.call-data");
+        if (keep.compareTo(Duration.ofDays(1)) < 0) {
+            r.problem(p + ".retention.call-data", "must be at least 1 day");
+        }
+        Duration every = r.duration(p + ".retention.run-every");
+        if (every.compareTo(Duration.ofMinutes(1)) < 0) {
+            r.problem(p + ".retention.run-every", "must be at least 1 minute");
+        }
+        PrivacyConfig.RetentionMode mode = r.enumValue(p + ".retention.mode", PrivacyConfig.RetentionMode.class,
+                PrivacyConfig.RetentionMode.ANONYMIZE);
+        return new PrivacyConfig(digits, key, new PrivacyConfig.Retention(keep, mode, every));
     }
 
     AgentPolicyConfig agentPolicy(String p) {

@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,7 +13,29 @@ import java.time.Duration;
  * @param batchSize      CDR rows written per batch at most
  * @param flushInterval  longest time a queued CDR waits before its batch is written
  * @param retryBackoff   wait before retrying a failed batch write (doubles up to 30 s)
+ * @param journal        the local journal that keeps CDRs safe until the database has them
  */
 public record StoreConfig(String jdbcUrl, String user, String password, int poolSize, int batchSize,
-                          Duration flushInterval, Duration retryBackoff) {
+                          Duration flushInterval, Duration retryBackoff, JournalConfig journal) {
+
+    /** Store settings with the journal switched off (tests of the database layer alone). */
+    public StoreConfig(String jdbcUrl, String user, String password, int poolSize, int batchSize,
+                       Duration flushInterval, Duration retryBackoff) {
+        this(jdbcUrl, user, password, poolSize, batchSize, flushInterval, retryBackoff, JournalConfig.DISABLED);
+    }
+
+    /**
+     * The CDR journal ({@code dialer.store.journal}).
+     *
+     * @param enabled      journal every leg (off only for benchmarks: a crash then loses queued CDRs)
+     * @param directory    where its segment files live
+     * @param segmentSize  bytes per segment file, preallocated before use
+     * @param minFreeSpace dialing stops while the journal's file system has less than this many bytes free
+     */
+    public record JournalConfig(boolean enabled, Path directory, long segmentSize, long minFreeSpace) {
+
+        /** No journal. */
+        public static final JournalConfig DISABLED = new JournalConfig(false, Path.of("data", "journal"),
+                16L << 20, 256L << 20);
+    }
 }

@@ -46,7 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(runDir);
         Config demo = ConfigFactory.parseFile(file.toFile()).withFallback(ConfigFactory.defaultReference()).resolve();
         Config overrides = ConfigFactory.parseMap(Map.of("dialer.store.jdbc-url", "jdbc:h2:file:"
-                + runDir.toAbsolutePath().resolve("cdr") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
+                + runDir.toAbsolutePath().resolve("cdr") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "dialer.store.journal.directory", runDir.toAbsolutePath().resolve("journal").toString()));
         DialerConfig config;
         try {
             config = DialerConfigLoader.load(file, overrides);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.fairdial.app.DialerServer;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.LegIds;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
 import org.fairdial.privacy.NumberMask;
@@ -47,7 +48,7 @@ final class DemoReport {
         out.printf("  %-8s %-6s %-10s %-10s %5s %7s %7s %s%n", "call", "leg", "number", "disposition", "code",
                 "ring_ms", "talk_ms", "reason");
         for (CdrLeg leg : recent) {
-            out.printf("  %-8s %-6s %-10s %-10s %5s %7d %7d %s%n", leg.callId().toString().substring(0, 8),
+            out.printf("  %-8s %-6s %-10s %-10s %5s %7d %7d %s%n", LegIds.shortForm(leg.callId()),
                     leg.kind(), leg.kind() == org.fairdial.cdr.LegKind.AGENT ? leg.agent() : NumberMask.mask(leg.normalizedNumber()),
                     leg.disposition(), leg.sipCode() == null ? "-" : leg.sipCode(), leg.ringMs(), leg.talkMs(),
                     leg.sipReason() == null ? "" : leg.sipReason());

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.fairdial.agent.AgentListener;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.agent.AgentSnapshot;
@@ -25,6 +26,7 @@ import org.fairdial.call.CallState;
 import org.fairdial.call.CallStatus;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.Rule;
@@ -57,6 +59,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final Map<UUID, Lead> inCall = new HashMap<>();
     private ScheduledFuture<?> ticker;
     private volatile boolean running;
+    /** The CDR store can take more calls' records (journal space): checked before every INVITE. */
+    private volatile BooleanSupplier canDial = () -> true;
 
     CampaignRunner(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents, CallRegistry calls,
                    DialGate gate, CampaignPacing pacing, ScheduledExecutorService loop, InstantSource clock) {
@@ -96,6 +100,14 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     /** Paced dialing is on (between {@link #start()} and {@link #pause()}, as the dialer thread sees it). */
     public boolean running() {
         return running;
+    }
+
+    /**
+     * Places no call while {@code canAcceptCalls} is false: the CDR store could not record it (journal disk full).
+     * Calls in progress go on; dialing resumes by itself when the store recovers.
+     */
+    public void gateDialingOn(BooleanSupplier canAcceptCalls) {
+        this.canDial = canAcceptCalls;
     }
 
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
@@ -152,7 +164,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         loop.execute(() -> {
             Lead lead = leads.byId(leadId);
-            if (lead == null || inCall.containsValue(lead) || !trunk.tryAcquire()) {
+            if (lead == null || inCall.containsValue(lead) || !canDial.getAsBoolean() || !trunk.tryAcquire()) {
                 result.complete(false);
                 return;
             }
@@ -172,7 +184,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     }
 
     private void tick() {
-        if (!running) {
+        if (!running || !canDial.getAsBoolean()) {
             return;
         }
         Instant now = clock.instant();
@@ -225,7 +237,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             return false;
         }
         gate.dialing(lead, now, agent != null);
-        CallPlan plan = new CallPlan(UUID.randomUUID(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
+        CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
                 lead.e164(), agent);
         inCall.put(plan.callId(), lead);
         pacing.placed(plan.callId(), now, agent != null);

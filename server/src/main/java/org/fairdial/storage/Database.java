@@ -74,6 +74,23 @@ public final class Database implements AutoCloseable {
         return postgres;
     }
 
+    /**
+     * Makes every committed transaction durable before the caller throws away its own copy (the CDR journal wipes
+     * a segment only after this). PostgreSQL's commit already is (synchronous_commit); H2 writes its store in the
+     * background up to WRITE_DELAY after a commit, so a process killed in between would lose the rows: a
+     * {@code CHECKPOINT SYNC} writes and syncs them. Throws {@link StoreException} while the database is down.
+     */
+    public void durabilityBarrier() {
+        if (postgres) {
+            return;
+        }
+        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new StoreException("Cannot checkpoint the store: " + e.getMessage(), e);
+        }
+    }
+
     /** The JDBC URL with any password parameter masked. Safe to log. */
     public String describe() {
         return description;

@@ -13,28 +13,45 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.fairdial.cdr.CdrBatchStore;
 import org.fairdial.cdr.CdrLeg;
 
 /**
  * The {@code cdr_leg} table. Inserts are idempotent on the leg id, so a batch whose commit outcome was unknown
  * (connection lost after COMMIT was sent) can simply be written again. Failures surface as {@link StoreException}.
+ * On PostgreSQL a batch is one multi-row statement ({@link PostgresCdrInsert}); on H2 a JDBC batch, which costs no
+ * round trips in an embedded database.
  */
-public final class JdbcCdrRepository {
+public final class JdbcCdrRepository implements CdrBatchStore {
 
     private static final String SELECT = "SELECT " + CdrLegRows.COLUMNS + " FROM cdr_leg";
 
     private final DataSource dataSource;
+    private final boolean postgres;
 
+    /** A repository using portable JDBC batches (either database). */
     public JdbcCdrRepository(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /** @param postgres use the PostgreSQL multi-row insert */
+    public JdbcCdrRepository(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    public JdbcCdrRepository(Database database) {
+        this(database.dataSource(), database.isPostgres());
     }
 
     /**
-     * Inserts the legs as one JDBC batch in one transaction: all are stored or none.
+     * Inserts the legs in one transaction: all are stored or none.
      *
      * @return how many legs were new; legs already stored are skipped and not counted
      */
+    @Override
     public int insertBatch(List<CdrLeg> legs) {
         if (legs.isEmpty()) {
             return 0;
@@ -42,15 +59,8 @@ public final class JdbcCdrRepository {
         try (Connection c = dataSource.getConnection()) {
             // The pool restores auto-commit when the connection is returned.
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(CdrLegRows.INSERT)) {
-                for (CdrLeg leg : legs) {
-                    CdrLegRows.bind(ps, leg);
-                    ps.addBatch();
-                }
-                int inserted = 0;
-                for (int count : ps.executeBatch()) {
-                    inserted += Math.max(count, 0);
-                }
+            try {
+                int inserted = postgres ? PostgresCdrInsert.insert(c, legs) : batchInsert(c, legs);
                 c.commit();
                 return inserted;
             } catch (SQLException | RuntimeException e) {
@@ -60,6 +70,20 @@ public final class JdbcCdrRepository {
         } catch (SQLException e) {
             SQLException cause = SqlValues.rootCause(e);
             throw new StoreException("Cannot insert " + legs.size() + " CDR legs: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static int batchInsert(Connection c, List<CdrLeg> legs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CdrLegRows.INSERT)) {
+            for (CdrLeg leg : legs) {
+                CdrLegRows.bind(ps, leg);
+                ps.addBatch();
+            }
+            int inserted = 0;
+            for (int count : ps.executeBatch()) {
+                inserted += Math.max(count, 0);
+            }
+            return inserted;
         }
     }
 
@@ -191,6 +215,30 @@ public final class JdbcCdrRepository {
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot count legs of campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands every leg created in {@code [from, to)} (of one campaign, or all when {@code campaign} is null) to
+     * {@code sink}, oldest first, one row at a time: memory stays constant for any number of rows. PostgreSQL
+     * streams through a server-side cursor (fetch size, no auto-commit); H2 runs the query lazily, reading rows
+     * from the {@code created_at} index as they are consumed instead of materializing the result.
+     *
+     * @return how many legs were handed over
+     */
+    public long stream(Instant from, Instant to, String campaign, Consumer<CdrLeg> sink) {
+        String sql = SELECT + " WHERE created_at >= ? AND created_at < ?"
+                + (campaign == null ? "" : " AND campaign = ?") + " ORDER BY created_at, leg_id";
+        try (Connection c = dataSource.getConnection()) {
+            return Streaming.query(c, sql, ps -> {
+                SqlValues.setInstant(ps, 1, from);
+                SqlValues.setInstant(ps, 2, to);
+                if (campaign != null) {
+                    ps.setString(3, campaign);
+                }
+            }, rs -> sink.accept(CdrLegRows.read(rs)));
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read CDR legs: " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * The {@code do_not_call} table: the internal list (scope {@value #INTERNAL}) and entries for one campaign (scope =
@@ -54,7 +55,7 @@ public final class JdbcDoNotCallRepository {
             if ("23505".equals(e.getSQLState())) {
                 return false;
             }
-            throw new StoreException("Cannot add " + number + " to do-not-call scope " + scope + ": "
+            throw new StoreException("Cannot add " + NumberMask.mask(number) + " to do-not-call scope " + scope + ": "
                     + e.getMessage(), e);
         }
     }
@@ -67,7 +68,7 @@ public final class JdbcDoNotCallRepository {
             ps.setString(2, scope);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw new StoreException("Cannot remove " + number + " from do-not-call: " + e.getMessage(), e);
+            throw new StoreException("Cannot remove " + NumberMask.mask(number) + " from do-not-call: " + e.getMessage(), e);
         }
     }
 
@@ -76,16 +77,25 @@ public final class JdbcDoNotCallRepository {
      * campaign's name for its own entries, or null.
      */
     public String find(String number, String campaign) {
-        String sql = "SELECT scope FROM do_not_call WHERE number = ? AND scope IN (?, ?) ORDER BY scope";
+        return find(number, number, campaign);
+    }
+
+    /**
+     * As {@link #find(String, String)}, for a number stored in either of two forms: as it is, or (after a privacy
+     * erasure of someone who opted out) as its one-way hash.
+     */
+    public String find(String number, String hashedForm, String campaign) {
+        String sql = "SELECT scope FROM do_not_call WHERE number IN (?, ?) AND scope IN (?, ?) ORDER BY scope";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, number);
-            ps.setString(2, INTERNAL);
-            ps.setString(3, campaign);
+            ps.setString(2, hashedForm);
+            ps.setString(3, INTERNAL);
+            ps.setString(4, campaign);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot check do-not-call for " + number + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot check do-not-call for " + NumberMask.mask(number) + ": " + e.getMessage(), e);
         }
     }
 }

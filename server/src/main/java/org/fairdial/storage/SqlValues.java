@@ -47,6 +47,10 @@ final class SqlValues {
     }
 
     static Long getLong(ResultSet rs, String column) throws SQLException {
+        return getLong(rs, rs.findColumn(column));
+    }
+
+    static Long getLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
@@ -60,6 +64,10 @@ final class SqlValues {
     }
 
     static Integer getInt(ResultSet rs, String column) throws SQLException {
+        return getInt(rs, rs.findColumn(column));
+    }
+
+    static Integer getInt(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
@@ -73,6 +81,10 @@ final class SqlValues {
     }
 
     static <E extends Enum<E>> E getEnum(ResultSet rs, String column, Class<E> type) throws SQLException {
+        return getEnum(rs, rs.findColumn(column), type);
+    }
+
+    static <E extends Enum<E>> E getEnum(ResultSet rs, int column, Class<E> type) throws SQLException {
         String value = rs.getString(column);
         return value == null ? null : Enum.valueOf(type, value);
     }

@@ -30,7 +30,7 @@ abstract class AsyncCdrWriterContract extends StoreTestSupport {
 
     @BeforeEach
     void emptyTable() {
-        repository = new JdbcCdrRepository(dataSource());
+        repository = new JdbcCdrRepository(db());
         StoreFixture.execute(dataSource(), "TRUNCATE TABLE cdr_leg");
     }
 

@@ -37,7 +37,9 @@ import org.fairdial.storage.H2Fixture;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
+import org.fairdial.privacy.NumberHasher;
 import org.fairdial.storage.JdbcDoNotCallRepository;
+import org.fairdial.storage.StoreFixture;
 import org.fairdial.storage.JdbcLeadStateRepository;
 import org.fairdial.storage.StoreFixture;
 import org.fairdial.storage.TestLegs;
@@ -75,8 +77,7 @@ class DialGateTest {
 
     @BeforeEach
     void emptyTables() {
-        for (String table : List.of("dial_denial", "dial_attempt", "number_abandon", "do_not_call", "lead_state",
-                "number_lockout")) {
+        for (String table : List.of("dial_denial", "dial_attempt", "number_abandon", "do_not_call", "lead_state")) {
             StoreFixture.execute(db.dataSource(), "TRUNCATE TABLE " + table);
         }
         denials = new JdbcDenialRepository(db.dataSource());
@@ -114,6 +115,23 @@ class DialGateTest {
 
     private static Rule deniedBy(Decision d) {
         return assertInstanceOf(Decision.Deny.class, d).rule();
+    }
+
+    /**
+     * After a privacy erasure of someone who opted out, the internal list holds only their number's hash: the
+     * number is still refused, and it is nowhere in the table in clear.
+     */
+    @Test
+    void anOptOutKeptOnlyAsAHashStillBarsTheNumber() {
+        String number = "+390277777777";
+        DoNotCallLists lists = new DoNotCallLists(Map.of(), Map.of(), internal);
+        NumberHasher hasher = new NumberHasher(new byte[32]);
+        lists.matchHashedWith(hasher);
+        assertTrue(lists.optOutRegistry().recordOptOut(hasher.hash(number), OPEN));
+        assertEquals("internal", lists.matchAny(number));
+        assertEquals(0, StoreFixture.queryLong(db.dataSource(),
+                "SELECT COUNT(*) FROM do_not_call WHERE number = '" + number + "'"));
+        assertEquals(null, lists.matchAny("+390277777778"));
     }
 
     @Test

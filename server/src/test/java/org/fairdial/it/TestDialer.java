@@ -220,6 +220,7 @@ public final class TestDialer implements AutoCloseable {
                       sip { port = %d, transports = [udp, tcp] }
                       media { rtp-port-min = %d, rtp-port-max = %d }
                       store.jdbc-url = "jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                      store.journal.directory = "%s"
                       trunks.carrier { host = "127.0.0.1", port = %d, transport = udp, max-channels = %d, %s }
                       agents { %s }
                       # it-garante, but open all day: the tests run at any hour, against loopback numbers only
@@ -241,7 +242,8 @@ public final class TestDialer implements AutoCloseable {
                       }
                     }
                     %s
-                    """.formatted(sipPort, rtp, rtp + 199, dir.resolve("store").toAbsolutePath(), trunkPort,
+                    """.formatted(sipPort, rtp, rtp + 199, dir.resolve("store").toAbsolutePath(),
+                    dir.resolve("journal").toAbsolutePath(), trunkPort,
                     maxChannels, trunkAuth, agentConf, enabled, leadsFile.toAbsolutePath(), prompt,
                     ratio == 1.0 ? "progressive" : "ratio", ratio,
                     ringTimeout, extra);

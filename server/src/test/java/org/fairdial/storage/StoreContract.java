@@ -24,8 +24,8 @@ abstract class StoreContract extends StoreTestSupport {
 
     @BeforeEach
     void emptyTables() {
-        cdrs = new JdbcCdrRepository(dataSource());
-        for (String table : List.of("cdr_leg", "lead_state", "number_lockout")) {
+        cdrs = new JdbcCdrRepository(db());
+        for (String table : List.of("cdr_leg", "lead_state")) {
             StoreFixture.execute(dataSource(), "TRUNCATE TABLE " + table);
         }
     }
@@ -119,39 +119,5 @@ abstract class StoreContract extends StoreTestSupport {
         assertEquals(Map.of("L1", tried, "L2", second), leads.load("c1"));
         assertEquals(Map.of("L1", other), leads.load("c2"));
         assertTrue(leads.load("none").isEmpty());
-    }
-
-    @Test
-    void latestLockoutAcrossCampaignsWins() {
-        JdbcLockoutRepository lockouts = lockouts();
-        String number = "+14155550123";
-        Instant now = TestLegs.T0;
-        lockouts.lock(number, "c1", now.plusSeconds(60), "busy retry");
-        lockouts.lock(number, "c2", now.plusSeconds(3_600), "abandoned: 72 h rule");
-        lockouts.lock(number, "c1", now.plusSeconds(30), "shorter lock must not shorten");
-        assertEquals(now.plusSeconds(3_600), lockouts.lockedUntil(number, now).orElseThrow());
-        lockouts.lock(number, "c1", now.plusSeconds(7_200), "longer lock extends");
-        assertEquals(now.plusSeconds(7_200), lockouts.lockedUntil(number, now).orElseThrow());
-        assertTrue(lockouts.lockedUntil("+14155550999", now).isEmpty());
-    }
-
-    @Test
-    void expiredLockoutsDoNotCountAndArePurged() {
-        JdbcLockoutRepository lockouts = lockouts();
-        Instant now = TestLegs.T0;
-        lockouts.lock("+14155550123", "c1", now.plusSeconds(60), "short");
-        lockouts.lock("+14155550123", "c2", now.plusSeconds(120), "longer");
-        lockouts.lock("+14155550124", "c1", now.plusSeconds(10), "other number");
-        assertEquals(now.plusSeconds(120), lockouts.lockedUntil("+14155550123", now.plusSeconds(60)).orElseThrow());
-        assertTrue(lockouts.lockedUntil("+14155550123", now.plusSeconds(120)).isEmpty());
-
-        assertEquals(2, lockouts.purgeExpired(now.plusSeconds(60)));
-        assertEquals(0, lockouts.purgeExpired(now.plusSeconds(60)));
-        assertEquals(now.plusSeconds(120), lockouts.lockedUntil("+14155550123", now).orElseThrow());
-        assertEquals(1, lockouts.purgeExpired(now.plusSeconds(121)));
-    }
-
-    private JdbcLockoutRepository lockouts() {
-        return new JdbcLockoutRepository(dataSource(), db().isPostgres(), InstantSource.fixed(TestLegs.T0));
     }
 }

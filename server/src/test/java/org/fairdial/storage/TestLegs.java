@@ -38,6 +38,16 @@ public final class TestLegs {
         return full(campaign, UUID.randomUUID(), disposition, createdAt);
     }
 
+    /** A full customer leg with its own ids and number, e.g. for volume tests where indexes must see distinct keys. */
+    public static CdrLeg distinct(String campaign, UUID legId, UUID callId, String number, Instant createdAt) {
+        CdrLeg c = full(campaign, callId, Disposition.ANSWERED, createdAt);
+        return new CdrLeg(legId, callId, LegKind.CUSTOMER, campaign, number, number, number, c.fromUri(),
+                "sip:" + number + "@trunk.test;user=phone", c.callerId(), c.trunk(), c.agent(),
+                legId + "@pc33.fairdial.test", createdAt, c.ringingAt(), c.answeredAt(), c.bridgedAt(), c.endedAt(),
+                c.postDialDelayMs(), c.earlyMedia(), c.ringMs(), c.talkMs(), c.disposition(), c.sipCode(),
+                c.sipReason(), c.q850Cause(), c.hangupSide(), false, 0, c.rtpSent(), c.rtpReceived(), c.rtpLost());
+    }
+
     /** The agent leg of a call. */
     public static CdrLeg agent(String campaign, UUID callId, Disposition disposition, Instant createdAt) {
         CdrLeg c = full(campaign, callId, disposition, createdAt);

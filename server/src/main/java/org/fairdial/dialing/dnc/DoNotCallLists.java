@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DncRegistryConfig;
+import org.fairdial.privacy.NumberHasher;
+import org.fairdial.privacy.OptOutRegistry;
 import org.fairdial.storage.JdbcDoNotCallRepository;
+import org.fairdial.storage.JdbcDoNotCallRepository.Source;
 import org.fairdial.storage.JdbcDoNotCallRepository.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +26,42 @@ import org.slf4j.LoggerFactory;
  */
 public final class DoNotCallLists {
     private static final Logger LOG = LoggerFactory.getLogger(DoNotCallLists.class);
+    /** Prefix of an entry that holds a number's one-way hash instead of the number. */
+    static final String HASHED = "hash:";
 
     private final Map<String, CompactNumberSet> registries;
     private final Map<String, List<CompactNumberSet>> campaignLists;
     private final JdbcDoNotCallRepository store;
+    /** Hashes numbers the way a privacy erasure stores those who opted out; null: no hashed entries. */
+    private volatile NumberHasher hasher;
 
     public DoNotCallLists(Map<String, CompactNumberSet> registries, Map<String, List<CompactNumberSet>> campaignLists,
                           JdbcDoNotCallRepository store) {
         this.registries = Map.copyOf(registries);
         this.campaignLists = Map.copyOf(campaignLists);
         this.store = store;
+    }
+
+    /** From now on also matches numbers kept only as a hash (people who opted out, then had their data erased). */
+    public void matchHashedWith(NumberHasher numberHasher) {
+        this.hasher = numberHasher;
+    }
+
+    /**
+     * The privacy eraser's hook: the person behind {@code numberHash} opted out and their number is being erased;
+     * only its hash stays on the internal list, still barring calls to them.
+     */
+    public OptOutRegistry optOutRegistry() {
+        return (numberHash, at) -> {
+            store.add(HASHED + numberHash, JdbcDoNotCallRepository.INTERNAL, Source.API, "opted out, number erased",
+                    at); // false when already listed: either way it is on the list now
+            return true;
+        };
+    }
+
+    private String internalScope(String e164, String campaign) {
+        NumberHasher h = hasher;
+        return h == null ? store.find(e164, campaign) : store.find(e164, HASHED + h.hash(e164), campaign);
     }
 
     /** Loads every registry file and every campaign's own lists (start-up; a 100M-number registry takes seconds). */
@@ -68,7 +97,9 @@ public final class DoNotCallLists {
         DoNotCallLists fresh = load(changed, campaigns, store);
         Map<String, CompactNumberSet> all = new LinkedHashMap<>(fresh.registries);
         unchanged.keySet().forEach(name -> all.put(name, registries.get(name)));
-        return new DoNotCallLists(all, fresh.campaignLists, store);
+        DoNotCallLists lists = new DoNotCallLists(all, fresh.campaignLists, store);
+        lists.hasher = hasher;
+        return lists;
     }
 
     private static CompactNumberSet load(Path file, String region, String what) throws IOException {
@@ -98,7 +129,7 @@ public final class DoNotCallLists {
                 return "campaign-list";
             }
         }
-        String scope = store.find(e164, campaign.name());
+        String scope = internalScope(e164, campaign.name());
         if (scope == null) {
             return null;
         }
@@ -110,7 +141,7 @@ public final class DoNotCallLists {
      * registry (what a supervisor's "may we call this number?" asks, with no campaign in mind).
      */
     public String matchAny(String e164) {
-        if (JdbcDoNotCallRepository.INTERNAL.equals(store.find(e164, JdbcDoNotCallRepository.INTERNAL))) {
+        if (JdbcDoNotCallRepository.INTERNAL.equals(internalScope(e164, JdbcDoNotCallRepository.INTERNAL))) {
             return "internal";
         }
         long n = E164.toLong(e164);

@@ -1,0 +1,100 @@
+package org.fairdial.app;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.DurableCdrSink;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.report.ComplianceReporter;
+import org.fairdial.config.CampaignConfig;
+import org.fairdial.config.DialerConfig;
+import org.fairdial.privacy.ErasureGuard;
+import org.fairdial.privacy.NumberHasher;
+import org.fairdial.privacy.PrivacyEraser;
+import org.fairdial.privacy.RetentionJob;
+import org.fairdial.storage.Database;
+import org.fairdial.storage.JdbcCdrRepository;
+import org.fairdial.storage.JdbcComplianceRepository;
+import org.fairdial.storage.JdbcDialHistoryRepository;
+import org.fairdial.storage.JdbcPrivacyRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's store side: the database, the durable CDR sink (its journal replayed at start), the number
+ * hasher of privacy erasures, and the retention job.
+ */
+final class StoreStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreStack.class);
+    private static final Duration RECOVERY_FLUSH = Duration.ofSeconds(30);
+
+    final Database database;
+    final JdbcCdrRepository cdrs;
+    final DurableCdrSink sink;
+    final NumberHasher hasher;
+    final JdbcDialHistoryRepository history;
+
+    private StoreStack(Database database, JdbcCdrRepository cdrs, DurableCdrSink sink, NumberHasher hasher) {
+        this.database = database;
+        this.cdrs = cdrs;
+        this.sink = sink;
+        this.hasher = hasher;
+        this.history = new JdbcDialHistoryRepository(database.dataSource());
+    }
+
+    static StoreStack open(DialerConfig config, InstantSource clock, ScheduledExecutorService housekeeping)
+            throws IOException {
+        Database database = Database.open(config.store());
+        try {
+            JdbcCdrRepository cdrs = new JdbcCdrRepository(database);
+            JdbcPrivacyRepository privacy = new JdbcPrivacyRepository(database.dataSource());
+            NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), privacy, clock.instant());
+            DurableCdrSink sink = DurableCdrSink.open(new ErasureGuard(cdrs, privacy, hasher, clock), config.store(),
+                    database::durabilityBarrier, clock);
+            StoreStack stack = new StoreStack(database, cdrs, sink, hasher);
+            stack.afterRecovery(config.campaigns());
+            JdbcComplianceRepository reports = new JdbcComplianceRepository(database);
+            RetentionJob retention = new RetentionJob(config.privacy().retention(), privacy, stack.history, reports,
+                    new ComplianceReporter(reports, config.profiles(), clock), clock);
+            long every = config.privacy().retention().runEvery().toSeconds();
+            housekeeping.scheduleWithFixedDelay(retention, 60, every, TimeUnit.SECONDS);
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * After the journal replay: an abandoned leg closed at start-up enters the number's abandon history (its
+     * redial lockout) as it would have, had the dialer lived to see the leg end; and the replayed legs are
+     * committed before campaigns start, so their outcomes count.
+     */
+    private void afterRecovery(Map<String, CampaignConfig> campaigns) {
+        for (CdrLeg leg : sink.recovery().closed()) {
+            if (leg.kind() == LegKind.CUSTOMER && leg.disposition() == Disposition.ABANDONED
+                    && campaigns.containsKey(leg.campaign()) && leg.normalizedNumber() != null) {
+                history.recordAbandon(leg.normalizedNumber(), leg.answeredAt() != null ? leg.answeredAt()
+                        : leg.endedAt());
+            }
+        }
+        int replayed = sink.recovery().ended().size() + sink.recovery().closed().size();
+        if (replayed > 0 && !sink.flush(RECOVERY_FLUSH)) {
+            LOG.warn("{} CDR leg(s) from the journal not yet committed after {} s; they stay queued and journaled",
+                    replayed, RECOVERY_FLUSH.toSeconds());
+        } else if (replayed > 0) {
+            LOG.info("{} CDR leg(s) from the journal committed", replayed);
+        }
+    }
+
+    @Override
+    public void close() {
+        sink.close();
+        database.close();
+    }
+}

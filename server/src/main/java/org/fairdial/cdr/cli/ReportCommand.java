@@ -1,0 +1,18 @@
+package org.fairdial.cdr.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dialer report ...}: reports from the CDR store. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Reports from the CDR store.",
+        subcommands = ComplianceReportCommand.class)
+public final class ReportCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

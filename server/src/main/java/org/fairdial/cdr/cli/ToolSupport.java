@@ -1,0 +1,78 @@
+package org.fairdial.cdr.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import org.fairdial.config.ConfigProblem;
+import org.fairdial.config.ConfigValidationException;
+import org.fairdial.config.DialerConfigLoader;
+import org.fairdial.config.ToolConfig;
+import org.fairdial.privacy.NumberMask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** What the store tools share: reading the configuration, quiet logging on stderr, time arguments. */
+final class ToolSupport {
+    private ToolSupport() {
+    }
+
+    /**
+     * Loads the tool part of the configuration; prints the problems and returns null when it is invalid. Logs go
+     * to stderr, warnings and errors only, so an export on stdout stays clean.
+     */
+    static ToolConfig load(Path file) {
+        quietLogging();
+        try {
+            ToolConfig config = DialerConfigLoader.loadForTools(file);
+            NumberMask.setVisibleDigits(config.privacy().logVisibleDigits());
+            return config;
+        } catch (ConfigValidationException e) {
+            System.err.println(file + ": " + e.problems().size() + " problem(s):");
+            for (ConfigProblem problem : e.problems()) {
+                System.err.println("  " + problem.format());
+            }
+            return null;
+        }
+    }
+
+    private static void quietLogging() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+                console.stop();
+                console.setTarget("System.err");
+                console.start();
+            }
+        }
+        context.getLogger("org.fairdial").setLevel(Level.WARN);
+    }
+
+    /** Parses {@code 2025-03-04} (midnight UTC) or an ISO-8601 instant or offset date-time. */
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                if (value.length() == 10) {
+                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                }
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date (2025-03-04) or a time"
+                        + " with offset (2025-03-04T09:00:00Z, 2025-03-04T10:00:00+01:00)");
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.fairdial.cdr.journal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.zip.CRC32C;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegKind;
+
+/**
+ * The bytes of one journal record: {@code [int length][int segment tag][int crc32c][payload]}, the payload being
+ * {@code [byte type][byte format][long written-at millis]} followed by every {@link CdrLeg} component in record
+ * order. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
+ * reused segment is not zeroed before it is written again, so where its new records end, a record of an earlier
+ * use (another tag) or zeros (length 0) mark the end of its data. A CRC that does not match marks a record torn by
+ * a power failure. Enums travel by name, so reordering constants cannot change what an old journal means.
+ */
+final class JournalCodec {
+    /** Bytes of the length, segment tag and CRC before each payload. */
+    static final int FRAME = 12;
+    static final byte FORMAT = 1;
+
+    private JournalCodec() {
+    }
+
+    /** A decoded record. */
+    record Entry(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
+    }
+
+    static byte[] encode(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(640);
+        bytes.write(new byte[FRAME], 0, FRAME);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(type.code());
+            out.writeByte(FORMAT);
+            out.writeLong(writtenAtMillis);
+            writeUuid(out, leg.legId());
+            writeUuid(out, leg.callId());
+            writeString(out, leg.kind().name());
+            writeString(out, leg.campaign());
+            writeString(out, leg.leadId());
+            writeString(out, leg.dialedNumber());
+            writeString(out, leg.normalizedNumber());
+            writeString(out, leg.fromUri());
+            writeString(out, leg.toUri());
+            writeString(out, leg.callerId());
+            writeString(out, leg.trunk());
+            writeString(out, leg.agent());
+            writeString(out, leg.sipCallId());
+            writeInstant(out, leg.createdAt());
+            writeInstant(out, leg.ringingAt());
+            writeInstant(out, leg.answeredAt());
+            writeInstant(out, leg.bridgedAt());
+            writeInstant(out, leg.endedAt());
+            writeNullableLong(out, leg.postDialDelayMs());
+            out.writeBoolean(leg.earlyMedia());
+            out.writeLong(leg.ringMs());
+            out.writeLong(leg.talkMs());
+            writeString(out, leg.disposition().name());
+            writeNullableLong(out, leg.sipCode() == null ? null : (long) leg.sipCode());
+            writeString(out, leg.sipReason());
+            writeNullableLong(out, leg.q850Cause() == null ? null : (long) leg.q850Cause());
+            writeString(out, leg.hangupSide().name());
+            out.writeBoolean(leg.abandonTreatment());
+            out.writeLong(leg.abandonTreatmentMs());
+            out.writeLong(leg.rtpSent());
+            out.writeLong(leg.rtpReceived());
+            out.writeLong(leg.rtpLost());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen writing to memory", e);
+        }
+        byte[] record = bytes.toByteArray();
+        int length = record.length - FRAME;
+        CRC32C crc = new CRC32C();
+        crc.update(record, FRAME, length);
+        ByteBuffer.wrap(record).order(ByteOrder.BIG_ENDIAN).putInt(length).putInt(0).putInt((int) crc.getValue());
+        return record;
+    }
+
+    /** Stamps an encoded record with the tag of the segment it goes into. */
+    static void tag(byte[] record, long segmentSequence) {
+        ByteBuffer.wrap(record).order(ByteOrder.BIG_ENDIAN).putInt(4, tagOf(segmentSequence));
+    }
+
+    static int tagOf(long segmentSequence) {
+        return (int) segmentSequence;
+    }
+
+    /** True when {@code crc} is the checksum of the payload. */
+    static boolean intact(byte[] payload, int crc) {
+        CRC32C check = new CRC32C();
+        check.update(payload, 0, payload.length);
+        return (int) check.getValue() == crc;
+    }
+
+    /** Decodes a payload whose CRC matched; an unknown type or format is an {@link IOException}. */
+    static Entry decode(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        JournalRecordType type = JournalRecordType.of(in.readByte());
+        byte format = in.readByte();
+        if (format != FORMAT) {
+            throw new IOException("unknown record format " + format);
+        }
+        long writtenAt = in.readLong();
+        CdrLeg leg = new CdrLeg(readUuid(in), readUuid(in), LegKind.valueOf(readString(in)), readString(in),
+                readString(in), readString(in), readString(in), readString(in), readString(in), readString(in),
+                readString(in), readString(in), readString(in), readInstant(in), readInstant(in), readInstant(in),
+                readInstant(in), readInstant(in), readNullableLong(in), in.readBoolean(), in.readLong(),
+                in.readLong(), Disposition.valueOf(readString(in)), toInt(readNullableLong(in)), readString(in),
+                toInt(readNullableLong(in)), HangupSide.valueOf(readString(in)), in.readBoolean(), in.readLong(),
+                in.readLong(), in.readLong(), in.readLong());
+        return new Entry(type, writtenAt, leg);
+    }
+
+    private static void writeUuid(DataOutputStream out, UUID id) throws IOException {
+        out.writeLong(id.getMostSignificantBits());
+        out.writeLong(id.getLeastSignificantBits());
+    }
+
+    private static UUID readUuid(DataInputStream in) throws IOException {
+        return new UUID(in.readLong(), in.readLong());
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
+        out.writeBoolean(t != null);
+        if (t != null) {
+            out.writeLong(t.getEpochSecond());
+            out.writeInt(t.getNano());
+        }
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    private static void writeNullableLong(DataOutputStream out, Long value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeLong(value);
+        }
+    }
+
+    private static Long readNullableLong(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readLong() : null;
+    }
+
+    private static Integer toInt(Long value) {
+        return value == null ? null : Math.toIntExact(value);
+    }
+}

@@ -1,0 +1,133 @@
+package org.fairdial.cdr.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairdial.cdr.report.ComplianceWindows.Formula;
+import org.fairdial.cdr.report.ComplianceWindows.Window;
+import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.storage.JdbcComplianceRepository;
+import org.fairdial.storage.JdbcComplianceRepository.Counts;
+
+/**
+ * Computes a campaign's figures per regulatory window and keeps them in {@code compliance_report}. A window stored
+ * as closed is taken as stored and never recomputed, so its history survives the retention of call-level data;
+ * a cumulative formula continues from the last stored window. Windows run from the campaign's first call (or
+ * first stored window) to now.
+ */
+public final class ComplianceReporter {
+    /** A window is final this long after its end: CDRs of calls still up at its end have arrived by then. */
+    static final Duration CLOSE_AFTER = Duration.ofHours(1);
+
+    private final JdbcComplianceRepository repository;
+    private final Map<String, JurisdictionProfile> profiles;
+    private final InstantSource clock;
+
+    /** @param profiles jurisdiction profiles by name; each formula takes its cap and lockout from its own */
+    public ComplianceReporter(JdbcComplianceRepository repository, Map<String, JurisdictionProfile> profiles,
+                              InstantSource clock) {
+        this.repository = repository;
+        this.profiles = Map.copyOf(profiles);
+        this.clock = clock;
+    }
+
+    /**
+     * Computes, stores and returns the windows of {@code formulas} for {@code campaign}.
+     *
+     * @param zone time zone of the windows' midnights, or null for each formula's own
+     */
+    public ComplianceReport report(String campaign, String campaignProfile, List<Formula> formulas, ZoneId zone) {
+        Instant now = clock.instant();
+        List<ComplianceReport.Section> sections = new ArrayList<>();
+        for (Formula formula : formulas) {
+            JurisdictionProfile profile = profiles.get(formula.profile());
+            double cap = profile == null ? 0.03 : profile.abandonRateCap();
+            Duration lockout = profile == null ? Duration.ZERO : profile.redialLockout();
+            long abandonCapMs = profile == null ? 3_000 : profile.abandonMaxDuration().toMillis();
+            List<WindowFigures> windows = compute(campaign, formula, zone == null ? formula.zone() : zone, cap,
+                    lockout, abandonCapMs, now);
+            sections.add(new ComplianceReport.Section(formula, cap, lockout, windows));
+        }
+        return new ComplianceReport(campaign, campaignProfile, now, sections);
+    }
+
+    /** Stores the windows of every formula (the server does this before retention removes call data). */
+    public void storeAll(String campaign) {
+        report(campaign, null, List.of(Formula.values()), null);
+    }
+
+    private List<WindowFigures> compute(String campaign, Formula formula, ZoneId zone, double cap, Duration lockout,
+                                        long abandonCapMs, Instant now) {
+        List<WindowFigures> stored = repository.stored(campaign, formula);
+        Map<Instant, WindowFigures> closedByEnd = new HashMap<>();
+        Instant anchor = null;
+        for (WindowFigures w : stored) {
+            if (!w.zone().equals(zone.getId())) {
+                continue;
+            }
+            if (w.closed()) {
+                closedByEnd.put(w.end(), w);
+            }
+            if (anchor == null || w.start().isBefore(anchor)) {
+                anchor = w.start();
+            }
+        }
+        if (anchor == null) {
+            Instant first = repository.firstCustomerLeg(campaign);
+            if (first == null) {
+                return List.of();
+            }
+            anchor = ComplianceWindows.anchor(first, zone);
+        }
+        List<Instant> redials = repository.redialsInLockout(campaign, lockout);
+        List<WindowFigures> result = new ArrayList<>();
+        List<WindowFigures> fresh = new ArrayList<>();
+        WindowFigures previous = null;
+        for (Window w : ComplianceWindows.windows(formula, anchor, now, zone)) {
+            WindowFigures figures = closedByEnd.get(w.end());
+            if (figures == null) {
+                Counts step = repository.counts(campaign, w.stepStart(), w.end());
+                long answered = step.answeredLive();
+                long abandoned = step.abandoned();
+                Long worst = step.worstAbandonMs();
+                long redialed = count(redials, w.stepStart(), w.end());
+                if (formula.cumulative() && previous != null) {
+                    answered += previous.answeredLive();
+                    abandoned += previous.abandoned();
+                    worst = max(worst, previous.worstAbandonMs());
+                    redialed += previous.redialsInLockout();
+                }
+                boolean closed = !w.end().plus(CLOSE_AFTER).isAfter(now);
+                figures = new WindowFigures(formula, w.start(), w.end(), zone.getId(), answered, abandoned,
+                        ComplianceWindows.rate(abandoned, answered), cap, worst, abandonCapMs, redialed, closed, now);
+                fresh.add(figures);
+            }
+            result.add(figures);
+            previous = figures;
+        }
+        repository.save(campaign, fresh);
+        return result;
+    }
+
+    private static long count(List<Instant> sorted, Instant from, Instant to) {
+        long n = 0;
+        for (Instant t : sorted) {
+            if (!t.isBefore(from) && t.isBefore(to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Long max(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.max(a, b);
+    }
+}

@@ -1,0 +1,33 @@
+package org.fairdial.cdr.report;
+
+import java.time.Instant;
+import org.fairdial.cdr.report.ComplianceWindows.Formula;
+
+/**
+ * The figures of one campaign in one regulatory window, as printed, exported as JSON and kept in
+ * {@code compliance_report}.
+ *
+ * @param formula          how the window and rate are defined
+ * @param start            window start (inclusive; legs count by their INVITE time)
+ * @param end              window end (exclusive)
+ * @param zone             time zone of the window's midnights
+ * @param answeredLive     customer legs a person answered (ANSWERED + ABANDONED)
+ * @param abandoned        customer legs ABANDONED
+ * @param abandonRate      abandoned / answeredLive (0.03 = 3 %)
+ * @param rateCap          the profile's cap
+ * @param worstAbandonMs   longest answer-to-hang-up of an abandoned call, ms; null when none was abandoned
+ * @param abandonCapMs     the profile's abandon-max-duration, ms
+ * @param redialsInLockout calls placed to a number inside its redial lockout after an abandoned call (must be 0)
+ * @param closed           the window ended more than an hour ago: its stored figures are final
+ * @param computedAt       when the figures were computed
+ */
+public record WindowFigures(Formula formula, Instant start, Instant end, String zone, long answeredLive,
+                            long abandoned, double abandonRate, double rateCap, Long worstAbandonMs,
+                            long abandonCapMs, long redialsInLockout, boolean closed, Instant computedAt) {
+
+    /** Within the rate cap, no abandoned call over the time cap, no redial inside a lockout. */
+    public boolean compliant() {
+        return abandonRate <= rateCap + 1e-12 && redialsInLockout == 0
+                && (worstAbandonMs == null || worstAbandonMs <= abandonCapMs);
+    }
+}

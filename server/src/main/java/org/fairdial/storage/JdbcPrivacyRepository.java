@@ -1,0 +1,259 @@
+package org.fairdial.storage;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Personal data in the store: the number-hash key, the erasure audit ({@code privacy_erasure}), and the statements
+ * that blank or delete call-level rows for an erasure or for retention. A "blanked" customer leg keeps its
+ * timestamps, outcome and codes (the statistics regulators ask for) and loses the callee's number, lead id, To URI
+ * and SIP Call-ID.
+ */
+public final class JdbcPrivacyRepository {
+    /** Rows changed per statement by retention, so a first run over years of data holds no lock for long. */
+    static final int CHUNK = 10_000;
+    private static final String BLANK = "lead_id = NULL, dialed_number = NULL, normalized_number = NULL,"
+            + " to_uri = NULL, sip_call_id = NULL, anonymized_at = ?";
+    private static final String KEY_NAME = "number-hash-key";
+
+    private final DataSource dataSource;
+
+    public JdbcPrivacyRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The number-hash key generated for this store, created (32 random bytes) the first time it is asked for. */
+    public byte[] storedHashKey(Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            String value = readSetting(c, KEY_NAME);
+            if (value == null) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO privacy_setting"
+                        + " (setting_name, setting_value, created_at) VALUES (?, ?, ?)")) {
+                    ps.setString(1, KEY_NAME);
+                    ps.setString(2, Base64.getEncoder().encodeToString(key));
+                    SqlValues.setInstant(ps, 3, now);
+                    ps.executeUpdate();
+                } catch (SQLException raced) {
+                    // another process created it first; read theirs below
+                }
+                value = readSetting(c, KEY_NAME);
+            }
+            return Base64.getDecoder().decode(value);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the number-hash key: " + e.getMessage(), e);
+        }
+    }
+
+    private static String readSetting(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT setting_value FROM privacy_setting WHERE setting_name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Starts an erasure: the audit row, committed before any data is touched (see {@code PrivacyEraser}). */
+    public void recordErasure(UUID id, String numberHash, Instant at, boolean optedOut, String requestedBy,
+                              String reason) {
+        String sql = "INSERT INTO privacy_erasure (erasure_id, number_hash, erased_at, opted_out, requested_by,"
+                + " reason) VALUES (?, ?, ?, ?, ?, ?)";
+        update("record an erasure", sql, ps -> {
+            ps.setObject(1, id);
+            ps.setString(2, numberHash);
+            SqlValues.setInstant(ps, 3, at);
+            ps.setBoolean(4, optedOut);
+            ps.setString(5, requestedBy);
+            ps.setString(6, reason);
+        });
+    }
+
+    /** Completes the audit row with what the erasure changed. */
+    public void completeErasure(UUID id, long legs, long leadStates, long history, String journal, Instant at) {
+        String sql = "UPDATE privacy_erasure SET cdr_legs_anonymized = ?, lead_states_deleted = ?,"
+                + " history_deleted = ?, journal = ?, completed_at = ? WHERE erasure_id = ?";
+        update("complete an erasure", sql, ps -> {
+            ps.setLong(1, legs);
+            ps.setLong(2, leadStates);
+            ps.setLong(3, history);
+            ps.setString(4, journal);
+            SqlValues.setInstant(ps, 5, at);
+            ps.setObject(6, id);
+        });
+    }
+
+    /**
+     * Counts of what an erasure removed from the tables.
+     *
+     * @param cdrLegs     legs blanked
+     * @param leadStates  lead rows deleted (states and imported leads)
+     * @param history     dialing-history rows deleted: attempts, abandons, denials, do-not-call entries
+     */
+    public record Erased(long cdrLegs, long leadStates, long history) {
+    }
+
+    /**
+     * Blanks every leg of the number and deletes it from the lead lists and the dialing history (attempts,
+     * abandons, denials, do-not-call entries), in one transaction. Someone who opted out keeps only a one-way hash
+     * in the do-not-call list, added by the caller through the opt-out hook.
+     */
+    public Erased eraseNumber(String e164, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long legs = execute(c, "UPDATE cdr_leg SET " + BLANK + " WHERE normalized_number = ?"
+                        + " OR lead_id = ? OR dialed_number = ?", now, e164, e164, e164);
+                long leads = execute(c, "DELETE FROM lead_state WHERE number = ? OR lead_id = ?", null, e164, e164)
+                        + execute(c, "DELETE FROM campaign_lead WHERE number = ?", null, e164);
+                long history = 0;
+                for (String table : List.of("dial_attempt", "number_abandon", "dial_denial", "do_not_call")) {
+                    history += execute(c, "DELETE FROM " + table + " WHERE number = ?", null, e164);
+                }
+                c.commit();
+                return new Erased(legs, leads, history);
+            } catch (SQLException | RuntimeException e) {
+                SqlValues.rollback(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot erase a number: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hashes of numbers erased after {@code since}. */
+    public Set<String> erasedSince(Instant since) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT DISTINCT number_hash FROM privacy_erasure WHERE erased_at > ?")) {
+            SqlValues.setInstant(ps, 1, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                Set<String> hashes = new HashSet<>();
+                while (rs.next()) {
+                    hashes.add(rs.getString(1));
+                }
+                return hashes;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read recent erasures: " + e.getMessage(), e);
+        }
+    }
+
+    /** Blanks the given legs (numbers erased while these legs were on their way to the database). */
+    public int blankLegs(Collection<UUID> legIds, Instant now) {
+        if (legIds.isEmpty()) {
+            return 0;
+        }
+        String sql = "UPDATE cdr_leg SET " + BLANK + " WHERE leg_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int changed = 0;
+            for (UUID id : legIds) {
+                SqlValues.setInstant(ps, 1, now);
+                ps.setObject(2, id);
+                changed += ps.executeUpdate();
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot blank erased legs: " + e.getMessage(), e);
+        }
+    }
+
+    /** Retention, anonymize mode: blanks customer legs created before {@code cutoff}; returns how many. */
+    public long blankLegsBefore(Instant cutoff, Instant now) {
+        String sql = "UPDATE cdr_leg SET " + BLANK + " WHERE leg_id IN (SELECT leg_id FROM cdr_leg"
+                + " WHERE created_at < ? AND kind = 'CUSTOMER' AND anonymized_at IS NULL LIMIT " + CHUNK + ")";
+        return inChunks("anonymize old legs", sql, now, cutoff);
+    }
+
+    /** Retention, delete mode: deletes legs created before {@code cutoff}; returns how many. */
+    public long deleteLegsBefore(Instant cutoff) {
+        String sql = "DELETE FROM cdr_leg WHERE leg_id IN (SELECT leg_id FROM cdr_leg WHERE created_at < ?"
+                + " LIMIT " + CHUNK + ")";
+        return inChunks("delete old legs", sql, null, cutoff);
+    }
+
+    /** Retention: deletes lead states last attempted before {@code cutoff}. */
+    public long deleteLeadStatesBefore(Instant cutoff) {
+        try (Connection c = dataSource.getConnection()) {
+            return execute(c, "DELETE FROM lead_state WHERE last_attempt_at < ?", null, cutoff);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot delete old lead states: " + e.getMessage(), e);
+        }
+    }
+
+    private long inChunks(String what, String sql, Instant now, Instant cutoff) {
+        long total = 0;
+        try (Connection c = dataSource.getConnection()) {
+            while (true) {
+                long n = now == null ? execute(c, sql, null, cutoff) : execute(c, sql, now, cutoff);
+                total += n;
+                if (n < CHUNK) {
+                    return total;
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement whose first parameter is {@code now} (if not null), then {@code args}. */
+    private static long execute(Connection c, String sql, Instant now, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 0;
+            if (now != null) {
+                SqlValues.setInstant(ps, ++i, now);
+            }
+            for (Object arg : args) {
+                if (arg instanceof Instant t) {
+                    SqlValues.setInstant(ps, ++i, t);
+                } else {
+                    ps.setObject(++i, arg);
+                }
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private void update(String what, String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Erasure audit rows, newest first (for operators and tests). */
+    public List<String> erasureHashes() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT number_hash FROM privacy_erasure ORDER BY erased_at DESC");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> hashes = new java.util.ArrayList<>();
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+            return hashes;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the erasure audit: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+}
