@@ -37,7 +37,7 @@ final class DemoAgents extends DemoListener implements AutoCloseable {
     private final AuthenticationHelper auth;
     private final Map<String, MediaLeg> calls = new ConcurrentHashMap<>();
     private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
-    /** An agent whose phone misses every other call (answers too late), to show what the dialer does then. */
+    /** An agent whose phone misses every fourth call (answers too late), to show what the dialer does then. */
     private final String slowAgent;
     private final java.util.concurrent.atomic.AtomicInteger slowCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, ServerTransaction> ringingTooLong = new ConcurrentHashMap<>();
@@ -150,7 +150,7 @@ final class DemoAgents extends DemoListener implements AutoCloseable {
 
     private void answer(RequestEvent event, ServerTransaction st, String callId) throws Exception {
         String user = ((SipURI) event.getRequest().getRequestURI()).getUser();
-        if (user.equals(slowAgent) && slowCalls.incrementAndGet() % 2 == 1) {
+        if (user.equals(slowAgent) && slowCalls.incrementAndGet() % 4 == 2) {
             // Rings past the dialer's 2 s connect deadline: the dialer CANCELs, the callee gets the abandon
             // treatment, and this agent is out of rotation until its next REGISTER.
             Response ringing = sip.messages.createResponse(Response.RINGING, event.getRequest());

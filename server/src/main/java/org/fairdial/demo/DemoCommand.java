@@ -89,7 +89,11 @@ public final class DemoCommand implements Callable<Integer> {
                     System.err.println("demo re-registration: " + e);
                 }
             }, 8, 8, java.util.concurrent.TimeUnit.SECONDS);
-            return runToEnd(server, timers);
+            try {
+                return runToEnd(server, timers);
+            } finally {
+                timers.shutdownNow(); // before the softphones' stack stops: no re-registration into a closed stack
+            }
         } finally {
             timers.shutdownNow();
         }
