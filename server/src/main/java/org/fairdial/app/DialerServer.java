@@ -86,6 +86,7 @@ public final class DialerServer implements AutoCloseable {
         NumberMask.setVisibleDigits(config.privacy().logVisibleDigits());
         store = StoreStack.open(config, clock, housekeeping);
         media = NettyMediaEngine.start(config.media());
+        MediaWarmup.run(media);
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock);
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
