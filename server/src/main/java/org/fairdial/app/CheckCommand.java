@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOption options;
+    CliConfigOption options;
 
     @Override
     public Integer call() throws IOException {

@@ -10,19 +10,20 @@ import java.util.List;
  * {@code D' / (D' + L)}, with D abandoned, L live calls connected, M machines connected. Below
  * {@link #MIN_SAMPLE} connected calls the share is not trusted and taken as 0 (the stricter reading).
  */
-public final class OfcomAbandonRule implements AbandonRule {
+public record OfcomAbandonRule(double cap, List<AbandonWindow> windows) implements AbandonRule {
     /** The source. */
     public static final String CITATION =
             "Ofcom, Persistent misuse statement of policy (20 Dec 2016), annex 3: calculating the abandoned call rate";
     /** Calls put through to agents needed before the machine share is used. */
     public static final long MIN_SAMPLE = 100;
 
-    private final double cap;
-    private final List<AbandonWindow> windows;
+    public OfcomAbandonRule {
+        AbandonRules.checkCap(cap);
+        windows = List.copyOf(windows);
+    }
 
     public OfcomAbandonRule(double cap, ZoneId ukZone) {
-        this.cap = AbandonRules.checkCap(cap);
-        this.windows = List.of(new AbandonWindow.CalendarDay(ukZone));
+        this(cap, List.of(new AbandonWindow.CalendarDay(ukZone)));
     }
 
     @Override
@@ -33,16 +34,6 @@ public final class OfcomAbandonRule implements AbandonRule {
     @Override
     public String citation() {
         return CITATION;
-    }
-
-    @Override
-    public double cap() {
-        return cap;
-    }
-
-    @Override
-    public List<AbandonWindow> windows() {
-        return windows;
     }
 
     /** Share of answering machines among calls agents took, or 0 without enough data. */

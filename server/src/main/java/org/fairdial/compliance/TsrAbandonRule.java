@@ -9,18 +9,19 @@ import java.util.List;
  * successive 30-day period from the campaign's start (the campaign's life when shorter). Calls answered by a
  * machine are in neither count.
  */
-public final class TsrAbandonRule implements AbandonRule {
+public record TsrAbandonRule(double cap, List<AbandonWindow> windows) implements AbandonRule {
     /** The source. */
     public static final String CITATION = "FTC Telemarketing Sales Rule, 16 CFR 310.4(b)(4)(i) (call abandonment safe harbor)";
     /** The rule's measurement period. */
     public static final Duration PERIOD = Duration.ofDays(30);
 
-    private final double cap;
-    private final List<AbandonWindow> windows;
+    public TsrAbandonRule {
+        AbandonRules.checkCap(cap);
+        windows = List.copyOf(windows);
+    }
 
     public TsrAbandonRule(double cap, Instant campaignStart) {
-        this.cap = AbandonRules.checkCap(cap);
-        this.windows = List.of(new AbandonWindow.Periods(campaignStart, PERIOD));
+        this(cap, List.of(new AbandonWindow.Periods(campaignStart, PERIOD)));
     }
 
     @Override
@@ -31,15 +32,5 @@ public final class TsrAbandonRule implements AbandonRule {
     @Override
     public String citation() {
         return CITATION;
-    }
-
-    @Override
-    public double cap() {
-        return cap;
-    }
-
-    @Override
-    public List<AbandonWindow> windows() {
-        return windows;
     }
 }

@@ -3,12 +3,8 @@ package org.fairdial.cdr.journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -96,9 +92,7 @@ public final class CdrJournal implements AutoCloseable {
     final ReentrantLock lock = new ReentrantLock();
     /** Signalled to the sync thread: records were written, a segment may be free, or the journal closes. */
     final Condition work = lock.newCondition();
-    private final FileChannel lockChannel;
-    private final FileLock dirLock;
-    private final FileChannel heartbeat;
+    private final JournalDirectory owned;
     private final JournalSyncer syncer;
 
     // Guarded by lock.
@@ -122,19 +116,15 @@ public final class CdrJournal implements AutoCloseable {
     int wiping;
 
     private CdrJournal(JournalConfig config, Runnable durabilityBarrier, InstantSource clock,
-                       LongSupplier usableSpace, Allocator allocator, FileChannel lockChannel, FileLock dirLock)
-            throws IOException {
-        this.directory = config.directory().toAbsolutePath().normalize();
+                       LongSupplier usableSpace, Allocator allocator, JournalDirectory owned) {
+        this.directory = owned.path;
         this.segmentSize = config.segmentSize();
         this.minFreeSpace = config.minFreeSpace();
         this.durabilityBarrier = durabilityBarrier;
         this.clock = clock;
         this.usableSpace = usableSpace;
         this.allocator = allocator;
-        this.lockChannel = lockChannel;
-        this.dirLock = dirLock;
-        this.heartbeat = FileChannel.open(directory.resolve("alive"), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.owned = owned;
         this.syncer = new JournalSyncer(this);
     }
 
@@ -153,18 +143,10 @@ public final class CdrJournal implements AutoCloseable {
 
     static Opened open(JournalConfig config, Runnable durabilityBarrier, InstantSource clock,
                        LongSupplier usableSpace, Allocator allocator) throws IOException {
-        Path dir = config.directory().toAbsolutePath().normalize();
-        Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock dirLock = tryLock(lockChannel);
-        if (dirLock == null) {
-            lockChannel.close();
-            throw new IOException("the CDR journal at " + dir + " is in use by another dialer process");
-        }
+        JournalDirectory owned = JournalDirectory.take(config.directory());
         CdrJournal journal = null;
         try {
-            journal = new CdrJournal(config, durabilityBarrier, clock, usableSpace, allocator, lockChannel, dirLock);
+            journal = new CdrJournal(config, durabilityBarrier, clock, usableSpace, allocator, owned);
             Recovery recovery = journal.recover();
             journal.syncer.start();
             return new Opened(journal, recovery);
@@ -172,36 +154,15 @@ public final class CdrJournal implements AutoCloseable {
             if (journal != null) {
                 journal.close();
             } else {
-                dirLock.release();
-                lockChannel.close();
+                owned.close();
             }
             throw e;
         }
     }
 
-    /** True when the directory is free, i.e. no dialer process has this journal open. */
+    /** True when a dialer process has the journal at {@code directory} open. */
     public static boolean inUse(Path directory) throws IOException {
-        Path file = directory.toAbsolutePath().normalize().resolve("journal.lock");
-        if (!Files.exists(file)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        }
-    }
-
-    /** The lock, or null when another process, or this one, holds it. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldHere) {
-            return null;
-        }
+        return JournalDirectory.inUse(directory);
     }
 
     private Recovery recover() throws IOException {
@@ -227,7 +188,7 @@ public final class CdrJournal implements AutoCloseable {
                 }
             }
         }
-        Instant lastAlive = Instant.ofEpochMilli(Math.max(found.lastWrittenMillis(), readHeartbeat()));
+        Instant lastAlive = Instant.ofEpochMilli(Math.max(found.lastWrittenMillis(), owned.lastBeat()));
         List<CdrLeg> closedLegs = new ArrayList<>();
         lock.lock();
         try {
@@ -419,27 +380,7 @@ public final class CdrJournal implements AutoCloseable {
 
     /** Stamps the heartbeat file: the latest time the dialer is known to have been alive. */
     void beat() {
-        try {
-            ByteBuffer now = ByteBuffer.allocate(Long.BYTES).putLong(clock.millis()).flip();
-            while (now.hasRemaining()) {
-                heartbeat.write(now, now.position());
-            }
-        } catch (IOException e) {
-            LOG.debug("heartbeat not written: {}", e.toString());
-        }
-    }
-
-    private long readHeartbeat() {
-        try {
-            ByteBuffer stamp = ByteBuffer.allocate(Long.BYTES);
-            if (heartbeat.size() >= Long.BYTES) {
-                JournalSegment.readFully(heartbeat, stamp, 0);
-                return stamp.flip().getLong();
-            }
-        } catch (IOException e) {
-            LOG.debug("heartbeat not read: {}", e.toString());
-        }
-        return 0;
+        owned.beat(clock.millis());
     }
 
     static long usable(Path dir) {
@@ -487,9 +428,7 @@ public final class CdrJournal implements AutoCloseable {
             lock.unlock();
         }
         try {
-            heartbeat.close();
-            dirLock.release();
-            lockChannel.close();
+            owned.close();
         } catch (IOException e) {
             LOG.debug("journal lock release: {}", e.toString());
         }

@@ -188,49 +188,17 @@ public final class CompactNumberSet {
         return search(low64, lo, hi, d & mask);
     }
 
+    // The JDK's binary searches, on the bucket's slice [lo, hi] (the same signed order the arrays are sorted in).
     private static boolean search(char[] a, int lo, int hi, char key) {
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            char v = a[mid];
-            if (v < key) {
-                lo = mid + 1;
-            } else if (v > key) {
-                hi = mid - 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.binarySearch(a, lo, hi + 1, key) >= 0;
     }
 
     private static boolean search(int[] a, int lo, int hi, int key) {
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int v = a[mid];
-            if (v < key) {
-                lo = mid + 1;
-            } else if (v > key) {
-                hi = mid - 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.binarySearch(a, lo, hi + 1, key) >= 0;
     }
 
     private static boolean search(long[] a, int lo, int hi, long key) {
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long v = a[mid];
-            if (v < key) {
-                lo = mid + 1;
-            } else if (v > key) {
-                hi = mid - 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.binarySearch(a, lo, hi + 1, key) >= 0;
     }
 
     /** True if the E.164 string ({@code +12125550100}) is in the set. */

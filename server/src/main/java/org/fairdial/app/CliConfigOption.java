@@ -8,7 +8,7 @@ import org.fairdial.config.DialerConfigLoader;
 import picocli.CommandLine.Option;
 
 /** The {@code -c FILE} option of every command that reads the operator file (a picocli mixin). */
-public final class ConfigOption {
+public final class CliConfigOption {
 
     @Option(names = {"-c", "--config"}, defaultValue = "config/dialer.conf",
             description = "HOCON file (default: ${DEFAULT-VALUE})")
