@@ -56,17 +56,9 @@ public final class JdbcCdrRepository implements CdrBatchStore {
         if (legs.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection()) {
-            // The pool restores auto-commit when the connection is returned.
-            c.setAutoCommit(false);
-            try {
-                int inserted = postgres ? PostgresCdrInsert.insert(c, legs) : batchInsert(c, legs);
-                c.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                SqlValues.rollback(c, e);
-                throw e;
-            }
+        try {
+            return SqlValues.inTransaction(dataSource,
+                    c -> postgres ? PostgresCdrInsert.insert(c, legs) : batchInsert(c, legs));
         } catch (SQLException e) {
             SQLException cause = SqlValues.rootCause(e);
             throw new StoreException("Cannot insert " + legs.size() + " CDR legs: " + cause.getMessage(), cause);

@@ -32,28 +32,17 @@ public final class JdbcDenialRepository {
             return;
         }
         String sql = "INSERT INTO dial_denial (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            c.setAutoCommit(false);
-            try {
-                for (Denial d : denials) {
-                    ps.setObject(1, d.id());
-                    ps.setString(2, d.campaign());
-                    ps.setString(3, d.leadId());
-                    ps.setString(4, d.number());
-                    SqlValues.setEnum(ps, 5, d.rule());
-                    ps.setString(6, d.reason());
-                    SqlValues.setInstant(ps, 7, d.retryAt());
-                    SqlValues.setInstant(ps, 8, d.at());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                SqlValues.rollback(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            SqlValues.batchInTransaction(dataSource, sql, denials, (ps, d) -> {
+                ps.setObject(1, d.id());
+                ps.setString(2, d.campaign());
+                ps.setString(3, d.leadId());
+                ps.setString(4, d.number());
+                SqlValues.setEnum(ps, 5, d.rule());
+                ps.setString(6, d.reason());
+                SqlValues.setInstant(ps, 7, d.retryAt());
+                SqlValues.setInstant(ps, 8, d.at());
+            });
         } catch (SQLException e) {
             throw new StoreException("Cannot record " + denials.size() + " denial(s): "
                     + SqlValues.rootCause(e).getMessage(), e);

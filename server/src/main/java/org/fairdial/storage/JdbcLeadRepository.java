@@ -59,30 +59,19 @@ public final class JdbcLeadRepository {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(upsert)) {
-            c.setAutoCommit(false);
-            try {
-                for (LeadRow r : rows) {
-                    ps.setString(1, r.campaign());
-                    ps.setString(2, r.leadId());
-                    ps.setString(3, r.number());
-                    ps.setString(4, r.rawNumber());
-                    ps.setInt(5, r.line());
-                    ps.setString(6, r.name());
-                    ps.setString(7, r.timeZone());
-                    ps.setString(8, r.consentSource());
-                    SqlValues.setInstant(ps, 9, r.consentAt());
-                    ps.setString(10, encode(r.fields()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                SqlValues.rollback(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            SqlValues.batchInTransaction(dataSource, upsert, rows, (ps, r) -> {
+                ps.setString(1, r.campaign());
+                ps.setString(2, r.leadId());
+                ps.setString(3, r.number());
+                ps.setString(4, r.rawNumber());
+                ps.setInt(5, r.line());
+                ps.setString(6, r.name());
+                ps.setString(7, r.timeZone());
+                ps.setString(8, r.consentSource());
+                SqlValues.setInstant(ps, 9, r.consentAt());
+                ps.setString(10, encode(r.fields()));
+            });
         } catch (SQLException e) {
             throw new StoreException("Cannot store " + rows.size() + " lead(s) of campaign " + rows.get(0).campaign()
                     + ": " + SqlValues.rootCause(e).getMessage(), e);

@@ -112,9 +112,8 @@ public final class JdbcPrivacyRepository {
      * in the do-not-call list, added by the caller through the opt-out hook.
      */
     public Erased eraseNumber(String e164, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return SqlValues.inTransaction(dataSource, c -> {
                 long legs = execute(c, "UPDATE cdr_leg SET " + BLANK + " WHERE normalized_number = ?"
                         + " OR lead_id = ? OR dialed_number = ?", now, e164, e164, e164);
                 long leads = execute(c, "DELETE FROM lead_state WHERE number = ? OR lead_id = ?", null, e164, e164)
@@ -123,12 +122,8 @@ public final class JdbcPrivacyRepository {
                 for (String table : List.of("dial_attempt", "number_abandon", "dial_denial", "do_not_call")) {
                     history += execute(c, "DELETE FROM " + table + " WHERE number = ?", null, e164);
                 }
-                c.commit();
                 return new Erased(legs, leads, history);
-            } catch (SQLException | RuntimeException e) {
-                SqlValues.rollback(c, e);
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("Cannot erase a number: " + e.getMessage(), e);
         }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * JDBC conversions shared by the repositories. Instants travel as UTC {@link OffsetDateTime} (JDBC 4.2), which
@@ -90,6 +92,52 @@ final class SqlValues {
     }
 
     /** Rolls back after {@code failure}; a rollback that fails too (dead connection) is kept as suppressed. */
+    /** Work done on one connection inside a transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of {@code dataSource}: commits when it returns, rolls
+     * back when it throws, and hands the connection back in auto-commit mode whether or not the pool would.
+     */
+    static <T> T inTransaction(DataSource dataSource, TransactionWork<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Binds one item's values to the statement's parameters. */
+    @FunctionalInterface
+    interface ItemBinder<T> {
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per item as one JDBC batch in one transaction: all items are written or none. */
+    static <T> void batchInTransaction(DataSource dataSource, String sql, List<T> items, ItemBinder<T> binder)
+            throws SQLException {
+        inTransaction(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (T item : items) {
+                    binder.bind(ps, item);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+    }
+
     static void rollback(Connection c, Exception failure) {
         try {
             c.rollback();
