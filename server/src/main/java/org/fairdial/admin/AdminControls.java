@@ -15,10 +15,4 @@ public record AdminControls(AgentControl agents, DoNotCallControl doNotCall, Con
         Objects.requireNonNull(doNotCall, "doNotCall");
         Objects.requireNonNull(reloader, "reloader");
     }
-
-    /** None wired in yet: their endpoints answer 501 Not Implemented. */
-    public static AdminControls unavailable() {
-        return new AdminControls(AgentControl.unavailable(), DoNotCallControl.unavailable(),
-                ConfigReloader.unavailable());
-    }
 }

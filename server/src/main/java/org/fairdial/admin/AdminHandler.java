@@ -183,7 +183,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private void dispatch(Exchange ex, java.util.function.Supplier<ApiResponse> work) {
+    private void dispatch(Exchange ex, Supplier<ApiResponse> work) {
         try {
             workers.execute(() -> ex.send(work.get()));
         } catch (RejectedExecutionException e) {

@@ -17,24 +17,4 @@ public interface AgentControl {
 
     /** Logs the agent out: no call is offered until its softphone registers again. */
     void logout(String agentId);
-
-    /** Until the agent package has a PAUSED state: every request answers 501. */
-    static AgentControl unavailable() {
-        return new AgentControl() {
-            @Override
-            public void pause(String agentId, String reason) {
-                throw new UnsupportedOperationException("agent pause is not available in this build");
-            }
-
-            @Override
-            public void ready(String agentId) {
-                throw new UnsupportedOperationException("agent ready is not available in this build");
-            }
-
-            @Override
-            public void logout(String agentId) {
-                throw new UnsupportedOperationException("agent logout is not available in this build");
-            }
-        };
-    }
 }

@@ -26,10 +26,10 @@ public interface ConfigReloader {
         }
     }
 
-    /** Until hot reload exists: every request answers 501. */
+    /** For a configuration built in code, which has no file to re-read: every request answers 501. */
     static ConfigReloader unavailable() {
         return () -> {
-            throw new UnsupportedOperationException("configuration reload is not available in this build");
+            throw new UnsupportedOperationException("this configuration was not read from a file, so there is nothing to reload");
         };
     }
 }

@@ -14,24 +14,4 @@ public interface DoNotCallControl {
 
     /** True if the number must not be called. */
     boolean contains(String e164);
-
-    /** Until the do-not-call store is wired in: every request answers 501. */
-    static DoNotCallControl unavailable() {
-        return new DoNotCallControl() {
-            @Override
-            public void add(String e164, String reason) {
-                throw new UnsupportedOperationException("the do-not-call list is not available in this build");
-            }
-
-            @Override
-            public boolean remove(String e164) {
-                throw new UnsupportedOperationException("the do-not-call list is not available in this build");
-            }
-
-            @Override
-            public boolean contains(String e164) {
-                throw new UnsupportedOperationException("the do-not-call list is not available in this build");
-            }
-        };
-    }
 }

@@ -10,6 +10,7 @@ import org.fairdial.call.CallSession;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.config.AgentConfig;
+import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
 import org.fairdial.privacy.NumberMask;
@@ -49,7 +50,7 @@ final class Views {
     record Leg(String kind, String state) {
     }
 
-    static Campaign campaign(CampaignRunner runner, org.fairdial.config.CampaignConfig config) {
+    static Campaign campaign(CampaignRunner runner, CampaignConfig config) {
         CampaignStats.Snapshot s = runner.stats().snapshot();
         return new Campaign(runner.name(), runner.running(), config.profile().name(), config.trunk(),
                 config.dialRatio(), s.abandonRate(), config.profile().abandonRateCap(), stats(s));

@@ -5,8 +5,9 @@
  * and the wallboard page at {@code /}. Nothing here runs on a call's executor longer than a queue offer: call
  * observers hand their events to the admin threads, and a slow HTTP client is dropped, never waited for.
  *
- * <p>Controls other parts of the dialer will provide later ({@link org.fairdial.admin.AgentControl},
- * {@link org.fairdial.admin.DoNotCallControl}, {@link org.fairdial.admin.ConfigReloader}) are interfaces here;
- * until they are wired in, their endpoints answer 501 Not Implemented. The endpoints are listed in docs/api.md.
+ * <p>What the API steers in other packages ({@link org.fairdial.admin.AgentControl},
+ * {@link org.fairdial.admin.DoNotCallControl}, {@link org.fairdial.admin.ConfigReloader}) are interfaces here,
+ * implemented by the application package, so this package depends on none of them. The endpoints are listed in
+ * docs/api.md.
  */
 package org.fairdial.admin;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.fairdial.call.AgentPool;
 import org.fairdial.call.AgentRelease;
 import org.fairdial.config.AgentConfig;
@@ -242,7 +243,7 @@ public final class AgentRegistry implements AgentPool {
     }
 
     /** Runs {@code next} on the agent under the lock and records the state change it makes. */
-    private synchronized List<Change> change(String id, java.util.function.Function<AgentEntry, AgentState> next) {
+    private synchronized List<Change> change(String id, Function<AgentEntry, AgentState> next) {
         List<Change> changes = new ArrayList<>();
         AgentEntry agent = agents.get(id);
         if (agent != null) {

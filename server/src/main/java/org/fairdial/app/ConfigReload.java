@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.fairdial.admin.ConfigReloader;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.ConfigDiff;
 import org.fairdial.config.ConfigProblem;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * levels change without touching calls in progress, which keep the settings they started with. Signalling, media,
  * store and agent-policy settings need a restart and are reported, not applied.
  */
-public final class ConfigReload implements org.fairdial.admin.ConfigReloader {
+public final class ConfigReload implements ConfigReloader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);
 
     private final DialerServer server;

@@ -3,14 +3,16 @@ package org.fairdial.app;
 import org.fairdial.cdr.cli.CdrCommand;
 import org.fairdial.cdr.cli.PrivacyCommand;
 import org.fairdial.cdr.cli.ReportCommand;
+import org.fairdial.demo.DemoCommand;
+import org.fairdial.sim.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code dialer run|check|demo|simulate|cdr|report|privacy}: the command line of the dialer. */
 @Command(name = "dialer", mixinStandardHelpOptions = true, version = "fairdial 0.1",
         description = "SIP application server for compliant outbound calling.",
-        subcommands = {RunCommand.class, CheckCommand.class, org.fairdial.demo.DemoCommand.class,
-                org.fairdial.sim.SimulateCommand.class, CdrCommand.class, ReportCommand.class, PrivacyCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, DemoCommand.class,
+                SimulateCommand.class, CdrCommand.class, ReportCommand.class, PrivacyCommand.class})
 public final class DialerCli implements Runnable {
 
     public static void main(String[] args) {

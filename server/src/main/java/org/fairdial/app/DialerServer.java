@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,19 +25,20 @@ import org.fairdial.cdr.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.dialing.CampaignRunner;
+import org.fairdial.dialing.DialGate;
+import org.fairdial.dialing.Lead;
 import org.fairdial.dialing.LeadBook;
 import org.fairdial.dialing.LeadFile;
 import org.fairdial.dialing.TrunkChannels;
+import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.media.relay.NettyMediaEngine;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
-import org.fairdial.storage.JdbcLeadStateRepository;
-import org.fairdial.dialing.DialGate;
-import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDoNotCallRepository;
+import org.fairdial.storage.JdbcLeadStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +59,8 @@ public final class DialerServer implements AutoCloseable {
     private AdminServer admin;
     private ConfigReload reload;
     private final CallRegistry calls = new CallRegistry();
-    private final Map<String, CampaignRunner> campaigns = new java.util.concurrent.ConcurrentHashMap<>();
-    final Map<String, TrunkChannels> trunks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CampaignRunner> campaigns = new ConcurrentHashMap<>();
+    final Map<String, TrunkChannels> trunks = new ConcurrentHashMap<>();
     private JdbcLeadStateRepository leadStates;
     private JdbcDenialRepository denials;
     private volatile DoNotCallLists doNotCall;
@@ -154,7 +157,7 @@ public final class DialerServer implements AutoCloseable {
         this.doNotCall = lists;
     }
 
-    static java.util.List<org.fairdial.dialing.Lead> readLeads(CampaignConfig campaign) throws IOException {
+    static List<Lead> readLeads(CampaignConfig campaign) throws IOException {
         LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.leadColumns(),
                 campaign.defaultRegion());
         leads.errors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(), e));

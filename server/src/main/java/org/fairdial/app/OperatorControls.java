@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.function.Supplier;
 import org.fairdial.admin.AdminControls;
 import org.fairdial.admin.AgentControl;
+import org.fairdial.admin.ConfigReloader;
 import org.fairdial.admin.DoNotCallControl;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.agent.AgentSnapshot;
@@ -20,7 +21,7 @@ final class OperatorControls {
     static AdminControls of(AgentRegistry agents, AgentPolicyConfig policy, Supplier<DoNotCallLists> doNotCall,
                             ConfigReload reload, InstantSource clock) {
         return new AdminControls(agentControl(agents, policy), doNotCallControl(doNotCall, clock),
-                reload != null ? reload : org.fairdial.admin.ConfigReloader.unavailable());
+                reload != null ? reload : ConfigReloader.unavailable());
     }
 
     private static AgentControl agentControl(AgentRegistry agents, AgentPolicyConfig policy) {

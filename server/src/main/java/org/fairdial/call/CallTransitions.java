@@ -7,6 +7,8 @@ import static org.fairdial.call.AgentLegState.UP;
 import static org.fairdial.cdr.LegKind.AGENT;
 import static org.fairdial.cdr.LegKind.CUSTOMER;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.fairdial.call.CallEffect.Ack;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
@@ -32,6 +34,7 @@ import org.fairdial.call.CallEvent.PromptFinished;
 import org.fairdial.call.CallEvent.TimerFired;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegKind;
 
 /**
  * The dialer call's transition function: pure, total, no clock, no I/O.
@@ -263,7 +266,7 @@ public final class CallTransitions {
         boolean agentInviting = s.agentLeg() == INVITING;
         String reason = byCallee ? "callee hung up before an agent" : e instanceof Hangup h ? h.reason()
                 : "no agent free: abandon deadline";
-        var effects = new java.util.ArrayList<CallEffect>();
+        var effects = new ArrayList<CallEffect>();
         effects.add(new StopTimer(TimerKind.ABANDON_DEADLINE));
         if (agentInviting) {
             effects.add(new StopTimer(TimerKind.AGENT_CONNECT));
@@ -276,7 +279,7 @@ public final class CallTransitions {
         effects.add(endLeg(CUSTOMER, Disposition.ABANDONED, byCallee ? HangupSide.REMOTE : HangupSide.DIALER,
                 reason));
         CallStatus next = s.with(CallState.ENDED, agentInviting ? CANCELLING : s.agentLeg());
-        return new Step(next, java.util.List.copyOf(effects), false);
+        return new Step(next, List.copyOf(effects), false);
     }
 
     /** A final response is the peer's doing; no response at all (timeout, transport, local failure) is ours. */
@@ -284,7 +287,7 @@ public final class CallTransitions {
         return f.code() == null ? HangupSide.DIALER : HangupSide.REMOTE;
     }
 
-    private static EndLeg endLeg(org.fairdial.cdr.LegKind leg, Disposition d, HangupSide side, String reason) {
+    private static EndLeg endLeg(LegKind leg, Disposition d, HangupSide side, String reason) {
         return new EndLeg(leg, d, side, reason);
     }
 }

@@ -226,7 +226,7 @@ final class EffectRunner {
         String reserved = call.plan().reservedAgent();
         if (end.leg() == LegKind.CUSTOMER && reserved != null && call.customer.answeredAt == null) {
             // Set aside before dialing and never needed: nobody answered.
-            ports.agents().release(reserved, org.fairdial.call.AgentRelease.AVAILABLE, Duration.ZERO);
+            ports.agents().release(reserved, AgentRelease.AVAILABLE, Duration.ZERO);
         }
         CdrLeg cdr = log.toCdr(call.plan(), end, ports.clock().instant(), rtp);
         ports.cdr().write(cdr);

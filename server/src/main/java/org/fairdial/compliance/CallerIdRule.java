@@ -3,6 +3,7 @@ package org.fairdial.compliance;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ public record CallerIdRule(boolean nationalRate) {
             PhoneNumberUtil util = PhoneNumberUtil.getInstance();
             PhoneNumberType type = util.getNumberType(util.parse(number, "ZZ"));
             if (DEARER_THAN_NATIONAL.contains(type)) {
-                return Decision.deny(Rule.CALLER_ID, number + " is a " + type.name().toLowerCase(java.util.Locale.ROOT)
+                return Decision.deny(Rule.CALLER_ID, number + " is a " + type.name().toLowerCase(Locale.ROOT)
                         .replace('_', ' ') + " number, dearer than a national-rate call to return");
             }
         } catch (NumberParseException e) {

@@ -1,5 +1,6 @@
 package org.fairdial.compliance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -56,7 +57,7 @@ public final class CallingWindow {
      */
     public Instant nextOpening(List<ZoneId> zones, Instant from) {
         Instant t = from;
-        Instant limit = from.plus(java.time.Duration.ofDays(HORIZON_DAYS));
+        Instant limit = from.plus(Duration.ofDays(HORIZON_DAYS));
         boolean moved = true;
         while (moved) {
             moved = false;

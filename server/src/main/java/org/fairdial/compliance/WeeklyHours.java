@@ -2,11 +2,14 @@ package org.fairdial.compliance;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * When calls are allowed in the callee's local time, per day of the week, to the minute. Written as lines such as
@@ -164,7 +167,7 @@ public final class WeeklyHours {
                 throw new IllegalArgumentException("'" + line + "': " + text + " must be whole minutes");
             }
             return t.getHour() * 60 + t.getMinute();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + line + "': '" + text + "' is not a time such as 09:00");
         }
     }
@@ -211,13 +214,13 @@ public final class WeeklyHours {
     /** Equal when they allow the same minutes: a reload that re-reads unchanged hours sees no change. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof WeeklyHours w && java.util.Arrays.equals(days, w.days)
-                && java.util.Objects.equals(eve, w.eve);
+        return other instanceof WeeklyHours w && Arrays.equals(days, w.days)
+                && Objects.equals(eve, w.eve);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(days) + java.util.Objects.hashCode(eve);
+        return 31 * Arrays.hashCode(days) + Objects.hashCode(eve);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.fairdial.config;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Short human forms of durations for messages: {@code 3s}, {@code 500ms}, {@code 2.5s}, {@code 5d}. */
 public final class Durations {
@@ -21,6 +22,6 @@ public final class Durations {
         if (ms < 1000) {
             return ms + "ms";
         }
-        return String.format(java.util.Locale.ROOT, "%.3fs", ms / 1000.0).replaceAll("0+s$", "s");
+        return String.format(Locale.ROOT, "%.3fs", ms / 1000.0).replaceAll("0+s$", "s");
     }
 }

@@ -3,6 +3,7 @@ package org.fairdial.config;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.fairdial.compliance.FrequencyCap;
 import org.fairdial.compliance.Holidays;
 import org.fairdial.compliance.RetryRules;
@@ -26,7 +27,7 @@ final class RuleReaders {
             return hours;
         } catch (IllegalArgumentException e) {
             r.problem(path, "cannot be read: " + e.getMessage());
-            return WeeklyHours.parse(java.util.List.of());
+            return WeeklyHours.parse(List.of());
         }
     }
 

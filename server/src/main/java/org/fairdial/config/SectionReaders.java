@@ -3,8 +3,11 @@ package org.fairdial.config;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.fairdial.agent.NextAgentStrategy;
 import org.fairdial.compliance.JurisdictionProfile;
@@ -139,10 +142,10 @@ final class SectionReaders {
         if (!format.equals("text") && !format.equals("json")) {
             r.problem(p + ".format", "must be text or json");
         }
-        java.util.Map<String, String> levels = new java.util.LinkedHashMap<>();
+        Map<String, String> levels = new LinkedHashMap<>();
         for (String logger : r.keys(p + ".levels")) {
             String path = p + ".levels.\"" + logger + "\"";
-            String level = r.string(path).toUpperCase(java.util.Locale.ROOT);
+            String level = r.string(path).toUpperCase(Locale.ROOT);
             if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
                 r.problem(path, "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
             }
@@ -206,7 +209,7 @@ final class SectionReaders {
         } else if (ha1 != null && !ha1.matches("[0-9a-fA-F]{32}")) {
             r.problem(p + ".ha1", "must be 32 hex digits: MD5(user:realm:password)");
         }
-        String hash = ha1 != null ? ha1.toLowerCase(java.util.Locale.ROOT)
+        String hash = ha1 != null ? ha1.toLowerCase(Locale.ROOT)
                 : DigestMath.md5Hex((id + ":" + realm + ":" + (password == null ? "" : password))
                         .getBytes(StandardCharsets.UTF_8));
         String display = r.optString(p + ".display-name");

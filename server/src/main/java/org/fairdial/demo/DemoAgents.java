@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -39,7 +40,7 @@ final class DemoAgents extends DemoListener implements AutoCloseable {
     private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
     /** An agent whose phone misses every fourth call (answers too late), to show what the dialer does then. */
     private final String slowAgent;
-    private final java.util.concurrent.atomic.AtomicInteger slowCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger slowCalls = new AtomicInteger();
     private final Map<String, ServerTransaction> ringingTooLong = new ConcurrentHashMap<>();
 
     DemoAgents(String host, int port, String registrarHostPort, Map<String, String> passwords, MediaEngine media,

@@ -1,5 +1,6 @@
 package org.fairdial.demo;
 
+import java.time.Duration;
 import org.fairdial.media.prompt.Prompt;
 import org.fairdial.media.prompt.Treatment;
 
@@ -14,6 +15,6 @@ final class DemoAudio {
         for (int i = 0; i < samples.length; i++) {
             samples[i] = (short) (amplitude * Math.sin(2 * Math.PI * hz * i / 8000.0));
         }
-        return new Treatment(Prompt.ofSamples("tone-" + (int) hz, samples), java.time.Duration.ZERO);
+        return new Treatment(Prompt.ofSamples("tone-" + (int) hz, samples), Duration.ZERO);
     }
 }

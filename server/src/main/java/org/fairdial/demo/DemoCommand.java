@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.fairdial.app.DialerServer;
 import org.fairdial.config.ConfigValidationException;
@@ -88,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
                 } catch (Exception e) {
                     System.err.println("demo re-registration: " + e);
                 }
-            }, 8, 8, java.util.concurrent.TimeUnit.SECONDS);
+            }, 8, 8, TimeUnit.SECONDS);
             try {
                 return runToEnd(server, timers);
             } finally {

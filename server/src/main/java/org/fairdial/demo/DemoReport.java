@@ -2,10 +2,15 @@ package org.fairdial.demo;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.fairdial.app.DialerServer;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.LegIds;
+import org.fairdial.cdr.LegKind;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
 import org.fairdial.privacy.NumberMask;
@@ -32,11 +37,11 @@ final class DemoReport {
     /** Abandoned customer legs whose call had an agent leg that did not answer: a phone failed, not the pacer. */
     private long abandonedAfterAgentFailure() {
         List<CdrLeg> legs = server.cdrs().recent(10_000);
-        java.util.Set<java.util.UUID> failedAgent = new java.util.HashSet<>();
-        legs.stream().filter(l -> l.kind() == org.fairdial.cdr.LegKind.AGENT
-                && l.disposition() != org.fairdial.cdr.Disposition.ANSWERED).forEach(l -> failedAgent.add(l.callId()));
-        return legs.stream().filter(l -> l.kind() == org.fairdial.cdr.LegKind.CUSTOMER
-                && l.disposition() == org.fairdial.cdr.Disposition.ABANDONED && failedAgent.contains(l.callId())).count();
+        Set<UUID> failedAgent = new HashSet<>();
+        legs.stream().filter(l -> l.kind() == LegKind.AGENT
+                && l.disposition() != Disposition.ANSWERED).forEach(l -> failedAgent.add(l.callId()));
+        return legs.stream().filter(l -> l.kind() == LegKind.CUSTOMER
+                && l.disposition() == Disposition.ABANDONED && failedAgent.contains(l.callId())).count();
     }
 
     /** Prints the summary; true when every dialed lead got an outcome and CDRs are all stored. */
@@ -61,7 +66,7 @@ final class DemoReport {
                 "ring_ms", "talk_ms", "reason");
         for (CdrLeg leg : recent) {
             out.printf("  %-8s %-6s %-10s %-10s %5s %7d %7d %s%n", LegIds.shortForm(leg.callId()),
-                    leg.kind(), leg.kind() == org.fairdial.cdr.LegKind.AGENT ? leg.agent() : NumberMask.mask(leg.normalizedNumber()),
+                    leg.kind(), leg.kind() == LegKind.AGENT ? leg.agent() : NumberMask.mask(leg.normalizedNumber()),
                     leg.disposition(), leg.sipCode() == null ? "-" : leg.sipCode(), leg.ringMs(), leg.talkMs(),
                     leg.sipReason() == null ? "" : leg.sipReason());
         }

@@ -1,11 +1,13 @@
 package org.fairdial.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sip.DialogState;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -75,7 +77,7 @@ final class LoopbackCarrier extends DemoListener implements AutoCloseable {
         }
     }
 
-    private Response tagged(Response response) throws java.text.ParseException {
+    private Response tagged(Response response) throws ParseException {
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
         if (to.getTag() == null) {
             to.setTag("carrier");
@@ -101,7 +103,7 @@ final class LoopbackCarrier extends DemoListener implements AutoCloseable {
     private void hangUp(Callee callee) {
         try {
             var dialog = callee.st.getDialog();
-            if (dialog != null && dialog.getState() == javax.sip.DialogState.CONFIRMED) {
+            if (dialog != null && dialog.getState() == DialogState.CONFIRMED) {
                 dialog.sendRequest(sip.provider.getNewClientTransaction(dialog.createRequest(Request.BYE)));
             }
         } catch (Exception e) {

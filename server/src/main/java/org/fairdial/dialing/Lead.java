@@ -1,6 +1,7 @@
 package org.fairdial.dialing;
 
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record Lead(String id, int line, String raw, String e164, String name, Zo
     public Lead {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(e164, "e164");
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** A lead with only a number and a name (tests, operator dialing). */

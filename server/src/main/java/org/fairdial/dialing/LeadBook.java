@@ -2,6 +2,7 @@ package org.fairdial.dialing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
@@ -25,7 +26,7 @@ public final class LeadBook {
                     JdbcCdrRepository cdrs) {
         this.config = config;
         this.states = states;
-        this.known = new java.util.HashMap<>(states.load(config.name()));
+        this.known = new HashMap<>(states.load(config.name()));
         this.before = cdrs.countCustomerLegs(config.name(), Instant.EPOCH);
     }
 

@@ -3,9 +3,12 @@ package org.fairdial.dialing;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.fairdial.compliance.AbandonAccountant;
 import org.fairdial.compliance.AbandonRules;
 import org.fairdial.config.CampaignConfig;
+import org.fairdial.config.PacingMode;
 import org.fairdial.dialing.pacing.LiveEstimates;
 import org.fairdial.dialing.pacing.Pacer;
 import org.fairdial.dialing.pacing.PredictivePacer;
@@ -23,27 +26,26 @@ public final class PacingFactory {
     }
 
     static CampaignPacing create(CampaignConfig campaign, JdbcCdrRepository cdrs, Instant now) {
-        Instant[] first = {null};
-        java.util.List<Instant[]> history = new java.util.ArrayList<>();
-        cdrs.forEachAnswer(campaign.name(), (at, abandoned) -> {
-            if (first[0] == null) {
-                first[0] = at;
-            }
-            history.add(new Instant[] {at, abandoned ? at : null});
-        });
+        List<Answer> history = new ArrayList<>();
+        cdrs.forEachAnswer(campaign.name(), (at, abandoned) -> history.add(new Answer(at, abandoned)));
+        // Windows such as the TSR's 30-day periods count from the campaign's first answer.
+        Instant start = history.isEmpty() ? now : history.get(0).at();
         ZoneId zone = campaign.rules().defaultZone() != null ? campaign.rules().defaultZone() : ZoneOffset.UTC;
-        AbandonAccountant accountant = new AbandonAccountant(AbandonRules.forProfile(campaign.profile(), zone,
-                first[0] != null ? first[0] : now));
-        for (Instant[] answer : history) {
-            if (answer[1] != null) {
-                accountant.abandoned(answer[0]);
+        AbandonAccountant accountant = new AbandonAccountant(AbandonRules.forProfile(campaign.profile(), zone, start));
+        for (Answer answer : history) {
+            if (answer.abandoned()) {
+                accountant.abandoned(answer.at());
             } else {
-                accountant.connected(answer[0]);
+                accountant.connected(answer.at());
             }
         }
         LiveEstimates estimates = new LiveEstimates(LiveEstimates.Priors.defaults());
         return new CampaignPacing(pacer(campaign, estimates, accountant), estimates, accountant,
-                campaign.pacing() == org.fairdial.config.PacingMode.RATIO);
+                campaign.pacing() == PacingMode.RATIO);
+    }
+
+    /** One stored answer of the campaign, in answer order. */
+    private record Answer(Instant at, boolean abandoned) {
     }
 
     private static Pacer pacer(CampaignConfig campaign, LiveEstimates estimates, AbandonAccountant accountant) {

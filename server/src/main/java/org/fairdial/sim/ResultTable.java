@@ -3,6 +3,7 @@ package org.fairdial.sim;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /** Formats simulated shifts, several seeds per pacer, as a text table. */
@@ -39,15 +40,15 @@ public final class ResultTable {
         return out.toString();
     }
 
-    private static double mean(List<ShiftResult> rs, java.util.function.ToDoubleFunction<ShiftResult> f) {
+    private static double mean(List<ShiftResult> rs, ToDoubleFunction<ShiftResult> f) {
         return rs.stream().mapToDouble(f).average().orElse(0);
     }
 
-    private static double min(List<ShiftResult> rs, java.util.function.ToDoubleFunction<ShiftResult> f) {
+    private static double min(List<ShiftResult> rs, ToDoubleFunction<ShiftResult> f) {
         return rs.stream().mapToDouble(f).min().orElse(0);
     }
 
-    private static double max(List<ShiftResult> rs, java.util.function.ToDoubleFunction<ShiftResult> f) {
+    private static double max(List<ShiftResult> rs, ToDoubleFunction<ShiftResult> f) {
         return rs.stream().mapToDouble(f).max().orElse(0);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -117,7 +118,7 @@ final class FeatureCodes {
             sip.addCommonHeaders(ok);
             st.sendResponse(ok);
             leg.playTreatment(new Treatment(CONFIRMATION, Duration.ZERO), () -> hangUp(call));
-        } catch (SipException | javax.sip.InvalidArgumentException e) {
+        } catch (SipException | InvalidArgumentException e) {
             LOG.warn("feature code confirmation not sent: {}", e.getMessage());
             leg.close();
         }

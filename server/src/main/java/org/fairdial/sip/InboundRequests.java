@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.call.CallEvent;
@@ -78,7 +79,7 @@ final class InboundRequests {
             reinvite(event, leg);
             return;
         }
-        boolean inDialog = ((javax.sip.header.ToHeader) event.getRequest().getHeader("To")).getTag() != null;
+        boolean inDialog = ((ToHeader) event.getRequest().getHeader("To")).getTag() != null;
         if (inDialog) {
             sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
         } else if (FeatureCodes.isFeatureCode(event.getRequest())) {

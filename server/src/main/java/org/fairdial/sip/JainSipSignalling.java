@@ -13,6 +13,8 @@ import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.SipURI;
+import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.agent.AgentRegistry;
@@ -158,7 +160,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         }
     }
 
-    private void countReceived(javax.sip.message.Message message) {
+    private void countReceived(Message message) {
         SipEndpoint endpoint = sip;
         if (endpoint != null) {
             endpoint.count(message, false);
@@ -186,7 +188,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         }
         for (SipLeg leg : current.all()) {
             var uri = leg.invite == null ? null : leg.invite.getRequest().getRequestURI();
-            if (uri instanceof javax.sip.address.SipURI target && target.getHost().equals(event.getHost())
+            if (uri instanceof SipURI target && target.getHost().equals(event.getHost())
                     && (target.getPort() == event.getPort() || target.getPort() < 0)) {
                 reportFailure(leg, "transport error");
             }

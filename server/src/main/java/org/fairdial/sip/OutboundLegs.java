@@ -1,7 +1,9 @@
 package org.fairdial.sip;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +16,7 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -67,7 +70,7 @@ final class OutboundLegs {
             throws ParseException, InvalidArgumentException, SipException {
         URI target = sip.addresses.createURI(contactUri);
         String transport = target instanceof SipURI s && s.getTransportParam() != null
-                ? s.getTransportParam().toLowerCase(java.util.Locale.ROOT) : "udp";
+                ? s.getTransportParam().toLowerCase(Locale.ROOT) : "udp";
         CallPlan plan = call.plan();
         Address from = sip.addresses.createAddress(sip.addresses.createSipURI(plan.e164(), sip.host()));
         from.setDisplayName(plan.leadName() != null ? plan.leadName() : plan.campaign().name());
@@ -89,7 +92,7 @@ final class OutboundLegs {
         Request invite = sip.messages.createRequest(target, Request.INVITE, sip.provider().getNewCallId(), cseq,
                 fromHeader, toHeader, List.of(sip.via(transport)), sip.headers.createMaxForwardsHeader(70),
                 sip.headers.createContentTypeHeader("application", "sdp"), sdp.getBytes(
-                        java.nio.charset.StandardCharsets.US_ASCII));
+                        StandardCharsets.US_ASCII));
         invite.addHeader(sip.contact("dialer", transport));
         sip.addCommonHeaders(invite);
         return invite;
@@ -110,7 +113,7 @@ final class OutboundLegs {
     }
 
     private static SentInvite sent(Request invite) {
-        String callId = ((javax.sip.header.CallIdHeader) invite.getHeader("Call-ID")).getCallId();
+        String callId = ((CallIdHeader) invite.getHeader("Call-ID")).getCallId();
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         return new SentInvite(callId, from.getAddress().getURI().toString(), invite.getRequestURI().toString());
     }

@@ -18,12 +18,15 @@ import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionUnavailableException;
+import javax.sip.TransportNotSupportedException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
-    static final java.util.List<String> ALLOW = java.util.List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS",
+    static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS",
             "REGISTER");
 
     private final SipStack stack;
@@ -94,7 +97,7 @@ public final class SipEndpoint implements AutoCloseable {
                 ListeningPoint lp;
                 try {
                     lp = stack.createListeningPoint(bindAddress, port, transport);
-                } catch (InvalidArgumentException | javax.sip.TransportNotSupportedException e) {
+                } catch (InvalidArgumentException | TransportNotSupportedException e) {
                     throw new SipException("cannot listen on " + bindAddress + ":" + port + "/" + transport
                             + ": " + e.getMessage(), e);
                 }
@@ -125,12 +128,12 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     /** Tells the traffic listener about a message sent ({@code sent}) or received. */
-    void count(javax.sip.message.Message message, boolean sent) {
+    void count(Message message, boolean sent) {
         if (message instanceof Request request) {
             traffic.request(sent, request.getMethod());
         } else if (message instanceof Response response) {
-            javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) response.getHeader(
-                    javax.sip.header.CSeqHeader.NAME);
+            CSeqHeader cseq = (CSeqHeader) response.getHeader(
+                    CSeqHeader.NAME);
             traffic.response(sent, cseq == null ? "unknown" : cseq.getMethod(), response.getStatusCode());
         }
     }
@@ -167,7 +170,7 @@ public final class SipEndpoint implements AutoCloseable {
         return headers.createContactHeader(address);
     }
 
-    void addCommonHeaders(javax.sip.message.Message message) throws ParseException {
+    void addCommonHeaders(Message message) throws ParseException {
         message.setHeader(headers.createHeader(message instanceof Request ? "User-Agent" : "Server", userAgent));
         message.removeHeader("Allow");
         for (String method : ALLOW) {

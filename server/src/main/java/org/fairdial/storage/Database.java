@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.fairdial.config.StoreConfig;
@@ -84,7 +85,7 @@ public final class Database implements AutoCloseable {
         if (postgres) {
             return;
         }
-        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             throw new StoreException("Cannot checkpoint the store: " + e.getMessage(), e);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.fairdial.cdr.CdrBatchStore;
@@ -161,7 +162,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
      * the abandon accountant replays at start-up so a restart keeps its regulatory windows. Streams, so a long
      * campaign does not need memory for its history.
      */
-    public void forEachAnswer(String campaign, java.util.function.BiConsumer<Instant, Boolean> answeredAbandoned) {
+    public void forEachAnswer(String campaign, BiConsumer<Instant, Boolean> answeredAbandoned) {
         String sql = "SELECT answered_at, disposition FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER'"
                 + " AND disposition IN ('ANSWERED', 'ABANDONED') AND answered_at IS NOT NULL ORDER BY answered_at";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

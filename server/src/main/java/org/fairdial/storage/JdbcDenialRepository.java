@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.compliance.Rule;
 
@@ -61,7 +62,7 @@ public final class JdbcDenialRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 List<Denial> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(new Denial(rs.getObject("denial_id", java.util.UUID.class), rs.getString("campaign"),
+                    rows.add(new Denial(rs.getObject("denial_id", UUID.class), rs.getString("campaign"),
                             rs.getString("lead_id"), rs.getString("number"),
                             SqlValues.getEnum(rs, "rule", Rule.class), rs.getString("reason"),
                             SqlValues.getInstant(rs, "retry_at"), SqlValues.getInstant(rs, "at")));

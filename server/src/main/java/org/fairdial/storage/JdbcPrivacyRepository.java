@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
@@ -237,7 +238,7 @@ public final class JdbcPrivacyRepository {
              PreparedStatement ps = c.prepareStatement(
                      "SELECT number_hash FROM privacy_erasure ORDER BY erased_at DESC");
              ResultSet rs = ps.executeQuery()) {
-            List<String> hashes = new java.util.ArrayList<>();
+            List<String> hashes = new ArrayList<>();
             while (rs.next()) {
                 hashes.add(rs.getString(1));
             }

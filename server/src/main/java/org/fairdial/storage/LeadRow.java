@@ -1,6 +1,7 @@
 package org.fairdial.storage;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,6 @@ public record LeadRow(String campaign, String leadId, String number, String rawN
         Objects.requireNonNull(leadId, "leadId");
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(rawNumber, "rawNumber");
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields == null ? Map.of() : fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields == null ? Map.of() : fields));
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.fairdial.config.AdminConfig.Role;
@@ -74,7 +75,7 @@ class EventHubTest {
         }
     }
 
-    private static final Map<EmbeddedChannel, List<String>> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<EmbeddedChannel, List<String>> SEEN = new ConcurrentHashMap<>();
 
     /** The event frames written to a channel so far (the response head is skipped). */
     private static List<String> frames(EmbeddedChannel channel) {

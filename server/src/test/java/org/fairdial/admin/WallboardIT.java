@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
@@ -45,7 +47,7 @@ class WallboardIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int AVAILABLE = 0x16a34a;
     private static final int LOGGED_OUT = 0x4b5563;
-    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
@@ -146,7 +148,7 @@ class WallboardIT {
 
     private static WebDriver chromium(Path dir) throws Exception {
         // Selenium warns (java.util.logging) that it has no DevTools binding for this Chromium: none is used.
-        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        SELENIUM_LOG.setLevel(Level.SEVERE);
         Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class AbandonWindowTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private static Instant at(String local, ZoneId zone) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(local), zone).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), zone).toInstant();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -73,7 +74,7 @@ class CampaignRulesConfigTest {
         assertEquals(Duration.ofDays(5), it.redialLockout());
         assertTrue(it.agentRequiredAfterLockout());
         assertFalse(it.lockoutAgentExempt());
-        assertTrue(it.holidays().contains(java.time.LocalDate.of(2026, 12, 25)));
+        assertTrue(it.holidays().contains(LocalDate.of(2026, 12, 25)));
         JurisdictionProfile uk = config.profiles().get("uk-ofcom");
         assertTrue(uk.lockoutAgentExempt());
         assertTrue(uk.callerIdNationalRate());
@@ -108,7 +109,7 @@ class CampaignRulesConfigTest {
         CampaignConfig c = config.campaigns().get("c");
         DialingRules rules = c.rules();
         assertEquals(List.of("mon-fri 09:00-17:00"), rules.window().hours().spec());
-        assertTrue(rules.window().holidays().contains(java.time.LocalDate.of(2030, 7, 4)));
+        assertTrue(rules.window().holidays().contains(LocalDate.of(2030, 7, 4)));
         assertEquals(Duration.ofDays(2), rules.lockout().lockout());
         assertTrue(rules.consent().required());
         assertEquals(3, rules.frequencyCap().attempts());

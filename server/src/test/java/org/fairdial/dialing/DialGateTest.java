@@ -12,8 +12,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.compliance.CallingWindow;
+import org.fairdial.compliance.Consent;
 import org.fairdial.compliance.ConsentRule;
 import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.DialingRules;
@@ -24,22 +27,21 @@ import org.fairdial.compliance.RetryRules;
 import org.fairdial.compliance.Rule;
 import org.fairdial.compliance.WeeklyHours;
 import org.fairdial.config.CampaignConfig;
-import org.fairdial.config.PacingMode;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
 import org.fairdial.config.CampaignConfig.DoNotCall;
 import org.fairdial.config.CampaignConfig.LeadColumns;
+import org.fairdial.config.PacingMode;
 import org.fairdial.dialing.dnc.CompactNumberSet;
 import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.dialing.dnc.E164;
+import org.fairdial.privacy.NumberHasher;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.H2Fixture;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
-import org.fairdial.privacy.NumberHasher;
 import org.fairdial.storage.JdbcDoNotCallRepository;
-import org.fairdial.storage.StoreFixture;
 import org.fairdial.storage.JdbcLeadStateRepository;
 import org.fairdial.storage.StoreFixture;
 import org.fairdial.storage.TestLegs;
@@ -146,9 +148,9 @@ class DialGateTest {
 
         var rows = denials.find("c1", OPEN, OPEN.plusSeconds(1), 10);
         assertEquals(3, rows.size());
-        assertEquals(java.util.Set.of("on do-not-call list registry:it-rpo", "on do-not-call list campaign-list",
+        assertEquals(Set.of("on do-not-call list registry:it-rpo", "on do-not-call list campaign-list",
                 "on do-not-call list internal"), rows.stream().map(r -> r.reason()).collect(
-                java.util.stream.Collectors.toSet()));
+                Collectors.toSet()));
         assertEquals("+390277777777", rows.stream().filter(r -> r.reason().endsWith("internal")).findFirst()
                 .orElseThrow().number());
         assertEquals(Map.of(Rule.DO_NOT_CALL, 3L), denials.countByRule("c1", OPEN, OPEN.plusSeconds(1)));
@@ -208,7 +210,7 @@ class DialGateTest {
         Lead without = lead("+390212345678");
         assertEquals(Rule.CONSENT, deniedBy(gate.check(without, OPEN, false)));
         Lead with = new Lead("+390212345679", 3, "02 1234 5679", "+390212345679", "B", null,
-                new org.fairdial.compliance.Consent("web form", OPEN.minusSeconds(86_400)), Map.of());
+                new Consent("web form", OPEN.minusSeconds(86_400)), Map.of());
         assertTrue(gate.check(with, OPEN, false).allowed());
         gate.dialing(with, OPEN, false);
         Instant next = gate.outcome(with, TestLegs.customer("c1", Disposition.NO_ANSWER, OPEN), OPEN);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairdial.compliance.Consent;
@@ -51,7 +52,7 @@ class LeadStoreTest {
                 after = page.get(page.size() - 1).id();
             }
             assertEquals(inMemory.leads().size(), paged.size());
-            Map<String, Lead> byId = new java.util.HashMap<>();
+            Map<String, Lead> byId = new HashMap<>();
             inMemory.leads().forEach(l -> byId.put(l.id(), l));
             for (Lead l : paged) {
                 assertEquals(byId.get(l.id()), l);

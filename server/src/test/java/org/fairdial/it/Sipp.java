@@ -2,6 +2,10 @@ package org.fairdial.it;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,12 +93,12 @@ final class Sipp implements AutoCloseable {
      * (a lost INVITE is retransmitted 500 ms later and skews every timing).
      */
     void awaitListening(int port) throws IOException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end && process.isAlive()) {
-            try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new java.net.InetSocketAddress(
-                    java.net.InetAddress.getLoopbackAddress(), port))) {
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), port))) {
                 probe.getLocalPort(); // still free: SIPp not up yet
-            } catch (java.net.SocketException bound) {
+            } catch (SocketException bound) {
                 return;
             }
             try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
 import org.junit.jupiter.api.Assumptions;
@@ -50,7 +51,7 @@ final class SippSupport {
     }
 
     /** Time of the first message SIPp sent or received matching {@code what}. */
-    static Instant when(List<SippTrace.Message> messages, java.util.function.Predicate<SippTrace.Message> what) {
+    static Instant when(List<SippTrace.Message> messages, Predicate<SippTrace.Message> what) {
         return messages.stream().filter(what).map(SippTrace.Message::at).findFirst()
                 .orElseThrow(() -> new AssertionError("no such message in the SIPp trace"));
     }

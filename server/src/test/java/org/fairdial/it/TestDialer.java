@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ public final class TestDialer implements AutoCloseable {
             return server.cdrs().count() >= count;
         });
         List<CdrLeg> rows = new ArrayList<>(server.cdrs().recent(1000));
-        java.util.Collections.reverse(rows);
+        Collections.reverse(rows);
         return rows;
     }
 

@@ -2,6 +2,7 @@ package org.fairdial.media.prompt;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -57,12 +58,12 @@ public final class Prompt {
     /** Same name and same samples: a reload that re-reads an unchanged file sees an equal prompt. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Prompt p && name.equals(p.name) && java.util.Arrays.equals(samples, p.samples);
+        return other instanceof Prompt p && name.equals(p.name) && Arrays.equals(samples, p.samples);
     }
 
     @Override
     public int hashCode() {
-        return 31 * name.hashCode() + java.util.Arrays.hashCode(samples);
+        return 31 * name.hashCode() + Arrays.hashCode(samples);
     }
 
     @Override

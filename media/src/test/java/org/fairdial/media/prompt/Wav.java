@@ -3,6 +3,7 @@ package org.fairdial.media.prompt;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /** Builds WAV files byte by byte for tests, including broken ones. */
 final class Wav {
@@ -43,7 +44,7 @@ final class Wav {
 
     /** A chunk whose declared size may lie. */
     Wav chunk(String id, int declaredSize, byte[] body) {
-        ByteBuffer header = le(8).put(id.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(declaredSize);
+        ByteBuffer header = le(8).put(id.getBytes(StandardCharsets.US_ASCII)).putInt(declaredSize);
         chunks.writeBytes(header.array());
         chunks.writeBytes(body);
         if ((body.length & 1) != 0) {
@@ -54,8 +55,8 @@ final class Wav {
 
     byte[] bytes() {
         byte[] body = chunks.toByteArray();
-        ByteBuffer out = le(12 + body.length).put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(4 + body.length).put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(body);
+        ByteBuffer out = le(12 + body.length).put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(4 + body.length).put("WAVE".getBytes(StandardCharsets.US_ASCII)).put(body);
         return out.array();
     }
 

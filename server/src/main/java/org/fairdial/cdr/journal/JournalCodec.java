@@ -1,5 +1,6 @@
 package org.fairdial.cdr.journal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -104,7 +105,7 @@ final class JournalCodec {
 
     /** Decodes a payload whose CRC matched; an unknown type or format is an {@link IOException}. */
     static Entry decode(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         JournalRecordType type = JournalRecordType.of(in.readByte());
         byte format = in.readByte();
         if (format != FORMAT) {

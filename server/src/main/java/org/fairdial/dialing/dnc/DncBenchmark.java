@@ -9,6 +9,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -81,8 +82,8 @@ public final class DncBenchmark {
                 stringNs[round] = perString;
             }
         }
-        java.util.Arrays.sort(longNs);
-        java.util.Arrays.sort(stringNs);
+        Arrays.sort(longNs);
+        Arrays.sort(stringNs);
         out.printf(Locale.ROOT, "lookup (long):  best %.0f ns/op, median %.0f ns/op, %,d random look-ups a round%n",
                 longNs[0], longNs[1], keys.length);
         out.printf(Locale.ROOT, "lookup (E.164): best %.0f ns/op, median %.0f ns/op incl. parsing the string, %,d a "

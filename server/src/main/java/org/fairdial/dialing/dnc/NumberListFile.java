@@ -4,9 +4,11 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -83,7 +85,7 @@ public final class NumberListFile {
                     }
                 }, counts, invalid);
                 drain(buffer, out);
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
             CompactNumberSet set = CompactNumberSet.build(sink -> readLongs(longs, sink), range[0], range[1],
@@ -152,7 +154,7 @@ public final class NumberListFile {
         for (int i = first; i < end; i++) {
             byte c = line[i];
             if (c < '0' || c > '9') {
-                return slow(new String(line, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
+                return slow(new String(line, start, end - start, StandardCharsets.US_ASCII));
             }
             digits = digits * 10 + (c - '0');
             count++;
@@ -171,7 +173,7 @@ public final class NumberListFile {
             // (GB, DE, FR...) and NANP's "1" before ten digits. Anything else is libphonenumber's job.
             boolean nanp = trunkPrefix.equals("1") && countryCode == 1 && count == 11;
             if (!trunkPrefix.equals("0") && !nanp) {
-                return slow(new String(line, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
+                return slow(new String(line, start, end - start, StandardCharsets.US_ASCII));
             }
             nsnDigits = count - 1;
             nsn = digits % pow10(nsnDigits);
@@ -209,7 +211,7 @@ public final class NumberListFile {
                 out.write(buffer);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         buffer.clear();
     }

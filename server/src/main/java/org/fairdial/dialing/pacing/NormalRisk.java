@@ -1,5 +1,7 @@
 package org.fairdial.dialing.pacing;
 
+import java.util.Arrays;
+
 /** {@link RiskModel} with sums of Bernoullis taken as normal, with a continuity correction: for large teams. */
 final class NormalRisk extends RiskModel {
     private final double[] supplyMean;
@@ -13,7 +15,7 @@ final class NormalRisk extends RiskModel {
         supplyVar = new double[horizon + 1];
         demandMean = new double[horizon + 1];
         demandVar = new double[horizon + 1];
-        java.util.Arrays.fill(supplyMean, freeAgents);
+        Arrays.fill(supplyMean, freeAgents);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.fairdial.dialing.pacing;
 
 import java.time.Instant;
+import java.util.function.IntPredicate;
 import org.fairdial.dialing.pacing.PacingSnapshot.BusyAgent;
 import org.fairdial.dialing.pacing.PacingSnapshot.RingingCall;
 
@@ -94,7 +95,7 @@ public final class PredictivePacer implements Pacer {
      * Largest n in [0, max] such that {@code ok} holds for every m < n ({@code ok} must hold up to some m and
      * fail beyond): a doubling probe, then bisection, so small answers cost few evaluations.
      */
-    private static int lastBelow(int max, java.util.function.IntPredicate ok) {
+    private static int lastBelow(int max, IntPredicate ok) {
         int lo = 0;
         int probe = 1;
         while (probe <= max && ok.test(probe - 1)) {
