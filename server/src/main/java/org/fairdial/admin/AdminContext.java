@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.call.CallRegistry;
-import org.fairdial.cdr.AsyncCdrWriter;
+import org.fairdial.cdr.store.AsyncCdrWriter;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.media.MediaEngine;

@@ -24,7 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.fairdial.config.AdminConfig;
 import org.fairdial.config.AdminConfig.Role;
-import org.fairdial.storage.StoreException;
+import org.fairdial.ports.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import org.fairdial.config.AdminConfig.Role;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.storage.AuditEntry;
 import org.fairdial.storage.JdbcAuditRepository;
-import org.fairdial.storage.StoreException;
+import org.fairdial.ports.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

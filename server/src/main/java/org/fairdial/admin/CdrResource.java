@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.config.AdminConfig.Role;
-import org.fairdial.storage.CampaignCounts;
+import org.fairdial.ports.CampaignCounts;
 
 /**
  * {@code GET /api/cdrs}: CDR legs by time range (default: the last 24 hours), campaign and number, newest first

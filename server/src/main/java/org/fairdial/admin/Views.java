@@ -9,7 +9,7 @@ import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.call.CallSession;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
-import org.fairdial.config.AgentConfig;
+import org.fairdial.agent.AgentConfig;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;

@@ -1,7 +1,6 @@
 package org.fairdial.agent;
 
 import java.time.Instant;
-import org.fairdial.config.AgentConfig;
 
 /** One agent's mutable record inside {@link AgentRegistry}; only touched under the registry's lock. */
 final class AgentEntry {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.fairdial.call.AgentPool;
 import org.fairdial.call.AgentRelease;
-import org.fairdial.config.AgentConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

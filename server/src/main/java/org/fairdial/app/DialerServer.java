@@ -21,7 +21,7 @@ import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPorts;
 import org.fairdial.call.CallRegistry;
 import org.fairdial.call.CallSession;
-import org.fairdial.cdr.DurableCdrSink;
+import org.fairdial.cdr.store.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.dialing.CampaignRunner;

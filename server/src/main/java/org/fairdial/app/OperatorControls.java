@@ -11,7 +11,7 @@ import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.dialing.dnc.DoNotCallLists;
-import org.fairdial.storage.JdbcDoNotCallRepository.Source;
+import org.fairdial.ports.DoNotCallSource;
 
 /** What the admin API steers outside its package: agents, the internal do-not-call list, configuration reload. */
 final class OperatorControls {
@@ -62,7 +62,7 @@ final class OperatorControls {
         return new DoNotCallControl() {
             @Override
             public void add(String e164, String reason) {
-                lists.get().addInternal(e164, Source.API, reason, clock.instant());
+                lists.get().addInternal(e164, DoNotCallSource.API, reason, clock.instant());
             }
 
             @Override

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.fairdial.config.Durations;
 
 /**
  * At most {@code attempts} calls to one number in any {@code period}, counting every campaign's calls. Not a rule

@@ -2,7 +2,6 @@ package org.fairdial.compliance;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.fairdial.config.Durations;
 
 /**
  * No new call to a number soon after we abandoned a call to it.

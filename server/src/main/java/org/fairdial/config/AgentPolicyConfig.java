@@ -1,8 +1,8 @@
 package org.fairdial.config;
 
+import org.fairdial.agent.NextAgentStrategy;
 import java.time.Duration;
 import java.util.List;
-import org.fairdial.agent.NextAgentStrategy;
 
 /**
  * How agents are handed calls and control themselves ({@code dialer.agent-policy}).

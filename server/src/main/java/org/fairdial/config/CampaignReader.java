@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import org.fairdial.compliance.Durations;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.typesafe.config.Config;

@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import org.fairdial.compliance.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

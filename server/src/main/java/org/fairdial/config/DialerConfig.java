@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import org.fairdial.agent.AgentConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.fairdial.compliance.JurisdictionProfile;

@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import org.fairdial.agent.AgentConfig;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;

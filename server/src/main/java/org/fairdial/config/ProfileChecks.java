@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import org.fairdial.compliance.Durations;
 import java.time.Duration;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.config.CampaignConfig.AbandonConfig;

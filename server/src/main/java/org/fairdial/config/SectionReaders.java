@@ -1,5 +1,7 @@
 package org.fairdial.config;
 
+import org.fairdial.agent.AgentConfig;
+import org.fairdial.agent.NextAgentStrategy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,10 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.fairdial.agent.NextAgentStrategy;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.MediaConfig;
-import org.fairdial.sip.auth.DigestMath;
+import org.fairdial.agent.DigestMath;
 
 /** Builds the small config records (everything but campaigns) and checks their rules. */
 final class SectionReaders {

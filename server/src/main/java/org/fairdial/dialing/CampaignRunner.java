@@ -32,7 +32,7 @@ import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.Rule;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.pacing.PacingDecision;
-import org.fairdial.storage.JdbcCdrRepository;
+import org.fairdial.ports.CdrHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +78,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** A runner whose pacing follows the campaign's mode and resumes its abandon windows from the store. */
     public static CampaignRunner create(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents,
-                                        CallRegistry calls, DialGate gate, JdbcCdrRepository cdrs,
+                                        CallRegistry calls, DialGate gate, CdrHistory cdrs,
                                         ScheduledExecutorService loop, InstantSource clock) {
         return new CampaignRunner(config, trunk, agents, calls, gate,
                 PacingFactory.create(config, cdrs, clock.instant()), loop, clock);

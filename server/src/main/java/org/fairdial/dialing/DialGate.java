@@ -14,10 +14,10 @@ import org.fairdial.compliance.Rule;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.privacy.NumberMask;
-import org.fairdial.storage.Denial;
-import org.fairdial.storage.JdbcDenialRepository;
-import org.fairdial.storage.JdbcDialHistoryRepository;
-import org.fairdial.storage.LeadState;
+import org.fairdial.ports.Denial;
+import org.fairdial.ports.DenialLog;
+import org.fairdial.ports.DialHistory;
+import org.fairdial.ports.LeadState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +33,11 @@ public final class DialGate {
     private final LeadBook book;
     private final DialPermission permission;
     private final NumberFacts facts;
-    private final JdbcDialHistoryRepository history;
-    private final JdbcDenialRepository denials;
+    private final DialHistory history;
+    private final DenialLog denials;
 
-    public DialGate(LeadBook book, DoNotCallLists doNotCall, JdbcDialHistoryRepository history,
-                    JdbcDenialRepository denials) {
+    public DialGate(LeadBook book, DoNotCallLists doNotCall, DialHistory history,
+                    DenialLog denials) {
         this.config = book.config();
         this.book = book;
         this.permission = new DialPermission(config.rules());

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.config.CampaignConfig;
-import org.fairdial.storage.CampaignCounts;
-import org.fairdial.storage.JdbcCdrRepository;
-import org.fairdial.storage.JdbcLeadStateRepository;
-import org.fairdial.storage.LeadState;
+import org.fairdial.ports.CampaignCounts;
+import org.fairdial.ports.CdrHistory;
+import org.fairdial.ports.LeadStates;
+import org.fairdial.ports.LeadState;
 
 /**
  * What the campaign remembers about its leads, persisted so a restart resumes without redialing anything early.
@@ -18,12 +18,12 @@ import org.fairdial.storage.LeadState;
  */
 public final class LeadBook {
     private volatile CampaignConfig config;
-    private final JdbcLeadStateRepository states;
+    private final LeadStates states;
     private final Map<String, LeadState> known;
     private final CampaignCounts before;
 
-    public LeadBook(CampaignConfig config, JdbcLeadStateRepository states,
-                    JdbcCdrRepository cdrs) {
+    public LeadBook(CampaignConfig config, LeadStates states,
+                    CdrHistory cdrs) {
         this.config = config;
         this.states = states;
         this.known = new HashMap<>(states.load(config.name()));

@@ -8,8 +8,8 @@ import java.util.List;
 import org.fairdial.compliance.Consent;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.CampaignConfig.LeadColumns;
-import org.fairdial.storage.JdbcLeadRepository;
-import org.fairdial.storage.LeadRow;
+import org.fairdial.ports.LeadRows;
+import org.fairdial.ports.LeadRow;
 
 /**
  * Leads kept in the store rather than in memory: an import streams the list into {@code campaign_lead} in batches
@@ -19,9 +19,9 @@ import org.fairdial.storage.LeadRow;
 public final class LeadStore {
     private static final int BATCH = 500;
 
-    private final JdbcLeadRepository leads;
+    private final LeadRows leads;
 
-    public LeadStore(JdbcLeadRepository leads) {
+    public LeadStore(LeadRows leads) {
         this.leads = leads;
     }
 

@@ -15,7 +15,7 @@ import org.fairdial.dialing.pacing.PredictivePacer;
 import org.fairdial.dialing.pacing.PredictiveSettings;
 import org.fairdial.dialing.pacing.ProgressivePacer;
 import org.fairdial.dialing.pacing.RatioPacer;
-import org.fairdial.storage.JdbcCdrRepository;
+import org.fairdial.ports.CdrHistory;
 
 /**
  * Builds a campaign's pacing from its configuration and its history: the abandon accountant replays every answer
@@ -25,7 +25,7 @@ public final class PacingFactory {
     private PacingFactory() {
     }
 
-    static CampaignPacing create(CampaignConfig campaign, JdbcCdrRepository cdrs, Instant now) {
+    static CampaignPacing create(CampaignConfig campaign, CdrHistory cdrs, Instant now) {
         List<Answer> history = new ArrayList<>();
         cdrs.forEachAnswer(campaign.name(), (at, abandoned) -> history.add(new Answer(at, abandoned)));
         // Windows such as the TSR's 30-day periods count from the campaign's first answer.

@@ -11,10 +11,10 @@ import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.agent.AgentRegistry;
-import org.fairdial.config.AgentConfig;
+import org.fairdial.agent.AgentConfig;
 import org.fairdial.sip.auth.DigestChallenger;
 import org.fairdial.sip.auth.DigestChallenger.NonceStatus;
-import org.fairdial.sip.auth.DigestMath;
+import org.fairdial.agent.DigestMath;
 
 /**
  * Digest authentication of agents' requests (REGISTER, and INVITEs that dial feature codes), RFC 3261 22.4:

@@ -16,7 +16,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.agent.AgentRegistry;
-import org.fairdial.config.AgentConfig;
+import org.fairdial.agent.AgentConfig;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.media.MediaLeg;

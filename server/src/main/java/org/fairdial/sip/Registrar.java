@@ -15,7 +15,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.agent.AgentRegistry;
-import org.fairdial.config.AgentConfig;
+import org.fairdial.agent.AgentConfig;
 import org.fairdial.config.SipConfig;
 
 /** Registrar for agents (RFC 3261 10); credentials are checked by {@link AgentAuth}. */

@@ -1,5 +1,6 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;

@@ -1,5 +1,8 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.CampaignCounts;
+import org.fairdial.ports.StoreException;
+import org.fairdial.ports.CdrHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +19,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.fairdial.cdr.CdrBatchStore;
+import org.fairdial.cdr.store.CdrBatchStore;
 import org.fairdial.cdr.CdrLeg;
 
 /**
@@ -25,7 +28,7 @@ import org.fairdial.cdr.CdrLeg;
  * On PostgreSQL a batch is one multi-row statement ({@link PostgresCdrInsert}); on H2 a JDBC batch, which costs no
  * round trips in an embedded database.
  */
-public final class JdbcCdrRepository implements CdrBatchStore {
+public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
 
     private static final String SELECT = "SELECT " + CdrLegRows.COLUMNS + " FROM cdr_leg";
 

@@ -1,5 +1,6 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.fairdial.cdr.report.ComplianceWindows.Formula;
-import org.fairdial.cdr.report.WindowFigures;
+import org.fairdial.compliance.ComplianceWindows.Formula;
+import org.fairdial.compliance.WindowFigures;
 
 /**
  * The queries behind compliance reports, on {@code cdr_leg}, and the {@code compliance_report} table that keeps

@@ -1,5 +1,8 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.Denial;
+import org.fairdial.ports.StoreException;
+import org.fairdial.ports.DenialLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,17 +17,13 @@ import javax.sql.DataSource;
 import org.fairdial.compliance.Rule;
 
 /** The {@code dial_denial} table: every decision not to dial, for the compliance report. */
-public final class JdbcDenialRepository {
+public final class JdbcDenialRepository implements DenialLog {
     private static final String COLUMNS = "denial_id, campaign, lead_id, number, rule, reason, retry_at, at";
 
     private final DataSource dataSource;
 
     public JdbcDenialRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    public void record(Denial denial) {
-        recordAll(List.of(denial));
     }
 
     /** Inserts the denials in one batch and transaction. */

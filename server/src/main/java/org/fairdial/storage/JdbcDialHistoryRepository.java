@@ -1,5 +1,7 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.StoreException;
+import org.fairdial.ports.DialHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +18,7 @@ import org.fairdial.compliance.AbandonHistory;
  * {@code number_abandon} row the redial lockouts read. Upserts are an UPDATE then an INSERT ... WHERE NOT EXISTS,
  * which PostgreSQL and H2 accept alike; a concurrent insert of the same number is retried once.
  */
-public final class JdbcDialHistoryRepository {
+public final class JdbcDialHistoryRepository implements DialHistory {
     private final DataSource dataSource;
 
     public JdbcDialHistoryRepository(DataSource dataSource) {

@@ -1,5 +1,6 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.fairdial.ports.DoNotCallEntries;
+import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.privacy.NumberMask;
 
 /**
@@ -14,22 +17,7 @@ import org.fairdial.privacy.NumberMask;
  * campaign name). Read at the last moment before each call, so an entry added by an agent or an opt-out keypress
  * takes effect on the next dial, on every server sharing the store.
  */
-public final class JdbcDoNotCallRepository {
-    /** Scope of the internal list, which every campaign checks. */
-    public static final String INTERNAL = "*";
-
-    /** How an entry came in. */
-    public enum Source {
-        /** The admin API or an operator. */
-        API,
-        /** The callee pressed the opt-out key of the US abandon message (16 CFR 310.4(b)(1)(v)(B) opt-out mechanism). */
-        OPT_OUT_KEYPRESS,
-        /** An agent's disposition after talking to the callee. */
-        AGENT,
-        /** Loaded from a file. */
-        IMPORT
-    }
-
+public final class JdbcDoNotCallRepository implements DoNotCallEntries {
     private final DataSource dataSource;
 
     public JdbcDoNotCallRepository(DataSource dataSource) {
@@ -37,7 +25,7 @@ public final class JdbcDoNotCallRepository {
     }
 
     /** Adds the number to the scope; returns false if it was already there (the first entry is kept). */
-    public boolean add(String number, String scope, Source source, String note, Instant at) {
+    public boolean add(String number, String scope, DoNotCallSource source, String note, Instant at) {
         Objects.requireNonNull(source, "source");
         String sql = "INSERT INTO do_not_call (number, scope, source, note, added_at) SELECT CAST(? AS VARCHAR),"
                 + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP(3) WITH TIME ZONE)"

@@ -1,5 +1,8 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.LeadRow;
+import org.fairdial.ports.StoreException;
+import org.fairdial.ports.LeadRows;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,7 @@ import javax.sql.DataSource;
  * by lead id. A row for a lead already stored only fills the columns the stored row left empty, so a re-import or a
  * duplicate later in the list never overwrites the first row's values.
  */
-public final class JdbcLeadRepository {
+public final class JdbcLeadRepository implements LeadRows {
     private static final String COLUMNS = "campaign, lead_id, number, raw_number, line, name, time_zone,"
             + " consent_source, consent_at, fields";
     private static final String UPSERT_POSTGRES = "INSERT INTO campaign_lead (" + COLUMNS + ")"

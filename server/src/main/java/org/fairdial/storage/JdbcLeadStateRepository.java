@@ -1,5 +1,8 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.LeadState;
+import org.fairdial.ports.StoreException;
+import org.fairdial.ports.LeadStates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +13,7 @@ import javax.sql.DataSource;
 import org.fairdial.cdr.Disposition;
 
 /** The {@code lead_state} table: one row per (campaign, lead), replaced as a whole on each save. */
-public final class JdbcLeadStateRepository {
+public final class JdbcLeadStateRepository implements LeadStates {
 
     private static final String COLUMNS =
             "campaign, lead_id, number, attempts, last_disposition, last_attempt_at, next_eligible_at, done";

@@ -4,6 +4,8 @@
  * the Flyway migrations in {@code db/migration}, which are written once in SQL both databases accept; the
  * {@code Jdbc*Repository} classes are plain JDBC over that pool, choosing an upsert dialect only where H2's
  * PostgreSQL mode differs. Nothing here knows about SIP or call control, and every failure is a
- * {@link org.fairdial.storage.StoreException} naming what could not be done.
+ * {@link org.fairdial.ports.StoreException} naming what could not be done.
  */
 package org.fairdial.storage;
+
+import org.fairdial.ports.StoreException;

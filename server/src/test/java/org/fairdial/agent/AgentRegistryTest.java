@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fairdial.call.AgentRelease;
 import org.fairdial.call.ManualTime;
-import org.fairdial.config.AgentConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -25,7 +25,7 @@ import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.compliance.JurisdictionProfile;
-import org.fairdial.config.AgentConfig;
+import org.fairdial.agent.AgentConfig;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;

@@ -1,5 +1,6 @@
 package org.fairdial.cdr;
 
+import org.fairdial.cdr.store.AsyncCdrWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

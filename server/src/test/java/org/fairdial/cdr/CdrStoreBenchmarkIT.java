@@ -1,5 +1,6 @@
 package org.fairdial.cdr;
 
+import org.fairdial.cdr.store.DurableCdrSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.fairdial.cdr;
 
+import org.fairdial.cdr.store.DurableCdrSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ import java.util.UUID;
 import org.fairdial.cdr.journal.OpenLegCloser;
 import org.fairdial.config.StoreConfig;
 import org.fairdial.config.StoreConfig.JournalConfig;
-import org.fairdial.privacy.ErasureGuard;
+import org.fairdial.privacy.erasure.ErasureGuard;
 import org.fairdial.privacy.NumberHasher;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;

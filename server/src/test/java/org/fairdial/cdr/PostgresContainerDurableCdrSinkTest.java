@@ -1,5 +1,6 @@
 package org.fairdial.cdr;
 
+import org.fairdial.cdr.store.DurableCdrSink;
 import org.fairdial.storage.PostgresContainerFixture;
 import org.fairdial.storage.StoreFixture;
 import org.testcontainers.containers.PostgreSQLContainer;

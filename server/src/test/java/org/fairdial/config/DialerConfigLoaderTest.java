@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import org.fairdial.agent.AgentConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.fairdial.config;
 
+import org.fairdial.compliance.Durations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

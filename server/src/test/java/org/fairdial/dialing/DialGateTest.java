@@ -1,5 +1,6 @@
 package org.fairdial.dialing;
 
+import org.fairdial.ports.DoNotCallSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -142,7 +143,7 @@ class DialGateTest {
         assertEquals(Rule.DO_NOT_CALL, deniedBy(gate.check(lead("+390299999999"), OPEN, false)));
         assertEquals(Rule.DO_NOT_CALL, deniedBy(gate.check(lead("+390288888888"), OPEN, false)));
         assertTrue(gate.check(lead("+390277777777"), OPEN, false).allowed());
-        internal.add("+390277777777", JdbcDoNotCallRepository.INTERNAL, JdbcDoNotCallRepository.Source.AGENT,
+        internal.add("+390277777777", JdbcDoNotCallRepository.INTERNAL, DoNotCallSource.AGENT,
                 "asked during the call", OPEN);
         assertEquals(Rule.DO_NOT_CALL, deniedBy(gate.check(lead("+390277777777"), OPEN, false)));
 

@@ -15,7 +15,7 @@ import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.compliance.Rule;
-import org.fairdial.storage.Denial;
+import org.fairdial.ports.Denial;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
 import org.junit.jupiter.api.BeforeAll;

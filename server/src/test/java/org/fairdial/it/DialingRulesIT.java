@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.fairdial.compliance.Rule;
-import org.fairdial.storage.Denial;
+import org.fairdial.ports.Denial;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
-import org.fairdial.storage.JdbcDoNotCallRepository.Source;
+import org.fairdial.ports.DoNotCallSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +52,7 @@ class DialingRulesIT {
                 dialer.campaigns.it.calling-hours = ["%s"]
                 dialer.campaigns.it.lead-columns.time-zone = "tz"
                 """.formatted(window)).start()) {
-            dialer.server.doNotCall().addInternal(LISTED, Source.API, "callee asked", Instant.now());
+            dialer.server.doNotCall().addInternal(LISTED, DoNotCallSource.API, "callee asked", Instant.now());
             new JdbcDialHistoryRepository(dialer.server.database().dataSource()).recordAbandon(LOCKED,
                     Instant.now().minus(Duration.ofHours(1)));
             Sipp customer = SippPeers.customer(dir, "customer", dialer, "customer-reject.xml", 1,

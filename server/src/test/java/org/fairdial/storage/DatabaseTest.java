@@ -1,5 +1,6 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.StoreException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

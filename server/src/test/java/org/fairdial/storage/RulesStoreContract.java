@@ -1,5 +1,7 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.LeadRow;
+import org.fairdial.ports.Denial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fairdial.compliance.AbandonHistory;
 import org.fairdial.compliance.Rule;
-import org.fairdial.storage.JdbcDoNotCallRepository.Source;
+import org.fairdial.ports.DoNotCallSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,11 +90,11 @@ abstract class RulesStoreContract extends StoreTestSupport {
         JdbcDoNotCallRepository dnc = new JdbcDoNotCallRepository(dataSource());
         String n = "+12125550100";
         assertNull(dnc.find(n, "c1"));
-        assertTrue(dnc.add(n, "c1", Source.AGENT, "asked not to be called about c1", T0));
-        assertFalse(dnc.add(n, "c1", Source.API, "again", T0), "the first entry is kept");
+        assertTrue(dnc.add(n, "c1", DoNotCallSource.AGENT, "asked not to be called about c1", T0));
+        assertFalse(dnc.add(n, "c1", DoNotCallSource.API, "again", T0), "the first entry is kept");
         assertEquals("c1", dnc.find(n, "c1"));
         assertNull(dnc.find(n, "c2"));
-        assertTrue(dnc.add(n, JdbcDoNotCallRepository.INTERNAL, Source.OPT_OUT_KEYPRESS, null, T0));
+        assertTrue(dnc.add(n, JdbcDoNotCallRepository.INTERNAL, DoNotCallSource.OPT_OUT_KEYPRESS, null, T0));
         assertEquals(JdbcDoNotCallRepository.INTERNAL, dnc.find(n, "c2"));
         assertEquals(JdbcDoNotCallRepository.INTERNAL, dnc.find(n, "c1"));
         assertTrue(dnc.remove(n, JdbcDoNotCallRepository.INTERNAL));

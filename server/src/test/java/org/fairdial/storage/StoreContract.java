@@ -1,5 +1,7 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.CampaignCounts;
+import org.fairdial.ports.LeadState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fairdial.cdr.report.ComplianceReport;
 import org.fairdial.cdr.report.ComplianceReporter;
-import org.fairdial.cdr.report.ComplianceWindows.Formula;
+import org.fairdial.compliance.ComplianceWindows.Formula;
 import org.fairdial.cdr.report.ReportRendering;
 import org.fairdial.config.ToolConfig;
 import org.fairdial.storage.Database;

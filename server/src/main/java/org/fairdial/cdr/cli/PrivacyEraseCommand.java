@@ -11,7 +11,7 @@ import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.privacy.NumberHasher;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.privacy.OptOutRegistry;
-import org.fairdial.privacy.PrivacyEraser;
+import org.fairdial.privacy.erasure.PrivacyEraser;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.fairdial.cdr.report.ComplianceReporter;
 import org.fairdial.config.PrivacyConfig;
 import org.fairdial.config.ToolConfig;
-import org.fairdial.privacy.RetentionJob;
+import org.fairdial.privacy.erasure.RetentionJob;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;

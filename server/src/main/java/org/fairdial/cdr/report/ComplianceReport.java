@@ -1,9 +1,10 @@
 package org.fairdial.cdr.report;
 
+import org.fairdial.compliance.WindowFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.fairdial.cdr.report.ComplianceWindows.Formula;
+import org.fairdial.compliance.ComplianceWindows.Formula;
 
 /**
  * A campaign's compliance report: per formula, the windows asked for.

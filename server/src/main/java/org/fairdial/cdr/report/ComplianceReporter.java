@@ -1,5 +1,8 @@
 package org.fairdial.cdr.report;
 
+import org.fairdial.storage.JdbcComplianceRepository;
+import org.fairdial.compliance.WindowFigures;
+import org.fairdial.compliance.ComplianceWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -8,10 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fairdial.cdr.report.ComplianceWindows.Formula;
-import org.fairdial.cdr.report.ComplianceWindows.Window;
+import org.fairdial.compliance.ComplianceWindows.Formula;
+import org.fairdial.compliance.ComplianceWindows.Window;
 import org.fairdial.compliance.JurisdictionProfile;
-import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcComplianceRepository.Counts;
 
 /**

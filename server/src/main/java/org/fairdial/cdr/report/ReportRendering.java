@@ -1,5 +1,6 @@
 package org.fairdial.cdr.report;
 
+import org.fairdial.compliance.WindowFigures;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -11,9 +11,9 @@ import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DncRegistryConfig;
 import org.fairdial.privacy.NumberHasher;
 import org.fairdial.privacy.OptOutRegistry;
-import org.fairdial.storage.JdbcDoNotCallRepository;
-import org.fairdial.storage.JdbcDoNotCallRepository.Source;
-import org.fairdial.storage.JdbcDoNotCallRepository.Source;
+import org.fairdial.ports.DoNotCallEntries;
+import org.fairdial.ports.DoNotCallSource;
+import org.fairdial.ports.DoNotCallSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +31,12 @@ public final class DoNotCallLists {
 
     private final Map<String, CompactNumberSet> registries;
     private final Map<String, List<CompactNumberSet>> campaignLists;
-    private final JdbcDoNotCallRepository store;
+    private final DoNotCallEntries store;
     /** Hashes numbers the way a privacy erasure stores those who opted out; null: no hashed entries. */
     private volatile NumberHasher hasher;
 
     public DoNotCallLists(Map<String, CompactNumberSet> registries, Map<String, List<CompactNumberSet>> campaignLists,
-                          JdbcDoNotCallRepository store) {
+                          DoNotCallEntries store) {
         this.registries = Map.copyOf(registries);
         this.campaignLists = Map.copyOf(campaignLists);
         this.store = store;
@@ -53,7 +53,7 @@ public final class DoNotCallLists {
      */
     public OptOutRegistry optOutRegistry() {
         return (numberHash, at) -> {
-            store.add(HASHED + numberHash, JdbcDoNotCallRepository.INTERNAL, Source.API, "opted out, number erased",
+            store.add(HASHED + numberHash, DoNotCallEntries.INTERNAL, DoNotCallSource.API, "opted out, number erased",
                     at); // false when already listed: either way it is on the list now
             return true;
         };
@@ -66,7 +66,7 @@ public final class DoNotCallLists {
 
     /** Loads every registry file and every campaign's own lists (start-up; a 100M-number registry takes seconds). */
     public static DoNotCallLists load(Map<String, DncRegistryConfig> registryFiles,
-                                      Iterable<CampaignConfig> campaigns, JdbcDoNotCallRepository store)
+                                      Iterable<CampaignConfig> campaigns, DoNotCallEntries store)
             throws IOException {
         Map<String, CompactNumberSet> registries = new LinkedHashMap<>();
         for (DncRegistryConfig r : registryFiles.values()) {
@@ -133,7 +133,7 @@ public final class DoNotCallLists {
         if (scope == null) {
             return null;
         }
-        return scope.equals(JdbcDoNotCallRepository.INTERNAL) ? "internal" : "campaign:" + scope;
+        return scope.equals(DoNotCallEntries.INTERNAL) ? "internal" : "campaign:" + scope;
     }
 
     /**
@@ -141,7 +141,7 @@ public final class DoNotCallLists {
      * registry (what a supervisor's "may we call this number?" asks, with no campaign in mind).
      */
     public String matchAny(String e164) {
-        if (JdbcDoNotCallRepository.INTERNAL.equals(internalScope(e164, JdbcDoNotCallRepository.INTERNAL))) {
+        if (DoNotCallEntries.INTERNAL.equals(internalScope(e164, DoNotCallEntries.INTERNAL))) {
             return "internal";
         }
         long n = E164.toLong(e164);
@@ -155,16 +155,16 @@ public final class DoNotCallLists {
 
     /** Removes the number from the internal list; false if it was not on it. */
     public boolean removeInternal(String e164) {
-        return store.remove(e164, JdbcDoNotCallRepository.INTERNAL);
+        return store.remove(e164, DoNotCallEntries.INTERNAL);
     }
 
     /** Adds the number to the internal list, which every campaign checks. */
-    public boolean addInternal(String e164, Source source, String note, Instant at) {
-        return store.add(e164, JdbcDoNotCallRepository.INTERNAL, source, note, at);
+    public boolean addInternal(String e164, DoNotCallSource source, String note, Instant at) {
+        return store.add(e164, DoNotCallEntries.INTERNAL, source, note, at);
     }
 
     /** Adds the number to one campaign's list (a callee who wants no more calls about this campaign). */
-    public boolean addForCampaign(String campaign, String e164, Source source, String note, Instant at) {
+    public boolean addForCampaign(String campaign, String e164, DoNotCallSource source, String note, Instant at) {
         return store.add(e164, campaign, source, note, at);
     }
 }

@@ -1,13 +1,14 @@
 package org.fairdial.cdr.report;
 
+import org.fairdial.compliance.ComplianceWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import org.fairdial.cdr.report.ComplianceWindows.Formula;
-import org.fairdial.cdr.report.ComplianceWindows.Window;
+import org.fairdial.compliance.ComplianceWindows.Formula;
+import org.fairdial.compliance.ComplianceWindows.Window;
 import org.junit.jupiter.api.Test;
 
 /** The regulatory windows: UK local days (23 and 25 hours at the clock changes), US 30-day periods, IT cumulative. */

@@ -1,5 +1,6 @@
 package org.fairdial.sip.auth;
 
+import org.fairdial.agent.DigestMath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;

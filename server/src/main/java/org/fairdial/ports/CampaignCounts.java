@@ -1,4 +1,4 @@
-package org.fairdial.storage;
+package org.fairdial.ports;
 
 /**
  * Customer-leg outcomes of one campaign over a period, the inputs of the abandon rate.

@@ -1,4 +1,4 @@
-package org.fairdial.config;
+package org.fairdial.compliance;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,7 +1,7 @@
-package org.fairdial.cdr.report;
+package org.fairdial.compliance;
 
 import java.time.Instant;
-import org.fairdial.cdr.report.ComplianceWindows.Formula;
+import org.fairdial.compliance.ComplianceWindows.Formula;
 
 /**
  * The figures of one campaign in one regulatory window, as printed, exported as JSON and kept in

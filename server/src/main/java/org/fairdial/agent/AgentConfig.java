@@ -1,4 +1,4 @@
-package org.fairdial.config;
+package org.fairdial.agent;
 
 /**
  * An agent account ({@code dialer.agents.ID}): the softphone registers as {@code ID} with digest auth.

@@ -1,5 +1,7 @@
-package org.fairdial.cdr;
+package org.fairdial.cdr.store;
 
+import org.fairdial.cdr.CdrSink;
+import org.fairdial.cdr.CdrLeg;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

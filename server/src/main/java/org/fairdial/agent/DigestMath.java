@@ -1,4 +1,4 @@
-package org.fairdial.sip.auth;
+package org.fairdial.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.fairdial.storage;
+package org.fairdial.ports;
 
 /**
  * The store could not be opened, migrated, read or written. The message names the operation (and, when opening,

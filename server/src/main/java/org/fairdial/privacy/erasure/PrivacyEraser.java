@@ -1,5 +1,9 @@
-package org.fairdial.privacy;
+package org.fairdial.privacy.erasure;
 
+import org.fairdial.privacy.OptOutRegistry;
+import org.fairdial.privacy.NumberHasher;
+import org.fairdial.privacy.erasure.ErasureGuard;
+import org.fairdial.privacy.erasure.Blanking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.fairdial.cdr.report;
+package org.fairdial.compliance;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.fairdial.storage;
+package org.fairdial.ports;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,8 @@
-package org.fairdial.cdr;
+package org.fairdial.cdr.store;
 
+import org.fairdial.cdr.CdrSink;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.store.AsyncCdrWriter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;

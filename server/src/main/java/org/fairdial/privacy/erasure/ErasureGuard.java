@@ -1,5 +1,6 @@
-package org.fairdial.privacy;
+package org.fairdial.privacy.erasure;
 
+import org.fairdial.privacy.NumberHasher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -7,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.fairdial.cdr.CdrBatchStore;
+import org.fairdial.cdr.store.CdrBatchStore;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.storage.JdbcPrivacyRepository;

@@ -1,5 +1,7 @@
-package org.fairdial.cdr;
+package org.fairdial.cdr.store;
 
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.store.AsyncCdrWriter;
 import java.util.List;
 
 /**

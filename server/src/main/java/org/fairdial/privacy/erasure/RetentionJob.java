@@ -1,4 +1,4 @@
-package org.fairdial.privacy;
+package org.fairdial.privacy.erasure;
 
 import java.time.Instant;
 import java.time.InstantSource;

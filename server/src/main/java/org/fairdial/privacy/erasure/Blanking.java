@@ -1,4 +1,4 @@
-package org.fairdial.privacy;
+package org.fairdial.privacy.erasure;
 
 import org.fairdial.cdr.CdrLeg;
 
