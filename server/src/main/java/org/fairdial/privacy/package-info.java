@@ -1,11 +1,9 @@
 /**
  * Privacy by default: phone numbers never reach logs in full (only their last digits, as many as configured), call
- * data is anonymized or deleted after the retention period ({@link org.fairdial.privacy.erasure.RetentionJob}), and
- * {@link org.fairdial.privacy.erasure.PrivacyEraser} erases a number everywhere the dialer keeps it, leaving only its keyed
+ * data is anonymized or deleted after the retention period ({@code privacy.erasure.RetentionJob}), and
+ * {@code privacy.erasure.PrivacyEraser} erases a number everywhere the dialer keeps it, leaving only its keyed
  * hash ({@link org.fairdial.privacy.NumberHasher}) for the audit and, when the person opted out, the do-not-call
  * list ({@link org.fairdial.privacy.OptOutRegistry}).
  */
 package org.fairdial.privacy;
 
-import org.fairdial.privacy.erasure.RetentionJob;
-import org.fairdial.privacy.erasure.PrivacyEraser;
