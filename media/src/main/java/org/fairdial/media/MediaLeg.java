@@ -1,7 +1,6 @@
 package org.fairdial.media;
 
 import org.fairdial.media.prompt.Treatment;
-import org.fairdial.media.rtp.RtpStats;
 import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.SdpException;
 

@@ -2,7 +2,7 @@ package org.fairdial.media.relay;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import org.fairdial.media.rtp.RtpStats;
+import org.fairdial.media.RtpStats;
 
 /**
  * A leg's RTP counters. Written only from the leg's event loop (single writer, so volatile is enough and no

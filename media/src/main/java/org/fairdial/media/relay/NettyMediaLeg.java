@@ -21,7 +21,7 @@ import org.fairdial.media.rtp.ReceivedRtp;
 import org.fairdial.media.rtp.RtpDecoder;
 import org.fairdial.media.rtp.RtpHeader;
 import org.fairdial.media.rtp.RtpSender;
-import org.fairdial.media.rtp.RtpStats;
+import org.fairdial.media.RtpStats;
 import org.fairdial.media.rtp.SequenceTracker;
 import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.Negotiation;

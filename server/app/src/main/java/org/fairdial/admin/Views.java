@@ -1,0 +1,95 @@
+package org.fairdial.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.fairdial.agent.AgentSnapshot;
+import org.fairdial.call.CallSession;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.config.AgentConfig;
+import org.fairdial.config.CampaignConfig;
+import org.fairdial.dialing.CampaignRunner;
+import org.fairdial.dialing.CampaignStats;
+import org.fairdial.privacy.NumberMask;
+
+/** The JSON shapes of the API's resources, built from the dialer's own types. */
+final class Views {
+    private Views() {
+    }
+
+    /**
+     * A campaign and its counts.
+     *
+     * @param abandonRate    abandoned / answered since start (seeded from the store at start)
+     * @param abandonRateCap the profile's cap the rate must stay under
+     * @param dialRatio      pacing level: calls in flight per available agent
+     */
+    record Campaign(String name, boolean running, String profile, String trunk, double dialRatio,
+                    double abandonRate, double abandonRateCap, Stats stats) {
+    }
+
+    /** Counts of one campaign (see {@link CampaignStats.Snapshot}). */
+    record Stats(long dialed, long answered, long bridged, long abandoned, long busy, long noAnswer, long failed,
+                 double abandonRate, long worstAbandonMs) {
+    }
+
+    /** An agent: its state and for how long it has been in it. */
+    record Agent(String id, String displayName, String state, Instant since, long secondsInState,
+                 boolean registered, String contact, long callsHandled) {
+    }
+
+    /** A live call; {@code startedAt}/{@code ageMs} are null for a call that began before the admin surface. */
+    record Call(UUID callId, String campaign, String leadId, String number, String state, String agent,
+                Instant startedAt, Long ageMs, Instant answeredAt, List<Leg> legs) {
+    }
+
+    /** One leg of a live call and where it is. */
+    record Leg(String kind, String state) {
+    }
+
+    static Campaign campaign(CampaignRunner runner, CampaignConfig config) {
+        CampaignStats.Snapshot s = runner.stats().snapshot();
+        return new Campaign(runner.name(), runner.running(), config.profile().name(), config.trunk(),
+                config.dialRatio(), s.abandonRate(), config.profile().abandonRateCap(), stats(s));
+    }
+
+    static Stats stats(CampaignStats.Snapshot s) {
+        return new Stats(s.dialed(), s.answered(), s.bridged(), s.abandoned(), s.busy(), s.noAnswer(), s.failed(),
+                s.abandonRate(), s.worstAbandonMs());
+    }
+
+    static Agent agent(AgentSnapshot a, AgentConfig account, Instant now) {
+        return new Agent(a.id(), account == null ? a.id() : account.displayName(), a.state().name(), a.since(),
+                Math.max(0, Duration.between(a.since(), now).toSeconds()), a.contact() != null, a.contact(),
+                a.callsHandled());
+    }
+
+    static Call call(CallSession call, LiveCalls.Times times, Instant now, boolean fullNumbers) {
+        var status = call.status();
+        List<Leg> legs = List.of(new Leg(LegKind.CUSTOMER.name(), status.state().name()),
+                new Leg(LegKind.AGENT.name(), status.agentLeg().name()));
+        Instant started = times == null ? null : times.startedAt();
+        return new Call(call.callId(), call.plan().campaign().name(), call.plan().leadId(),
+                number(call.plan().e164(), fullNumbers), status.state().name(), call.agentId(), started,
+                started == null ? null : Duration.between(started, now).toMillis(),
+                times == null ? null : times.answeredAt(), legs);
+    }
+
+    /** A CDR leg as stored; for viewers the callee's number is masked wherever it appears. */
+    static ObjectNode cdr(CdrLeg leg, boolean fullNumbers) {
+        ObjectNode node = Json.mapper().valueToTree(leg);
+        if (!fullNumbers && leg.kind() == LegKind.CUSTOMER) {
+            node.put("dialedNumber", number(leg.dialedNumber(), false));
+            node.put("normalizedNumber", number(leg.normalizedNumber(), false));
+            node.put("toUri", leg.toUri() == null ? null : "sip:" + number(leg.normalizedNumber(), false));
+        }
+        return node;
+    }
+
+    static String number(String number, boolean full) {
+        return full || number == null ? number : NumberMask.mask(number);
+    }
+}

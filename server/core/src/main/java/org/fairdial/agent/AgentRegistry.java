@@ -1,0 +1,294 @@
+package org.fairdial.agent;
+
+import org.fairdial.config.AgentConfig;
+import org.fairdial.config.NextAgentStrategy;
+import java.util.Comparator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.fairdial.call.AgentPool;
+import org.fairdial.call.AgentRelease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agents the dialer knows (from config), their registrations and states. Every method is short and
+ * synchronized; state changes are collected under the lock and announced after it, so listeners (the dialer,
+ * wallboards, metrics) can call back in without deadlock.
+ */
+public final class AgentRegistry implements AgentPool {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRegistry.class);
+
+    private final Map<String, AgentEntry> agents = new LinkedHashMap<>();
+    private final InstantSource clock;
+    private final ScheduledExecutorService timers;
+    private final Comparator<AgentEntry> order;
+    private final List<Runnable> availabilityListeners = new CopyOnWriteArrayList<>();
+    private final List<AgentListener> listeners = new CopyOnWriteArrayList<>();
+
+    public AgentRegistry(Map<String, AgentConfig> accounts, InstantSource clock, ScheduledExecutorService timers) {
+        this(accounts, clock, timers, NextAgentStrategy.LONGEST_IDLE);
+    }
+
+    public AgentRegistry(Map<String, AgentConfig> accounts, InstantSource clock, ScheduledExecutorService timers,
+                         NextAgentStrategy strategy) {
+        this.clock = clock;
+        this.timers = timers;
+        this.order = order(strategy);
+        accounts.values().forEach(a -> agents.put(a.id(), new AgentEntry(a, clock.instant())));
+    }
+
+    /** Runs {@code listener} (outside the registry lock) whenever an agent may have become available. */
+    public void onAvailability(Runnable listener) {
+        availabilityListeners.add(listener);
+    }
+
+    /** Tells {@code listener} of every state change. */
+    public void addListener(AgentListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The account of a SIP user, for the registrar; null if unknown. */
+    public synchronized AgentConfig account(String id) {
+        AgentEntry agent = agents.get(id);
+        return agent == null || agent.retired ? null : agent.account;
+    }
+
+    /** A REGISTER binding was accepted (or refreshed). */
+    public void registered(String id, String contact, Instant expiresAt) {
+        publish(change(id, a -> {
+            a.contact = contact;
+            a.expiresAt = expiresAt;
+            if (a.state == AgentState.LOGGED_OUT || a.state == AgentState.UNAVAILABLE) {
+                LOG.info("agent {} available at {}", id, contact);
+                return AgentState.AVAILABLE;
+            }
+            return a.state;
+        }));
+    }
+
+    /** The binding was removed (Expires: 0) or expired. */
+    public void unregistered(String id, String why) {
+        publish(change(id, a -> loggedOut(a, why)));
+    }
+
+    private static AgentState loggedOut(AgentEntry a, String why) {
+        if (a.contact == null) {
+            return a.state;
+        }
+        a.contact = null;
+        a.expiresAt = null;
+        LOG.info("agent {} logged out: {}", a.account.id(), why);
+        return a.inCall() ? a.state : AgentState.LOGGED_OUT;
+    }
+
+    /** Logs out every agent whose registration has expired; run periodically. */
+    public void expireRegistrations() {
+        List<Change> changes = new ArrayList<>();
+        synchronized (this) {
+            // Check and change under one lock, so a refresh that lands meanwhile cannot be wiped.
+            Instant now = clock.instant();
+            for (AgentEntry agent : agents.values()) {
+                if (agent.expiresAt != null && !agent.expiresAt.isAfter(now)) {
+                    move(agent, loggedOut(agent, "registration expired"), changes);
+                }
+            }
+        }
+        publish(changes);
+    }
+
+    /** Pauses an agent with a reason; an agent in a call is paused when the call lets go of them. */
+    public boolean pause(String id, String reason) {
+        List<Change> changes = change(id, a -> {
+            if (a.inCall()) {
+                a.pendingPause = reason;
+                return a.state;
+            }
+            if (a.contact == null) {
+                return a.state;
+            }
+            a.pauseReason = reason;
+            return AgentState.PAUSED;
+        });
+        publish(changes);
+        return known(id);
+    }
+
+    /** Ends a pause (or a pending one). */
+    public boolean ready(String id) {
+        publish(change(id, a -> {
+            a.pendingPause = null;
+            if (a.state != AgentState.PAUSED) {
+                return a.state;
+            }
+            a.pauseReason = null;
+            return a.contact == null ? AgentState.LOGGED_OUT : AgentState.AVAILABLE;
+        }));
+        return known(id);
+    }
+
+    /** Drops the agent's registration as a supervisor asks; a call in progress goes on. */
+    public boolean logout(String id) {
+        unregistered(id, "logged out by a supervisor");
+        return known(id);
+    }
+
+    /** Applies a reloaded set of accounts: new agents appear logged out, removed ones leave after any call. */
+    public void updateAccounts(Map<String, AgentConfig> accounts) {
+        List<Change> changes = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (AgentConfig account : accounts.values()) {
+                AgentEntry entry = agents.computeIfAbsent(account.id(), k -> new AgentEntry(account, now));
+                entry.account = account;
+                entry.retired = false;
+            }
+            for (AgentEntry entry : List.copyOf(agents.values())) {
+                if (!accounts.containsKey(entry.account.id())) {
+                    entry.retired = true;
+                    entry.contact = null;
+                    if (!entry.inCall()) {
+                        move(entry, AgentState.LOGGED_OUT, changes);
+                        agents.remove(entry.account.id());
+                    }
+                }
+            }
+        }
+        publish(changes);
+    }
+
+    @Override
+    public Optional<String> reserve(String campaign) {
+        List<Change> changes = new ArrayList<>();
+        Optional<AgentEntry> pick;
+        synchronized (this) {
+            pick = agents.values().stream().filter(AgentEntry::takesCalls).min(order);
+            pick.ifPresent(a -> move(a, AgentState.RESERVED, changes));
+        }
+        publish(changes);
+        return pick.map(a -> a.account.id());
+    }
+
+    @Override
+    public synchronized String contactOf(String agentId) {
+        AgentEntry agent = agents.get(agentId);
+        return agent == null ? null : agent.contact;
+    }
+
+    @Override
+    public void ringing(String agentId) {
+        publish(change(agentId, a -> a.state == AgentState.RESERVED ? AgentState.RINGING : a.state));
+    }
+
+    @Override
+    public void talking(String agentId) {
+        publish(change(agentId, a -> {
+            a.callsHandled++;
+            return AgentState.TALKING;
+        }));
+    }
+
+    @Override
+    public void release(String agentId, AgentRelease release, Duration wrapUp) {
+        publish(change(agentId, a -> switch (release) {
+            case AVAILABLE -> afterCall(a);
+            case UNAVAILABLE -> {
+                LOG.warn("agent {} out of rotation (phone did not answer or went silent) until it registers again",
+                        agentId);
+                yield AgentState.UNAVAILABLE;
+            }
+            case WRAP_UP -> {
+                long epoch = a.epoch + 1; // the epoch the WRAP_UP state is about to get
+                timers.schedule(() -> endWrapUp(agentId, epoch), wrapUp.toMillis(), TimeUnit.MILLISECONDS);
+                yield AgentState.WRAP_UP;
+            }
+        }));
+    }
+
+    private void endWrapUp(String agentId, long epoch) {
+        publish(change(agentId, a -> a.state == AgentState.WRAP_UP && a.epoch == epoch ? afterCall(a) : a.state));
+    }
+
+    /** Where an agent goes when a call lets go of them: a pause asked meanwhile, else available. */
+    private static AgentState afterCall(AgentEntry a) {
+        if (a.contact == null) {
+            return AgentState.LOGGED_OUT;
+        }
+        if (a.pendingPause != null) {
+            a.pauseReason = a.pendingPause;
+            a.pendingPause = null;
+            return AgentState.PAUSED;
+        }
+        return AgentState.AVAILABLE;
+    }
+
+    /** Agents available right now. */
+    public synchronized int availableCount() {
+        return (int) agents.values().stream().filter(AgentEntry::takesCalls).count();
+    }
+
+    public synchronized List<AgentSnapshot> snapshot() {
+        return agents.values().stream().map(AgentEntry::snapshot).toList();
+    }
+
+    private synchronized boolean known(String id) {
+        return agents.containsKey(id);
+    }
+
+    /** Runs {@code next} on the agent under the lock and records the state change it makes. */
+    private synchronized List<Change> change(String id, Function<AgentEntry, AgentState> next) {
+        List<Change> changes = new ArrayList<>();
+        AgentEntry agent = agents.get(id);
+        if (agent != null) {
+            move(agent, next.apply(agent), changes);
+            if (agent.retired && !agent.inCall()) {
+                agents.remove(id);
+            }
+        }
+        return changes;
+    }
+
+    private void move(AgentEntry agent, AgentState next, List<Change> changes) {
+        if (agent.state == next) {
+            return;
+        }
+        AgentSnapshot before = agent.snapshot();
+        agent.state = next;
+        agent.since = clock.instant();
+        agent.epoch++;
+        if (next != AgentState.PAUSED) {
+            agent.pauseReason = null;
+        }
+        changes.add(new Change(before, agent.snapshot()));
+    }
+
+    private void publish(List<Change> changes) {
+        boolean available = false;
+        for (Change c : changes) {
+            listeners.forEach(l -> l.stateChanged(c.before(), c.after()));
+            available |= c.after().state() == AgentState.AVAILABLE;
+        }
+        if (available) {
+            availabilityListeners.forEach(Runnable::run);
+        }
+    }
+
+    private record Change(AgentSnapshot before, AgentSnapshot after) {
+    }
+
+    private static Comparator<AgentEntry> order(NextAgentStrategy strategy) {
+        return switch (strategy) {
+            case LONGEST_IDLE -> Comparator.comparing((AgentEntry a) -> a.since);
+            case FEWEST_CALLS -> Comparator.comparingLong((AgentEntry a) -> a.callsHandled).thenComparing(a -> a.since);
+        };
+    }
+}

@@ -1,0 +1,251 @@
+package org.fairdial.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.Bridge;
+import org.fairdial.call.CallEffect.Cancel;
+import org.fairdial.call.CallEffect.EndLeg;
+import org.fairdial.call.CallEffect.InviteAgent;
+import org.fairdial.call.CallEffect.InviteCustomer;
+import org.fairdial.call.CallEffect.PlayAbandonTreatment;
+import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.ReleaseAgent;
+import org.fairdial.call.CallEffect.ReserveAgent;
+import org.fairdial.call.CallEffect.SendBye;
+import org.fairdial.call.CallEffect.StartTimer;
+import org.fairdial.call.CallEffect.StopTimer;
+import org.fairdial.call.CallEvent.Failed;
+import org.fairdial.call.CallSignalling.SentInvite;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.compliance.AbandonTiming;
+import org.fairdial.config.CampaignConfig;
+import org.fairdial.media.MediaLeg;
+import org.fairdial.media.PortsExhaustedException;
+import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.RtpStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Carries out a {@link CallSession}'s effects through its ports, on the call's executor. */
+final class EffectRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(EffectRunner.class);
+
+    private final CallSession call;
+    private final CallPorts ports;
+
+    EffectRunner(CallSession call) {
+        this.call = call;
+        this.ports = call.ports;
+    }
+
+    void run(CallEffect effect) {
+        try {
+            dispatch(effect);
+            journalProgress();
+        } catch (RuntimeException e) {
+            if (e instanceof SignallingException) {
+                LOG.warn("{} not sent: {}", effect, e.getMessage());
+            } else {
+                LOG.error("effect {} failed", effect, e);
+            }
+            if (effect instanceof InviteCustomer) {
+                call.post(new Failed(LegKind.CUSTOMER, null, "transport error: " + e.getMessage()));
+            } else if (effect instanceof InviteAgent) {
+                call.post(new Failed(LegKind.AGENT, null, "transport error: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void dispatch(CallEffect effect) {
+        CampaignConfig campaign = call.plan().campaign();
+        if (effect instanceof InviteCustomer) {
+            inviteCustomer();
+        } else if (effect instanceof InviteAgent a) {
+            inviteAgent(a.agentId());
+        } else if (effect instanceof Cancel c) {
+            ports.signalling().cancel(call, c.leg());
+        } else if (effect instanceof Ack a) {
+            ports.signalling().ack(call, a.leg());
+        } else if (effect instanceof SendBye b) {
+            ports.signalling().bye(call, b.leg());
+        } else if (effect instanceof StartTimer t) {
+            call.startTimer(t.timer(), duration(t.timer(), campaign));
+        } else if (effect instanceof StopTimer t) {
+            call.stopTimer(t.timer());
+        } else if (effect instanceof PlayComfortNoise) {
+            play(Treatment.comfortNoiseOnly(), null);
+        } else if (effect instanceof PlayAbandonTreatment) {
+            playAbandon(campaign);
+        } else if (effect instanceof Bridge) {
+            bridge();
+        } else if (effect instanceof ReserveAgent) {
+            String reserved = call.plan().reservedAgent();
+            Optional<String> agent = reserved != null ? Optional.of(reserved) : ports.agents().reserve(campaign.name());
+            // Known from now on, so a release works even if the call ends before AgentReserved is handled.
+            agent.ifPresent(id -> call.agent.agentId = id);
+            call.post(agent.<CallEvent>map(CallEvent.AgentReserved::new).orElseGet(CallEvent.NoAgentFree::new));
+        } else if (effect instanceof ReleaseAgent r) {
+            if (call.agent.agentId != null) {
+                ports.agents().release(call.agent.agentId, r.release(), campaign.wrapUp());
+            }
+        } else if (effect instanceof EndLeg end) {
+            endLeg(end);
+        }
+    }
+
+    private Duration duration(TimerKind timer, CampaignConfig campaign) {
+        return switch (timer) {
+            case RING -> campaign.ringTimeout();
+            case AGENT_CONNECT -> campaign.agentConnectTimeout();
+            case ABANDON_DEADLINE -> {
+                // Counted from the 200 OK's arrival, not from when this runs: the cap is the law's, not ours.
+                Instant deadline = call.customer.answeredAt.plus(campaign.abandon().maxDuration()).minus(AbandonTiming.BYE_MARGIN);
+                yield Duration.between(ports.clock().instant(), deadline);
+            }
+        };
+    }
+
+    private void inviteCustomer() {
+        MediaLeg media = openMedia("c-" + call.callId());
+        if (media == null) {
+            return;
+        }
+        call.customerMedia = media;
+        call.customer.createdAt = ports.clock().instant();
+        // Journaled before the INVITE leaves, so a leg the callee saw always gets its CDR, even after a kill -9.
+        ports.cdr().legProgress(call.customer.snapshot(call.plan(), call.customer.createdAt));
+        SentInvite sent = ports.signalling().inviteCustomer(call, media.createOffer());
+        note(call.customer, sent);
+    }
+
+    private void inviteAgent(String agentId) {
+        call.agent.agentId = agentId;
+        call.agent.dialedNumber = agentId;
+        call.agent.createdAt = ports.clock().instant();
+        String contact = ports.agents().contactOf(agentId);
+        if (contact == null) {
+            call.post(new Failed(LegKind.AGENT, null, "agent " + agentId + " not registered"));
+            return;
+        }
+        MediaLeg media = openMedia("a-" + call.callId());
+        if (media == null) {
+            return;
+        }
+        call.agentMedia = media;
+        ports.cdr().legProgress(call.agent.snapshot(call.plan(), ports.clock().instant()));
+        SentInvite sent = ports.signalling().inviteAgent(call, agentId, contact, media.createOffer());
+        note(call.agent, sent);
+        ports.agents().ringing(agentId);
+    }
+
+    private MediaLeg openMedia(String id) {
+        try {
+            return ports.media().openLeg(id);
+        } catch (PortsExhaustedException e) {
+            LegKind leg = id.startsWith("c-") ? LegKind.CUSTOMER : LegKind.AGENT;
+            call.post(new Failed(leg, null, "no RTP port: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Journals a fresh snapshot of each leg under way whose milestones changed (SIP ids, answer, bridge). */
+    private void journalProgress() {
+        for (LegLog log : new LegLog[] {call.customer, call.agent}) {
+            if (log.snapshotDue()) {
+                ports.cdr().legProgress(log.snapshot(call.plan(), ports.clock().instant()));
+            }
+        }
+    }
+
+    private static void note(LegLog log, SentInvite sent) {
+        if (sent != null) {
+            log.sipCallId = sent.sipCallId();
+            log.fromUri = sent.fromUri();
+            log.toUri = sent.toUri();
+        }
+    }
+
+    private void play(Treatment treatment, Runnable onPromptFinished) {
+        MediaLeg media = call.customerMedia;
+        if (media != null) {
+            media.playTreatment(treatment, onPromptFinished);
+        }
+    }
+
+    private void playAbandon(CampaignConfig campaign) {
+        Instant now = ports.clock().instant();
+        call.customer.abandonStartedAt = now;
+        Instant promptAt = call.customer.answeredAt.plus(campaign.abandon().promptDelay());
+        Duration delay = now.isBefore(promptAt) ? Duration.between(now, promptAt) : Duration.ZERO;
+        if (campaign.prompt() == null) {
+            return; // comfort noise goes on; the deadline timer ends the call
+        }
+        play(new Treatment(campaign.prompt(), delay), () -> call.post(new CallEvent.PromptFinished()));
+    }
+
+    private void bridge() {
+        Instant now = ports.clock().instant();
+        call.customer.bridgedAt = now;
+        call.agent.bridgedAt = now;
+        call.customerMedia.bridgeTo(call.agentMedia);
+        ports.agents().talking(call.agent.agentId);
+        watchAgentMedia(now);
+    }
+
+    /** Checks a few times per timeout that the agent's phone still sends RTP; MediaLost when it stopped. */
+    private void watchAgentMedia(Instant bridgedAt) {
+        Duration timeout = ports.agentRtpTimeout();
+        if (timeout == null || timeout.isZero()) {
+            return;
+        }
+        long every = Math.max(200, Math.min(5000, timeout.toMillis() / 3));
+        call.mediaWatch = ports.timers().scheduleWithFixedDelay(() -> {
+            MediaLeg media = call.agentMedia;
+            if (media == null) {
+                return;
+            }
+            Instant last = media.stats().lastReceivedAt();
+            Instant heard = last == null || last.isBefore(bridgedAt) ? bridgedAt : last;
+            if (Duration.between(heard, ports.clock().instant()).compareTo(timeout) > 0) {
+                call.post(new CallEvent.MediaLost(LegKind.AGENT));
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void endLeg(EndLeg end) {
+        LegLog log = call.log(end.leg());
+        if (log.ended) {
+            return;
+        }
+        log.ended = true;
+        RtpStats rtp = closeMedia(end.leg());
+        String reserved = call.plan().reservedAgent();
+        if (end.leg() == LegKind.CUSTOMER && reserved != null && call.customer.answeredAt == null) {
+            // Set aside before dialing and never needed: nobody answered.
+            ports.agents().release(reserved, AgentRelease.AVAILABLE, Duration.ZERO);
+        }
+        CdrLeg cdr = log.toCdr(call.plan(), end, ports.clock().instant(), rtp);
+        ports.cdr().write(cdr);
+        ports.observer().legEnded(call, cdr);
+    }
+
+    /** Closes a leg's media and returns its final counters. */
+    RtpStats closeMedia(LegKind leg) {
+        MediaLeg media = call.media(leg);
+        if (media == null) {
+            return RtpStats.NONE;
+        }
+        RtpStats stats = media.stats();
+        media.close();
+        if (leg == LegKind.CUSTOMER) {
+            call.customerMedia = null;
+        } else {
+            call.agentMedia = null;
+        }
+        return stats;
+    }
+}

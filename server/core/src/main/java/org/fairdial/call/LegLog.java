@@ -1,0 +1,111 @@
+package org.fairdial.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.fairdial.call.CallEffect.EndLeg;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegIds;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.media.RtpStats;
+
+/**
+ * What happened to one leg and when, gathered from events as they arrive; turned into a {@link CdrLeg} when the
+ * leg ends. Confined to the call's executor.
+ */
+final class LegLog {
+    final UUID legId = LegIds.next();
+    final LegKind kind;
+    String dialedNumber;
+    String normalizedNumber;
+    String agentId;
+    String sipCallId;
+    String fromUri;
+    String toUri;
+    Instant createdAt;
+    Instant ringingAt;
+    Instant answeredAt;
+    Instant bridgedAt;
+    Instant abandonStartedAt;
+    boolean earlyMedia;
+    Integer sipCode;
+    String sipReason;
+    Integer q850;
+    boolean ended;
+    /** What the last journaled snapshot knew; a new snapshot is due when it differs. */
+    private Milestones journaled;
+
+    LegLog(LegKind kind) {
+        this.kind = kind;
+    }
+
+    void onProgress(Instant at, boolean withEarlyMedia) {
+        if (ringingAt == null) {
+            ringingAt = at;
+        }
+        earlyMedia |= withEarlyMedia;
+    }
+
+    void onAnswered(Instant at) {
+        if (answeredAt == null) {
+            answeredAt = at;
+            sipCode = 200;
+            sipReason = "OK";
+        }
+    }
+
+    void onFinal(Integer code, String reason, Integer cause) {
+        if (code != null) {
+            sipCode = code;
+        }
+        if (reason != null) {
+            sipReason = reason;
+        }
+        if (cause != null) {
+            q850 = cause;
+        }
+    }
+
+    /**
+     * The leg as known at {@code at}, for the journal: if the dialer dies before the leg ends, the next start
+     * closes it from the latest snapshot (org.fairdial.cdr.journal.OpenLegCloser). Disposition and hang-up side
+     * are placeholders; {@code at} stands in for the end.
+     */
+    CdrLeg snapshot(CallPlan plan, Instant at) {
+        journaled = milestones();
+        return toCdr(plan, new EndLeg(kind, Disposition.CANCELLED, HangupSide.DIALER, null), at, RtpStats.NONE);
+    }
+
+    /** True when the leg is under way and something the journal should know changed since its last snapshot. */
+    boolean snapshotDue() {
+        return !ended && createdAt != null && journaled != null && !journaled.equals(milestones());
+    }
+
+    private Milestones milestones() {
+        return new Milestones(sipCallId, ringingAt, answeredAt, bridgedAt, abandonStartedAt, agentId);
+    }
+
+    private record Milestones(String sipCallId, Instant ringingAt, Instant answeredAt, Instant bridgedAt,
+                              Instant abandonStartedAt, String agentId) {
+    }
+
+    CdrLeg toCdr(CallPlan plan, EndLeg end, Instant endedAt, RtpStats rtp) {
+        Instant created = createdAt == null ? endedAt : createdAt;
+        Instant ringEnd = answeredAt != null ? answeredAt : endedAt;
+        long ringMs = Math.max(0, Duration.between(created, ringEnd).toMillis());
+        long talkMs = answeredAt == null ? 0 : Math.max(0, Duration.between(answeredAt, endedAt).toMillis());
+        Long pdd = ringingAt == null ? null : Duration.between(created, ringingAt).toMillis();
+        boolean abandoned = abandonStartedAt != null;
+        long abandonMs = abandoned && answeredAt != null ? Duration.between(answeredAt, endedAt).toMillis() : 0;
+        String reason = sipReason != null && end.reason() != null && !end.reason().equals(sipReason)
+                ? sipReason + "; " + end.reason() : end.reason() != null ? end.reason() : sipReason;
+        boolean customer = kind == LegKind.CUSTOMER;
+        return new CdrLeg(legId, plan.callId(), kind, plan.campaign().name(), customer ? plan.leadId() : null,
+                dialedNumber, normalizedNumber, fromUri, toUri, plan.campaign().callerId().number(),
+                customer ? plan.trunk().name() : null, agentId, sipCallId, created, ringingAt, answeredAt, bridgedAt,
+                endedAt, pdd, earlyMedia, ringMs, talkMs, end.disposition(), sipCode, reason, q850,
+                end.hangupSide(), abandoned, abandonMs, rtp.packetsSent(), rtp.packetsReceived(), rtp.packetsLost());
+    }
+}

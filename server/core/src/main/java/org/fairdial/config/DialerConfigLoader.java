@@ -1,0 +1,159 @@
+package org.fairdial.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fairdial.compliance.JurisdictionProfile;
+
+/**
+ * Reads an operator HOCON file over the reference defaults ({@code reference.conf} of each module), with
+ * {@code -Dkey=value} system properties on top, and builds a validated {@link DialerConfig}. All problems are
+ * collected and thrown together.
+ */
+public final class DialerConfigLoader {
+
+    private DialerConfigLoader() {
+    }
+
+    /** Loads and validates {@code file}. */
+    public static DialerConfig load(Path file) throws ConfigValidationException {
+        return load(file, ConfigFactory.empty());
+    }
+
+    /** Loads and validates {@code file} with {@code overrides} on top (the demo's per-run store, tests' ports). */
+    public static DialerConfig load(Path file, Config overrides) throws ConfigValidationException {
+        Config parsed = parse(file);
+        Path baseDir = file.toAbsolutePath().getParent();
+        return build(overrides.withFallback(parsed), baseDir, file);
+    }
+
+    /** Validates a tree given in code (tests, the demo), over the reference defaults. */
+    public static DialerConfig fromConfig(Config operator, Path baseDir) throws ConfigValidationException {
+        return build(operator, baseDir, null);
+    }
+
+    /**
+     * Validates a candidate configuration given as HOCON text (the admin API's config check), as if it were a
+     * file in {@code baseDir}; syntax errors are reported as problems like every other.
+     */
+    public static DialerConfig parse(String hocon, String originName, Path baseDir)
+            throws ConfigValidationException {
+        Config parsed;
+        try {
+            parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+        return build(parsed, baseDir, null);
+    }
+
+    /**
+     * Loads only what the command-line tools need (store, privacy, profiles, each campaign's profile), so an
+     * export or an erasure does not fail on a missing prompt or lead list of the server's configuration.
+     */
+    public static ToolConfig loadForTools(Path file) throws ConfigValidationException {
+        Config resolved = resolve(parse(file));
+        List<ConfigProblem> problems = new ArrayList<>();
+        ConfigReader reader = new ConfigReader(resolved, problems);
+        SectionReaders sections = new SectionReaders(reader);
+        StoreConfig store = sections.store("dialer.store");
+        PrivacyConfig privacy = sections.privacy("dialer.privacy");
+        Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.profiles")) {
+            profiles.put(name, sections.profile("dialer.profiles", name));
+        }
+        Map<String, String> campaignProfiles = new LinkedHashMap<>();
+        String defaultProfile = reader.string("dialer.campaign-defaults.profile");
+        for (String name : reader.keys("dialer.campaigns")) {
+            String path = "dialer.campaigns." + name + ".profile";
+            campaignProfiles.put(name, reader.has(path) ? reader.string(path) : defaultProfile);
+        }
+        String region = reader.string("dialer.campaign-defaults.default-region");
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return new ToolConfig(store, privacy, profiles, campaignProfiles, region);
+    }
+
+    private static Config parse(Path file) throws ConfigValidationException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigValidationException(List.of(
+                    new ConfigProblem("-c", null, file.toString(), "is not a readable file")));
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+    }
+
+    private static Config resolve(Config operator) throws ConfigValidationException {
+        try {
+            return ConfigFactory.defaultOverrides()
+                    .withFallback(operator)
+                    .withFallback(ConfigFactory.defaultReference())
+                    .resolve();
+        } catch (ConfigException e) {
+            throw new ConfigValidationException(List.of(syntaxProblem(e)));
+        }
+    }
+
+    private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
+        Config resolved = resolve(operator);
+        List<ConfigProblem> problems = new ArrayList<>();
+        ConfigReader reader = new ConfigReader(resolved, problems);
+        SectionReaders sections = new SectionReaders(reader);
+
+        SipConfig sip = sections.sip("dialer.sip");
+        var media = sections.media("dialer.media");
+        StoreConfig store = sections.store("dialer.store");
+        AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
+        LoggingConfig logging = sections.logging("dialer.logging");
+        ShutdownConfig shutdown = sections.shutdown("dialer.shutdown");
+        AdminConfig admin = new AdminReader(reader, baseDir).read("dialer.admin");
+        PrivacyConfig privacy = sections.privacy("dialer.privacy");
+
+        Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.profiles")) {
+            profiles.put(name, sections.profile("dialer.profiles", name));
+        }
+        Map<String, TrunkConfig> trunks = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.trunks")) {
+            trunks.put(name, sections.trunk("dialer.trunks", name));
+        }
+        Map<String, AgentConfig> agents = new LinkedHashMap<>();
+        for (String id : reader.keys("dialer.agents")) {
+            agents.put(id, sections.agent("dialer.agents", id, sip.realm()));
+        }
+        Map<String, DncRegistryConfig> registries = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.do-not-call.registries")) {
+            registries.put(name, CampaignReader.registry(reader, baseDir, name));
+        }
+        CampaignReader campaignReader = new CampaignReader(resolved, problems, baseDir, profiles, trunks, registries);
+        Map<String, CampaignConfig> campaigns = new LinkedHashMap<>();
+        for (String name : reader.keys("dialer.campaigns")) {
+            campaigns.put(name, campaignReader.read(name));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, admin, privacy, profiles,
+                trunks, agents, campaigns, registries);
+    }
+
+    private static ConfigProblem syntaxProblem(ConfigException e) {
+        String origin = e.origin() == null ? null : ConfigReader.origin(e.origin());
+        String message = e.getMessage();
+        // Typesafe prefixes the origin to its message; keep only the reason.
+        int colon = message.indexOf(": ");
+        String reason = colon >= 0 && origin != null ? message.substring(colon + 2) : message;
+        return new ConfigProblem("(syntax)", origin, null, reason);
+    }
+}

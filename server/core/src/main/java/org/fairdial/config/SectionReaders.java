@@ -1,0 +1,217 @@
+package org.fairdial.config;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.media.MediaConfig;
+import org.fairdial.auth.DigestMath;
+
+/** Builds the small config records (everything but campaigns) and checks their rules. */
+final class SectionReaders {
+    private static final Set<String> SIP_TRANSPORTS = Set.of("udp", "tcp");
+    private static final long MIN_SEGMENT = 1L << 20;
+    private static final long MAX_SEGMENT = 1L << 30;
+
+    private final ConfigReader r;
+
+    SectionReaders(ConfigReader reader) {
+        this.r = reader;
+    }
+
+    SipConfig sip(String p) {
+        Set<String> transports = new LinkedHashSet<>();
+        for (String t : r.strings(p + ".transports")) {
+            if (!SIP_TRANSPORTS.contains(t)) {
+                r.problem(p + ".transports", "names transport '" + t + "'; supported: " + SIP_TRANSPORTS);
+            }
+            transports.add(t);
+        }
+        if (transports.isEmpty()) {
+            r.problem(p + ".transports", "must name at least one transport");
+        }
+        Duration min = r.duration(p + ".registration.min-expires");
+        Duration max = r.duration(p + ".registration.max-expires");
+        Duration dflt = r.duration(p + ".registration.default-expires");
+        if (min.compareTo(max) > 0) {
+            r.problem(p + ".registration.min-expires", "is longer than registration.max-expires " + max);
+        }
+        if (dflt.compareTo(min) < 0 || dflt.compareTo(max) > 0) {
+            r.problem(p + ".registration.default-expires", "must lie between min-expires and max-expires");
+        }
+        Duration nonce = r.duration(p + ".nonce-lifetime");
+        if (nonce.compareTo(Duration.ofSeconds(5)) < 0) {
+            r.problem(p + ".nonce-lifetime", "is too short for a softphone to answer a challenge (min 5s)");
+        }
+        return new SipConfig(r.string(p + ".bind-address"), r.integer(p + ".port", 1, 65535),
+                Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
+                r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256));
+    }
+
+    MediaConfig media(String p) {
+        int min = r.integer(p + ".rtp-port-min", 1024, 65534);
+        int max = r.integer(p + ".rtp-port-max", 1025, 65535);
+        if (min % 2 != 0) {
+            r.problem(p + ".rtp-port-min", "must be even (RTP uses even ports, RFC 3550 11)");
+        }
+        if (max <= min) {
+            r.problem(p + ".rtp-port-max", "must be above rtp-port-min " + min);
+        }
+        double noise = r.number(p + ".comfort-noise-level", -70, -20);
+        Duration ptime = r.duration(p + ".packet-time");
+        if (!ptime.equals(Duration.ofMillis(20))) {
+            r.problem(p + ".packet-time", "is not supported; only 20 ms packets are sent");
+        }
+        return new MediaConfig(r.string(p + ".bind-address"), r.string(p + ".advertised-address"), min, max,
+                noise, ptime, r.integer(p + ".io-threads", 0, 64));
+    }
+
+    StoreConfig store(String p) {
+        String url = r.string(p + ".jdbc-url");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            r.problem(p + ".jdbc-url", "must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
+        }
+        return new StoreConfig(url, r.string(p + ".user"), r.string(p + ".password"),
+                r.integer(p + ".pool-size", 1, 64), r.integer(p + ".batch-size", 1, 100_000),
+                r.duration(p + ".flush-interval"), r.duration(p + ".retry-backoff"), journal(p + ".journal"));
+    }
+
+    private StoreConfig.JournalConfig journal(String p) {
+        long segment = r.bytes(p + ".segment-size");
+        if (segment < MIN_SEGMENT || segment > MAX_SEGMENT) {
+            r.problem(p + ".segment-size", "is outside 1 MiB..1 GiB");
+        }
+        long minFree = r.bytes(p + ".min-free-space");
+        if (minFree < 2 * segment) {
+            r.problem(p + ".min-free-space", "must be at least twice segment-size, room for the next segment");
+        }
+        String directory = r.string(p + ".directory");
+        if (directory.isBlank()) {
+            r.problem(p + ".directory", "must name a directory");
+        }
+        return new StoreConfig.JournalConfig(r.bool(p + ".enabled"), Path.of(directory), segment, minFree);
+    }
+
+    PrivacyConfig privacy(String p) {
+        int digits = r.integer(p + ".log-visible-digits", 0, 4);
+        String key = r.string(p + ".hash-key");
+        if (!key.isEmpty() && key.length() < 16) {
+            r.problem(p + ".hash-key", "is too short to protect phone numbers (at least 16 characters, or empty)");
+        }
+        Duration keep = r.duration(p + ".retention.call-data");
+        if (keep.compareTo(Duration.ofDays(1)) < 0) {
+            r.problem(p + ".retention.call-data", "must be at least 1 day");
+        }
+        Duration every = r.duration(p + ".retention.run-every");
+        if (every.compareTo(Duration.ofMinutes(1)) < 0) {
+            r.problem(p + ".retention.run-every", "must be at least 1 minute");
+        }
+        PrivacyConfig.RetentionMode mode = r.enumValue(p + ".retention.mode", PrivacyConfig.RetentionMode.class,
+                PrivacyConfig.RetentionMode.ANONYMIZE);
+        return new PrivacyConfig(digits, key, new PrivacyConfig.Retention(keep, mode, every));
+    }
+
+    AgentPolicyConfig agentPolicy(String p) {
+        List<String> reasons = r.strings(p + ".pause-reasons");
+        if (reasons.isEmpty()) {
+            r.problem(p + ".pause-reasons", "must name at least one reason");
+        }
+        String pause = r.string(p + ".feature-codes.pause");
+        String ready = r.string(p + ".feature-codes.ready");
+        for (String[] code : new String[][] {{"pause", pause}, {"ready", ready}}) {
+            if (!code[1].matches("\\*[0-9]{1,4}")) {
+                r.problem(p + ".feature-codes." + code[0], "must be a star and 1-4 digits, e.g. *55");
+            }
+        }
+        if (pause.equals(ready) || ready.startsWith(pause)) {
+            r.problem(p + ".feature-codes.ready", "must not start with the pause code " + pause);
+        }
+        return new AgentPolicyConfig(r.enumValue(p + ".strategy", NextAgentStrategy.class,
+                NextAgentStrategy.LONGEST_IDLE), reasons, pause, ready, r.duration(p + ".rtp-timeout"));
+    }
+
+    LoggingConfig logging(String p) {
+        String format = r.string(p + ".format");
+        if (!format.equals("text") && !format.equals("json")) {
+            r.problem(p + ".format", "must be text or json");
+        }
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (String logger : r.keys(p + ".levels")) {
+            String path = p + ".levels.\"" + logger + "\"";
+            String level = r.string(path).toUpperCase(Locale.ROOT);
+            if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+                r.problem(path, "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+            }
+            levels.put(logger, level);
+        }
+        return new LoggingConfig(format, levels);
+    }
+
+    ShutdownConfig shutdown(String p) {
+        Duration grace = r.duration(p + ".grace-period");
+        if (grace.compareTo(Duration.ofMinutes(30)) > 0) {
+            r.problem(p + ".grace-period", "is longer than 30 minutes");
+        }
+        return new ShutdownConfig(grace);
+    }
+
+    JurisdictionProfile profile(String parent, String name) {
+        String p = parent + "." + name;
+        Duration minRing = r.duration(p + ".min-ring-time");
+        if (minRing.compareTo(JurisdictionProfile.RING_TIME_FLOOR) < 0) {
+            r.problem(p + ".min-ring-time", "is below the 15s floor every profile keeps (16 CFR 310.4(b)(4)(ii))");
+        }
+        Duration promptStart = r.has(p + ".prompt-start-max") ? r.duration(p + ".prompt-start-max") : null;
+        RuleReaders rules = new RuleReaders(r);
+        boolean agentExempt = r.bool(p + ".redial-lockout-agent-exempt");
+        boolean agentAfter = r.bool(p + ".redial-after-lockout-needs-agent");
+        return new JurisdictionProfile(name, r.number(p + ".abandon-rate-cap", 0, 0.03),
+                r.duration(p + ".abandon-max-duration"), promptStart, r.duration(p + ".redial-lockout"), minRing,
+                rules.hours(p + ".calling-hours"), rules.holidays(p + ".holidays"), agentExempt, agentAfter,
+                r.bool(p + ".consent-required"), rules.frequencyCap(p + ".frequency-cap"),
+                r.bool(p + ".caller-id-national-rate"));
+    }
+
+    TrunkConfig trunk(String parent, String name) {
+        String p = parent + "." + name;
+        String transport = r.string(p + ".transport");
+        if (!SIP_TRANSPORTS.contains(transport)) {
+            r.problem(p + ".transport", "must be one of " + SIP_TRANSPORTS);
+        }
+        String user = r.optString(p + ".username");
+        String password = r.optString(p + ".password");
+        if ((user == null) != (password == null)) {
+            r.problem(p + (user == null ? ".username" : ".password"),
+                    "is missing: digest credentials need both username and password");
+        }
+        if (r.string(p + ".host").isBlank()) {
+            r.problem(p + ".host", "must name the carrier's host or IP address");
+        }
+        return new TrunkConfig(name, r.string(p + ".host"), r.integer(p + ".port", 1, 65535), transport,
+                user, password, r.integer(p + ".max-channels", 1, 100_000));
+    }
+
+    AgentConfig agent(String parent, String id, String realm) {
+        String p = parent + "." + id;
+        String password = r.optString(p + ".password");
+        String ha1 = r.optString(p + ".ha1");
+        if (password != null && ha1 != null) {
+            r.problem(p + ".ha1", "is given together with password; give one of them");
+        } else if (password == null && ha1 == null) {
+            r.problem(p + ".password", "is missing: give password (or ${?ENV_VAR}) or ha1");
+        } else if (ha1 != null && !ha1.matches("[0-9a-fA-F]{32}")) {
+            r.problem(p + ".ha1", "must be 32 hex digits: MD5(user:realm:password)");
+        }
+        String hash = ha1 != null ? ha1.toLowerCase(Locale.ROOT)
+                : DigestMath.md5Hex((id + ":" + realm + ":" + (password == null ? "" : password))
+                        .getBytes(StandardCharsets.UTF_8));
+        String display = r.optString(p + ".display-name");
+        return new AgentConfig(id, display == null ? id : display, hash);
+    }
+}

@@ -1,0 +1,358 @@
+package org.fairdial.call;
+
+import org.fairdial.testkit.ManualTime;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.fairdial.agent.AgentRegistry;
+import org.fairdial.agent.AgentSnapshot;
+import org.fairdial.agent.AgentState;
+import org.fairdial.call.CallEvent.Bye;
+import org.fairdial.call.CallEvent.Progress;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.HangupSide;
+import org.fairdial.cdr.LegKind;
+import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.config.AgentConfig;
+import org.fairdial.config.CampaignConfig;
+import org.fairdial.config.CampaignConfig.AbandonConfig;
+import org.fairdial.config.CampaignConfig.CallerId;
+import org.fairdial.config.TrunkConfig;
+import org.fairdial.media.MediaEngine;
+import org.fairdial.media.MediaLeg;
+import org.fairdial.media.prompt.Prompt;
+import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.RtpStats;
+import org.fairdial.media.sdp.NegotiatedMedia;
+import org.fairdial.media.sdp.SdpException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A call session with real call control, real agent registry and call registry, and recording stand-ins only for
+ * the network (SIP, RTP). The call's executor and its timers run when the test says so.
+ */
+class CallSessionTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    private static final Prompt PROMPT = Prompt.ofSamples("id.wav", new short[8000 * 2]);
+    /** The shipped example campaign (profile, rules and all), with a 2 s prompt of our own. */
+    private static final CampaignConfig CAMPAIGN = withPrompt(ExampleConfig.campaign("spring"), PROMPT);
+    private static final TrunkConfig TRUNK = new TrunkConfig("carrier", "127.0.0.1", 5070, "udp", null, null, 30);
+
+    private static CampaignConfig withPrompt(CampaignConfig c, Prompt prompt) {
+        return new CampaignConfig(c.name(), c.enabled(), c.trunk(), c.leadsFile(), c.defaultRegion(), c.callerId(),
+                c.profile(), prompt, c.pacing(), c.dialRatio(), c.ringTimeout(), c.agentConnectTimeout(), c.wrapUp(),
+                c.abandon(), c.rules(), c.leadColumns(), c.doNotCall());
+    }
+
+    private final ManualTime time = new ManualTime(T0);
+    private final Deque<Runnable> pool = new ArrayDeque<>();
+    private final List<String> sip = new ArrayList<>();
+    private final List<CdrLeg> cdrs = new ArrayList<>();
+    private final Map<String, FakeLeg> media = new LinkedHashMap<>();
+    private final CallRegistry calls = new CallRegistry();
+    private AgentRegistry agents;
+
+    @BeforeEach
+    void setUp() {
+        agents = new AgentRegistry(Map.of("1001", new AgentConfig("1001", "Alice", "0".repeat(32))), time, time);
+        Executor executor = pool::add;
+        calls.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, calls, executor, time,
+                time, Duration.ZERO));
+    }
+
+    @Test
+    void answeredCallIsBridgedToTheAgentAndEndsWithTwoAnsweredLegs() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        assertEquals(List.of("INVITE customer"), sip);
+        assertEquals(List.of(Duration.ofSeconds(25)), time.pending(), "ring timer");
+
+        call.post(new Progress(LegKind.CUSTOMER, 180, false));
+        time.advance(Duration.ofSeconds(4));
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "INVITE agent 1001 at sip:1001@10.0.0.7:5062"), sip);
+        assertEquals(List.of("answer v=0 callee", "treatment comfort noise"), customerLeg().actions);
+        assertEquals(AgentState.RINGING, agent().state());
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofMillis(2800)), time.pending(),
+                "agent connect timer, abandon deadline 100 ms before max-duration");
+
+        time.advance(Duration.ofMillis(800));
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state());
+        assertEquals(AgentState.TALKING, agent().state());
+        assertEquals("bridge to a-" + call.callId(), customerLeg().actions.get(2));
+        assertEquals(List.of(), time.pending(), "no timer left once bridged");
+
+        time.advance(Duration.ofSeconds(60));
+        call.post(new Bye(LegKind.CUSTOMER));
+        run();
+        assertEquals("BYE AGENT", sip.get(sip.size() - 1));
+        assertEquals(List.of(LegKind.CUSTOMER, LegKind.AGENT), cdrs.stream().map(CdrLeg::kind).toList());
+        CdrLeg customer = cdrs.get(0);
+        assertEquals(Disposition.ANSWERED, customer.disposition());
+        assertEquals(HangupSide.REMOTE, customer.hangupSide());
+        assertEquals(T0.plusSeconds(4), customer.answeredAt());
+        assertEquals(T0.plusMillis(4800), customer.bridgedAt());
+        assertEquals(T0.plusMillis(64_800), customer.endedAt());
+        assertEquals(60_800, customer.talkMs());
+        assertEquals("+390212345678", customer.normalizedNumber());
+        CdrLeg agentLeg = cdrs.get(1);
+        assertEquals(Disposition.ANSWERED, agentLeg.disposition());
+        assertEquals(HangupSide.OTHER_LEG, agentLeg.hangupSide());
+        assertTrue(media.values().stream().allMatch(l -> l.closed), "media closed");
+        assertEquals(0, calls.size(), "forgotten once complete");
+        assertEquals(0, calls.unexpectedEvents());
+
+        assertEquals(AgentState.WRAP_UP, agent().state());
+        time.advance(CAMPAIGN.wrapUp());
+        assertEquals(AgentState.AVAILABLE, agent().state());
+    }
+
+    @Test
+    void noAgentFreePlaysThePromptAfterItsDelayAndHangsUpWhenItEnds() {
+        CallSession call = calls.start(plan());
+        run();
+        time.advance(Duration.ofSeconds(2));
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals(CallState.ABANDONING, call.status().state());
+        assertEquals(List.of("answer v=0 callee", "treatment comfort noise", "treatment id.wav after PT0.2S"),
+                customerLeg().actions);
+
+        time.advance(Duration.ofMillis(2200));
+        customerLeg().promptFinished.run();
+        run();
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        CdrLeg leg = cdrs.get(0);
+        assertEquals(Disposition.ABANDONED, leg.disposition());
+        assertEquals(HangupSide.DIALER, leg.hangupSide());
+        assertTrue(leg.abandonTreatment());
+        assertEquals(2200, leg.abandonTreatmentMs());
+        assertEquals(0, calls.size());
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    @Test
+    void abandonDeadlineSendsTheByeOneMarginBeforeMaxDuration() {
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        time.advance(Duration.ofMillis(2799));
+        run();
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER"), sip);
+        time.advance(Duration.ofMillis(1));
+        run();
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        assertEquals(2800, cdrs.get(0).abandonTreatmentMs());
+        assertTrue(call.status().isComplete());
+        assertEquals(List.of(), time.pending(), "ring timer stopped at answer");
+    }
+
+    @Test
+    void unusableAnswerFromTheCalleeIsAckedAndHungUp() {
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "bad sdp");
+        run();
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        assertEquals(Disposition.ABANDONED, cdrs.get(0).disposition());
+        assertTrue(call.status().isComplete());
+    }
+
+    /**
+     * The callee hangs up right after answering: their BYE reaches the call's executor before the reservation the
+     * answer triggered (ReserveAgent reserves synchronously and posts AgentReserved behind the queued BYE).
+     */
+    @Test
+    void aReservationThatArrivesAfterTheCalleeHungUpIsReleased() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        call.post(new Bye(LegKind.CUSTOMER));
+        run();
+        assertTrue(call.status().isComplete());
+        assertEquals(Disposition.ABANDONED, cdrs.get(0).disposition());
+        assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(1, agents.availableCount());
+    }
+
+    @Test
+    void agentThatUnregistersBetweenReservationAndInviteFailsTheAgentLeg() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        calls.addObserver(new CallObserver() {
+            @Override
+            public void stateChanged(CallSession call, CallStatus before, CallStatus after) {
+                if (after.state() == CallState.ANSWERED) {
+                    agents.unregistered("1001", "Expires: 0");
+                }
+            }
+        });
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals(CallState.ABANDONING, call.status().state());
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER"), sip, "no INVITE to a phone that is gone");
+        CdrLeg agentLeg = cdrs.stream().filter(c -> c.kind() == LegKind.AGENT).findFirst().orElseThrow();
+        assertEquals(Disposition.FAILED, agentLeg.disposition());
+        assertEquals("agent 1001 not registered", agentLeg.sipReason());
+        assertEquals(AgentState.UNAVAILABLE, agent().state());
+        assertNull(agents.contactOf("1001"));
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    private CallPlan plan() {
+        return new CallPlan(UUID.randomUUID(), CAMPAIGN, TRUNK, "+390212345678", "Mario Rossi", "02 1234 5678",
+                "+390212345678", null);
+    }
+
+    /** Runs the calls' executor until nothing is queued. */
+    private void run() {
+        Runnable task;
+        while ((task = pool.poll()) != null) {
+            task.run();
+        }
+    }
+
+    private FakeLeg customerLeg() {
+        return media.values().stream().filter(l -> l.id.startsWith("c-")).findFirst().orElseThrow();
+    }
+
+    private AgentSnapshot agent() {
+        return agents.snapshot().get(0);
+    }
+
+    private final class RecordingSignalling implements CallSignalling {
+        @Override
+        public SentInvite inviteCustomer(CallSession call, String sdpOffer) {
+            sip.add("INVITE customer");
+            return new SentInvite("c-" + call.callId(), "sip:+390212345678@fairdial", "sip:+390212345678@carrier");
+        }
+
+        @Override
+        public SentInvite inviteAgent(CallSession call, String agentId, String contactUri, String sdpOffer) {
+            sip.add("INVITE agent " + agentId + " at " + contactUri);
+            return new SentInvite("a-" + call.callId(), "sip:dialer@fairdial", contactUri);
+        }
+
+        @Override
+        public void cancel(CallSession call, LegKind leg) {
+            sip.add("CANCEL " + leg);
+        }
+
+        @Override
+        public void ack(CallSession call, LegKind leg) {
+            sip.add("ACK " + leg);
+        }
+
+        @Override
+        public void bye(CallSession call, LegKind leg) {
+            sip.add("BYE " + leg);
+        }
+    }
+
+    private final class FakeMedia implements MediaEngine {
+        @Override
+        public MediaLeg openLeg(String id) {
+            FakeLeg leg = new FakeLeg(id);
+            media.put(id, leg);
+            return leg;
+        }
+
+        @Override
+        public int openLegs() {
+            return (int) media.values().stream().filter(l -> !l.closed).count();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Records what call control asks of the media leg; an SDP containing "bad" is refused. */
+    private static final class FakeLeg implements MediaLeg {
+        final String id;
+        final List<String> actions = new ArrayList<>();
+        Runnable promptFinished;
+        boolean closed;
+
+        FakeLeg(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public int localPort() {
+            return 20000;
+        }
+
+        @Override
+        public String createOffer() {
+            return "v=0 offer " + id;
+        }
+
+        @Override
+        public NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
+            if (sdpAnswer.contains("bad")) {
+                throw new SdpException("no common codec");
+            }
+            actions.add("answer " + sdpAnswer);
+            return null;
+        }
+
+        @Override
+        public String answerOffer(String sdpOffer) {
+            return sdpOffer;
+        }
+
+        @Override
+        public void playTreatment(Treatment treatment, Runnable onPromptFinished) {
+            actions.add(treatment.prompt() == null ? "treatment comfort noise"
+                    : "treatment " + treatment.prompt().name() + " after " + treatment.promptDelay());
+            promptFinished = onPromptFinished;
+        }
+
+        @Override
+        public void stopTreatment() {
+            actions.add("stop treatment");
+        }
+
+        @Override
+        public void bridgeTo(MediaLeg other) {
+            actions.add("bridge to " + other.id());
+        }
+
+        @Override
+        public RtpStats stats() {
+            return RtpStats.NONE;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.fairdial.cdr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.fairdial.app.DialerCli;
+import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.LegIds;
+import org.fairdial.config.DialerConfigLoader;
+import org.fairdial.storage.Database;
+import org.fairdial.storage.JdbcCdrRepository;
+import org.fairdial.storage.TestLegs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code cdr}, {@code report} and {@code privacy} commands, run as an operator would, on an H2 store. */
+class CdrCliTest {
+    private static final String NUMBER = "+390299001234";
+
+    @TempDir
+    Path dir;
+
+    private Path conf;
+    private List<CdrLeg> legs;
+
+    @BeforeEach
+    void store() throws Exception {
+        conf = dir.resolve("dialer.conf");
+        Files.writeString(conf, """
+                dialer.store {
+                  jdbc-url = "jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                  journal.directory = "%s"
+                }
+                dialer.privacy.hash-key = "cli-test-key-0123456789"
+                dialer.campaigns.spring.profile = uk-ofcom
+                """.formatted(dir.resolve("store"), dir.resolve("journal")));
+        legs = new ArrayList<>();
+        Instant t = Instant.parse("2025-05-05T10:00:00Z");
+        for (int i = 0; i < 20; i++) {
+            legs.add(TestLegs.distinct(i < 15 ? "spring" : "autumn", LegIds.next(), UUID.randomUUID(),
+                    i == 0 ? NUMBER : "+39029900" + (5000 + i), t.plusSeconds(i)));
+        }
+        try (Database db = Database.open(DialerConfigLoader.loadForTools(conf).store())) {
+            new JdbcCdrRepository(db).insertBatch(legs);
+        }
+    }
+
+    @Test
+    void exportWritesCsvJsonlAndAsteriskLayout() throws Exception {
+        Path csv = dir.resolve("out.csv");
+        assertEquals(0, run("cdr", "export", "-c", conf.toString(), "--from", "2025-05-05", "--to", "2025-05-06",
+                "--campaign", "spring", "-o", csv.toString()).code());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(16, lines.size());
+        assertTrue(lines.get(0).startsWith("leg_id,call_id,"));
+        Run jsonl = run("cdr", "export", "-c", conf.toString(), "--from", "2025-05-05T00:00:00Z",
+                "--to", "2025-05-06T00:00:00Z", "--format", "jsonl");
+        assertEquals(20, jsonl.out().lines().count());
+        Run asterisk = run("cdr", "export", "-c", conf.toString(), "--from", "2025-05-05", "--to", "2025-05-06",
+                "--asterisk-csv");
+        assertEquals(18, fields(asterisk.out().lines().findFirst().orElseThrow()), asterisk.out());
+        assertEquals(2, run("cdr", "export", "-c", conf.toString(), "--from", "2025-05-05", "--to", "2025-05-06",
+                "--format", "xml").code());
+    }
+
+    @Test
+    void complianceReportPrintsTableOrJson() throws Exception {
+        Run table = run("report", "compliance", "-c", conf.toString(), "--campaign", "spring", "--from",
+                "2025-05-01");
+        assertTrue(table.out().contains("Compliance report, campaign spring (profile uk-ofcom)"), table.out());
+        assertTrue(table.out().contains("UK_OFCOM_24H"), table.out());
+        assertEquals(0, table.code(), table.out());
+        Run json = run("report", "compliance", "-c", conf.toString(), "--campaign", "spring", "--json",
+                "--formula", "it-garante", "--from", "2025-05-01");
+        assertTrue(json.out().startsWith("{\"campaign\":\"spring\",\"profile\":\"uk-ofcom\""), json.out());
+        assertTrue(json.out().contains("\"formula\":\"IT_GARANTE_CUMULATIVE\""), json.out());
+        assertTrue(json.out().contains("\"answered_live\":15"), json.out());
+    }
+
+    @Test
+    void eraseTakesANationalNumberAndReportsWhatItDid() throws Exception {
+        Run erase = run("privacy", "erase", "-c", conf.toString(), "02 9900 1234", "--region", "IT", "--opted-out",
+                "--by", "dpo", "--reason", "ticket 7");
+        assertEquals(0, erase.code(), erase.out());
+        assertTrue(erase.out().contains("erased ***1234"), erase.out());
+        assertTrue(erase.out().contains("1 CDR leg(s) anonymized"), erase.out());
+        assertTrue(!erase.out().contains(NUMBER), "the number is not printed in full");
+        try (Database db = Database.open(DialerConfigLoader.loadForTools(conf).store())) {
+            assertNull(new JdbcCdrRepository(db).findByCall(legs.get(0).callId()).get(0).normalizedNumber());
+        }
+        Run purge = run("privacy", "purge", "-c", conf.toString());
+        assertEquals(0, purge.code());
+        assertTrue(purge.out().contains("retention (1825 days, anonymize)"), purge.out());
+    }
+
+    /** Fields of a CSV line, commas inside quotes not counted. */
+    private static int fields(String line) {
+        int fields = 1;
+        boolean quoted = false;
+        for (char ch : line.toCharArray()) {
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                fields++;
+            }
+        }
+        return fields;
+    }
+
+    private record Run(int code, String out) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(out);
+            int code = DialerCli.commandLine().execute(args);
+            return new Run(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
