@@ -46,7 +46,7 @@ public final class DurableCdrSink implements CdrSink, AutoCloseable {
             LOG.warn("CDR journal disabled (dialer.store.journal.enabled = false): queued CDRs are lost if the "
                     + "process dies while the database is down or slow");
             return new DurableCdrSink(null, new AsyncCdrWriter(store, config.batchSize(), config.flushInterval(),
-                    config.retryBackoff(), closeTimeout), new CdrJournal.Recovery(List.of(), List.of(), 0, 0));
+                    config.retryBackoff(), closeTimeout), new CdrJournal.Recovery(List.of(), List.of(), List.of(), 0, 0));
         }
         CdrJournal.Opened opened = CdrJournal.open(config.journal(), durabilityBarrier, clock);
         CdrJournal journal = opened.journal();
