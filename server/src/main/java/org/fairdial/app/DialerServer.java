@@ -100,7 +100,10 @@ public final class DialerServer implements AutoCloseable {
                 sip.forget(call);
             }
         });
+        sip.journalDialogs(store.sink::dialogConfirmed);
         sip.start("fairdial-" + config.sip().port());
+        // Before any new call: the carrier and the agents' phones must not keep calls the last run left up.
+        sip.endDialogsOfLastRun(store.sink.recovery().dialogs());
         timers.scheduleWithFixedDelay(agents::expireRegistrations, 1, 1, TimeUnit.SECONDS);
         startCampaigns();
         // Reload re-reads the file the configuration came from; a configuration built in code has none.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import org.fairdial.cdr.journal.CdrJournal;
+import org.fairdial.cdr.journal.ConfirmedDialog;
 import org.fairdial.config.StoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,13 @@ public final class DurableCdrSink implements CdrSink, AutoCloseable {
     public void legProgress(CdrLeg snapshot) {
         if (journal != null) {
             journal.open(snapshot);
+        }
+    }
+
+    /** Journals a leg's confirmed dialog until the leg ends, so a restart after a crash can end it (BYE). */
+    public void dialogConfirmed(ConfirmedDialog dialog) {
+        if (journal != null) {
+            journal.dialogConfirmed(dialog);
         }
     }
 
