@@ -103,8 +103,8 @@ public final class AgentRegistry implements AgentPool {
             for (AgentBinding binding : stored) {
                 AgentEntry agent = agents.get(binding.agentId());
                 if (agent == null || agent.retired || binding.expiredAt(now)) {
-                    LOG.info("agent {}: stored registration {} dropped", binding.agentId(),
-                            agent == null || agent.retired ? "of an agent no longer configured"
+                    LOG.info("agent {}: stored registration dropped ({})", binding.agentId(),
+                            agent == null || agent.retired ? "agent no longer configured"
                                     : "expired at " + binding.expiresAt());
                     dropped.add(binding.agentId());
                     continue;
