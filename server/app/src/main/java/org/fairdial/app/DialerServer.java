@@ -35,6 +35,7 @@ import org.fairdial.media.relay.NettyMediaEngine;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
+import org.fairdial.storage.JdbcBindingRepository;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDoNotCallRepository;
@@ -52,6 +53,8 @@ public final class DialerServer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final ScheduledExecutorService dialerLoop;
     private final ScheduledExecutorService housekeeping;
+    /** Writes agents' registration changes to the store, in order, off the SIP threads. */
+    private final ExecutorService bindingWriter;
     private StoreStack store;
     private NettyMediaEngine media;
     private AgentRegistry agents;
@@ -73,6 +76,7 @@ public final class DialerServer implements AutoCloseable {
         timers.setRemoveOnCancelPolicy(true);
         dialerLoop = Executors.newSingleThreadScheduledExecutor(new NamedThreads("dialer"));
         housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("cdr-retention"));
+        bindingWriter = Executors.newSingleThreadExecutor(new NamedThreads("agent-bindings"));
         try {
             open();
         } catch (SipException | IOException | RuntimeException e) {
@@ -91,6 +95,8 @@ public final class DialerServer implements AutoCloseable {
         media = NettyMediaEngine.start(config.media());
         MediaWarmup.run(media);
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
+        agents.persistBindings(new JdbcBindingRepository(store.database), bindingWriter);
+        agents.restoreBindings();
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock);
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
                 config.agentPolicy().rtpTimeout()));
@@ -100,7 +106,10 @@ public final class DialerServer implements AutoCloseable {
                 sip.forget(call);
             }
         });
+        sip.journalDialogs(store.sink::dialogConfirmed);
         sip.start("fairdial-" + config.sip().port());
+        // Before any new call: the carrier and the agents' phones must not keep calls the last run left up.
+        sip.endDialogsOfLastRun(store.sink.recovery().dialogs());
         timers.scheduleWithFixedDelay(agents::expireRegistrations, 1, 1, TimeUnit.SECONDS);
         startCampaigns();
         // Reload re-reads the file the configuration came from; a configuration built in code has none.
@@ -232,8 +241,10 @@ public final class DialerServer implements AutoCloseable {
         housekeeping.shutdownNow();
         timers.shutdownNow();
         callPool.shutdown();
+        bindingWriter.shutdown();
         try {
             callPool.awaitTermination(2, TimeUnit.SECONDS);
+            bindingWriter.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -98,6 +98,12 @@ public final class TestDialer implements AutoCloseable {
         });
     }
 
+    /** Starts a dialer in this JVM on a configuration written earlier (e.g. the one a killed server ran on). */
+    static TestDialer start(Builder.Ports ports) throws Exception {
+        DialerConfig config = DialerConfigLoader.load(ports.file());
+        return new TestDialer(DialerServer.start(config), ports.sip(), ports.trunk(), ports.file());
+    }
+
     CampaignRunner campaign() {
         return server.campaigns().get("it");
     }

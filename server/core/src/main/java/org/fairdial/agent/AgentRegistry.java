@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.fairdial.call.AgentPool;
 import org.fairdial.call.AgentRelease;
@@ -34,6 +37,9 @@ public final class AgentRegistry implements AgentPool {
     private final Comparator<AgentEntry> order;
     private final List<Runnable> availabilityListeners = new CopyOnWriteArrayList<>();
     private final List<AgentListener> listeners = new CopyOnWriteArrayList<>();
+    /** Where bindings are kept across restarts, or null; its writes run on {@link #bindingWriter}, in order. */
+    private volatile BindingStore bindings;
+    private volatile Executor bindingWriter;
 
     public AgentRegistry(Map<String, AgentConfig> accounts, InstantSource clock, ScheduledExecutorService timers) {
         this(accounts, clock, timers, NextAgentStrategy.LONGEST_IDLE);
@@ -63,13 +69,77 @@ public final class AgentRegistry implements AgentPool {
         return agent == null || agent.retired ? null : agent.account;
     }
 
+    /**
+     * Keeps every binding change in {@code store} from now on: each write is handed to {@code writer} (one thread,
+     * so writes land in the order the changes happened) and never blocks the registrar or call control; a failed
+     * write is logged, and the binding is written again on the phone's next refresh.
+     */
+    public void persistBindings(BindingStore store, Executor writer) {
+        this.bindingWriter = writer;
+        this.bindings = store;
+    }
+
+    /**
+     * At start-up, before SIP traffic: makes the agents whose stored binding has not expired available again at
+     * their contact, without waiting for their phones' next REGISTER; expired bindings and those of agents no longer
+     * configured are deleted. Returns how many were restored.
+     */
+    public int restoreBindings() {
+        BindingStore store = bindings;
+        if (store == null) {
+            return 0;
+        }
+        List<AgentBinding> stored;
+        try {
+            stored = store.all();
+        } catch (RuntimeException e) {
+            LOG.warn("agent registrations not restored ({}); agents are available again at their next REGISTER",
+                    e.getMessage());
+            return 0;
+        }
+        List<Change> changes = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        int restored = 0;
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (AgentBinding binding : stored) {
+                AgentEntry agent = agents.get(binding.agentId());
+                if (agent == null || agent.retired || binding.expiredAt(now)) {
+                    LOG.info("agent {}: stored registration dropped ({})", binding.agentId(),
+                            agent == null || agent.retired ? "agent no longer configured"
+                                    : "expired at " + binding.expiresAt());
+                    dropped.add(binding.agentId());
+                    continue;
+                }
+                agent.contact = binding.contactUri();
+                agent.expiresAt = binding.expiresAt();
+                if (agent.state == AgentState.LOGGED_OUT) {
+                    move(agent, AgentState.AVAILABLE, changes);
+                }
+                restored++;
+                LOG.info("agent {} available at {} (registration restored, expires {})", binding.agentId(),
+                        binding.contactUri(), binding.expiresAt());
+            }
+        }
+        dropped.forEach(id -> persist(id, s -> s.remove(id)));
+        publish(changes);
+        return restored;
+    }
+
     /** A REGISTER binding was accepted (or refreshed). */
     public void registered(String id, String contact, Instant expiresAt) {
+        registered(AgentBinding.of(id, contact, expiresAt));
+    }
+
+    /** A REGISTER binding was accepted (or refreshed); kept in the binding store when there is one. */
+    public void registered(AgentBinding binding) {
+        String id = binding.agentId();
         publish(change(id, a -> {
-            a.contact = contact;
-            a.expiresAt = expiresAt;
+            a.contact = binding.contactUri();
+            a.expiresAt = binding.expiresAt();
+            persist(id, store -> store.save(binding));
             if (a.state == AgentState.LOGGED_OUT || a.state == AgentState.UNAVAILABLE) {
-                LOG.info("agent {} available at {}", id, contact);
+                LOG.info("agent {} available at {}", id, binding.contactUri());
                 return AgentState.AVAILABLE;
             }
             return a.state;
@@ -81,14 +151,36 @@ public final class AgentRegistry implements AgentPool {
         publish(change(id, a -> loggedOut(a, why)));
     }
 
-    private static AgentState loggedOut(AgentEntry a, String why) {
+    private AgentState loggedOut(AgentEntry a, String why) {
         if (a.contact == null) {
             return a.state;
         }
         a.contact = null;
         a.expiresAt = null;
-        LOG.info("agent {} logged out: {}", a.account.id(), why);
+        String id = a.account.id();
+        persist(id, store -> store.remove(id));
+        LOG.info("agent {} logged out: {}", id, why);
         return a.inCall() ? a.state : AgentState.LOGGED_OUT;
+    }
+
+    /** Under the lock: queues a write to the binding store, so writes keep the order of the changes. */
+    private void persist(String agentId, Consumer<BindingStore> write) {
+        BindingStore store = bindings;
+        if (store == null) {
+            return;
+        }
+        try {
+            bindingWriter.execute(() -> {
+                try {
+                    write.accept(store);
+                } catch (RuntimeException e) {
+                    LOG.warn("agent {}: registration not kept in the store ({}); written again at its next "
+                            + "REGISTER", agentId, e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("agent {}: registration change after shutdown not stored", agentId);
+        }
     }
 
     /** Logs out every agent whose registration has expired; run periodically. */
@@ -155,6 +247,10 @@ public final class AgentRegistry implements AgentPool {
             for (AgentEntry entry : List.copyOf(agents.values())) {
                 if (!accounts.containsKey(entry.account.id())) {
                     entry.retired = true;
+                    if (entry.contact != null) {
+                        String id = entry.account.id();
+                        persist(id, store -> store.remove(id));
+                    }
                     entry.contact = null;
                     if (!entry.inCall()) {
                         move(entry, AgentState.LOGGED_OUT, changes);

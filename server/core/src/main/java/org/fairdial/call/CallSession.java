@@ -62,6 +62,11 @@ public final class CallSession {
         return status;
     }
 
+    /** The CDR leg id of one side: fixed when the call is created. */
+    public UUID legId(LegKind leg) {
+        return log(leg).legId;
+    }
+
     /** The agent reserved for this call, or null. */
     public String agentId() {
         return agent.agentId;

@@ -3,6 +3,8 @@ package org.fairdial.sip;
 import java.text.ParseException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -23,6 +25,7 @@ import org.fairdial.call.CallSession;
 import org.fairdial.call.CallSignalling;
 import org.fairdial.call.SignallingException;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.journal.ConfirmedDialog;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
 import org.fairdial.media.MediaEngine;
@@ -48,6 +51,8 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile InviteResponses responses;
     private volatile InboundRequests requests;
     private volatile SipTraffic traffic = SipTraffic.NONE;
+    private volatile Consumer<ConfirmedDialog> dialogJournal = d -> { };
+    private volatile RestartByes restartByes;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
                              MediaEngine media, InstantSource clock) {
@@ -64,7 +69,8 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
                 config.stackThreads(), this);
         endpoint.traffic(traffic);
-        OutboundLegs outbound = new OutboundLegs(endpoint);
+        OutboundLegs outbound = new OutboundLegs(endpoint, d -> dialogJournal.accept(d));
+        restartByes = new RestartByes(endpoint);
         responses = new InviteResponses(endpoint, outbound);
         AgentAuth auth = new AgentAuth(endpoint, agents, new DigestChallenger(clock, config.nonceLifetime()),
                 config.realm());
@@ -72,6 +78,21 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
                 new FeatureCodes(endpoint, auth, agents, media, agentPolicy));
         legs = outbound;
         sip = endpoint;
+    }
+
+    /** Hands every confirmed dialog (its 2xx ACKed) to {@code journal}, so a restart can end it; set before calls. */
+    public void journalDialogs(Consumer<ConfirmedDialog> journal) {
+        dialogJournal = journal;
+    }
+
+    /**
+     * Sends a BYE on each dialog the last run left up (from the CDR journal); call after {@link #start} and before
+     * dialing. Returns at once: the outcomes are logged as they arrive.
+     *
+     * @return how many BYEs went out
+     */
+    public int endDialogsOfLastRun(List<ConfirmedDialog> dialogs) {
+        return restartByes.send(dialogs);
     }
 
     /** Counts every request and response sent and taken in from now on (metrics). */
@@ -149,6 +170,10 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         countReceived(event.getResponse());
         try {
             ClientTransaction ct = event.getClientTransaction();
+            if (ct != null && ct.getApplicationData() instanceof RestartByes byes) {
+                byes.answered(ct, event.getResponse());
+                return;
+            }
             if (ct == null || !(ct.getApplicationData() instanceof SipLeg leg)) {
                 return; // BYE/CANCEL responses and strays: nothing depends on them
             }
@@ -173,6 +198,10 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
             return;
         }
         ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof RestartByes byes) {
+            byes.failed(ct, "no answer (transaction timeout)");
+            return;
+        }
         if (ct != null && ct.getApplicationData() instanceof SipLeg leg
                 && Request.INVITE.equals(ct.getRequest().getMethod())) {
             reportFailure(leg, "no response (transaction timeout)");

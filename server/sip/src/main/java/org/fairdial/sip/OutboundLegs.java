@@ -2,12 +2,15 @@ package org.fairdial.sip;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -18,12 +21,15 @@ import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.fairdial.call.CallPlan;
 import org.fairdial.call.CallSession;
 import org.fairdial.call.CallSignalling.SentInvite;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.journal.ConfirmedDialog;
 import org.fairdial.config.CampaignConfig.CallerId;
 import org.fairdial.config.TrunkConfig;
 import org.slf4j.Logger;
@@ -40,9 +46,12 @@ final class OutboundLegs {
 
     private final SipEndpoint sip;
     private final Map<LegKey, SipLeg> legs = new ConcurrentHashMap<>();
+    private final Consumer<ConfirmedDialog> confirmed;
 
-    OutboundLegs(SipEndpoint sip) {
+    /** @param confirmed told of each dialog once its 2xx is ACKed (the CDR journal keeps it until the leg ends) */
+    OutboundLegs(SipEndpoint sip, Consumer<ConfirmedDialog> confirmed) {
         this.sip = sip;
+        this.confirmed = confirmed;
     }
 
     SentInvite inviteCustomer(CallSession call, String sdpOffer) throws ParseException, InvalidArgumentException,
@@ -165,7 +174,44 @@ final class OutboundLegs {
                 sip.count(ack, true);
             } catch (SipException | InvalidArgumentException | RuntimeException e) {
                 LOG.warn("ACK on {} not sent: {}", leg, e.getMessage());
+                return;
             }
+            ConfirmedDialog dialog = confirmedDialog(leg);
+            if (dialog != null) {
+                confirmed.accept(dialog);
+            }
+        }
+    }
+
+    /** What a restarted dialer needs to end the leg's dialog, or null when the 2xx left it without a target. */
+    private ConfirmedDialog confirmedDialog(SipLeg leg) {
+        Dialog dialog = leg.dialog;
+        try {
+            Address target = dialog.getRemoteTarget();
+            if (target == null || dialog.getRemoteTag() == null || dialog.getLocalTag() == null) {
+                LOG.warn("{}: the 2xx left no remote target or tag; a restart could not end it", leg);
+                return null;
+            }
+            List<String> routes = new ArrayList<>();
+            for (Iterator<?> it = dialog.getRouteSet(); it.hasNext(); ) {
+                routes.add(((RouteHeader) it.next()).getAddress().toString());
+            }
+            URI nextHop = routes.isEmpty() ? target.getURI() : sip.addresses.createAddress(routes.get(0)).getURI();
+            ViaHeader via = (ViaHeader) leg.invite.getRequest().getHeader(ViaHeader.NAME);
+            String transport = via.getTransport().toLowerCase(Locale.ROOT);
+            String host = nextHop instanceof SipURI s ? s.getHost() : null;
+            int port = nextHop instanceof SipURI s && s.getPort() > 0 ? s.getPort() : 5060;
+            if (host == null) {
+                LOG.warn("{}: next hop {} is not a SIP URI; a restart could not end it", leg, nextHop.getScheme());
+                return null;
+            }
+            return new ConfirmedDialog(leg.call.legId(leg.kind), leg.call.callId(), leg.kind,
+                    dialog.getCallId().getCallId(), dialog.getLocalParty().getURI().toString(), dialog.getLocalTag(),
+                    dialog.getRemoteParty().getURI().toString(), dialog.getRemoteTag(), target.getURI().toString(),
+                    routes, dialog.getLocalSeqNumber() + 1, transport, host, port);
+        } catch (ParseException | RuntimeException e) {
+            LOG.warn("{}: dialog not journaled ({}); a restart could not end it", leg, e.toString());
+            return null;
         }
     }
 

@@ -1,19 +1,26 @@
 package org.fairdial.sip;
 
+import gov.nist.javax.sip.RequestEventExt;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Calendar;
 import java.util.ListIterator;
+import java.util.Locale;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.fairdial.agent.AgentBinding;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.config.AgentConfig;
 import org.fairdial.config.SipConfig;
@@ -73,12 +80,30 @@ final class Registrar {
         }
         long granted = Math.min(asked, config.maxExpires().toSeconds());
         URI uri = contact.getAddress().getURI();
-        agents.registered(account.id(), uri.toString(), clock.instant().plus(Duration.ofSeconds(granted)));
+        agents.registered(binding(event, account.id(), uri.toString(), clock.instant().plus(Duration.ofSeconds(
+                granted))));
         ContactHeader echoed = sip.headers.createContactHeader(contact.getAddress());
         echoed.setExpires((int) granted);
         ok.setHeader(echoed);
         ok.setHeader(sip.headers.createExpiresHeader((int) granted));
         sip.respond(event, ok);
+    }
+
+    /** The binding with where the REGISTER came from (the packet's source, not what its Via claims). */
+    private static AgentBinding binding(RequestEvent event, String agentId, String contact, Instant expiresAt) {
+        Request request = event.getRequest();
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String transport = via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
+        String host = null;
+        int port = 0;
+        if (event instanceof RequestEventExt ext) {
+            host = ext.getRemoteIpAddress();
+            port = Math.max(0, ext.getRemotePort());
+        }
+        CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+        CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
+        return new AgentBinding(agentId, contact, host, port, transport, expiresAt,
+                callId == null ? null : callId.getCallId(), cseq == null ? 0 : cseq.getSeqNumber());
     }
 
     private static String aorUser(Request request) {

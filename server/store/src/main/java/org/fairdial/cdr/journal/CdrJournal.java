@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Start-up.</b> {@link #open(JournalConfig, Runnable, InstantSource)} reads every segment: each leg ended in
  * the journal is handed back to be (re)inserted, idempotently; each leg that was open when the dialer died is
  * closed by {@link OpenLegCloser} at the last moment the dialer is known to have been alive, and that closing CDR
- * is journaled like any other.
+ * is journaled like any other. The {@link ConfirmedDialog}s of those legs are handed back too, for the SIP side to
+ * end with a BYE before dialing starts: a carrier or an agent's phone must not keep a call the dialer forgot.
  */
 public final class CdrJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdrJournal.class);
@@ -68,10 +69,12 @@ public final class CdrJournal implements AutoCloseable {
      *
      * @param ended       legs ended in the journal, perhaps not yet in the database: to be inserted again
      * @param closed      legs open when the dialer died, now closed ("dialer restart") and journaled as ended
+     * @param dialogs     the confirmed dialogs of those legs, to be ended with a BYE
      * @param segments    segment files holding records
      * @param tornRecords records skipped because their checksum failed (a power failure mid-write)
      */
-    public record Recovery(List<CdrLeg> ended, List<CdrLeg> closed, int segments, int tornRecords) {
+    public record Recovery(List<CdrLeg> ended, List<CdrLeg> closed, List<ConfirmedDialog> dialogs, int segments,
+                           int tornRecords) {
     }
 
     /** The journal and what start-up recovered from it. */
@@ -168,19 +171,25 @@ public final class CdrJournal implements AutoCloseable {
     private Recovery recover() throws IOException {
         JournalReader.Contents found = JournalReader.read(directory, segmentSize);
         Map<UUID, CdrLeg> latestOpen = new LinkedHashMap<>();
+        Map<UUID, ConfirmedDialog> dialogs = new LinkedHashMap<>();
         Map<UUID, List<JournalSegment>> openSegments = new HashMap<>();
         Map<UUID, CdrLeg> ended = new LinkedHashMap<>();
         Map<UUID, JournalSegment> endedIn = new HashMap<>();
         for (JournalReader.SegmentRecords segment : found.segments()) {
             for (JournalCodec.Entry entry : segment.entries()) {
-                UUID id = entry.leg().legId();
+                UUID id = entry.legId();
                 if (entry.type() == JournalRecordType.END) {
                     ended.put(id, entry.leg());
                     endedIn.put(id, segment.segment());
                     latestOpen.remove(id);
+                    dialogs.remove(id);
                     openSegments.remove(id);
                 } else if (!ended.containsKey(id)) {
-                    latestOpen.put(id, entry.leg());
+                    if (entry.dialog() != null) {
+                        dialogs.put(id, entry.dialog());
+                    } else {
+                        latestOpen.put(id, entry.leg());
+                    }
                     List<JournalSegment> refs = openSegments.computeIfAbsent(id, k -> new ArrayList<>(2));
                     if (!refs.contains(segment.segment())) {
                         refs.add(segment.segment());
@@ -215,11 +224,12 @@ public final class CdrJournal implements AutoCloseable {
             closedLegs.add(closedLeg);
         }
         Recovery recovery = new Recovery(List.copyOf(ended.values()), List.copyOf(closedLegs),
-                found.segments().size(), found.tornRecords());
+                List.copyOf(dialogs.values()), found.segments().size(), found.tornRecords());
         if (!found.segments().isEmpty()) {
             LOG.info("CDR journal {}: {} segment(s) read, {} ended leg(s) to store, {} open leg(s) closed as "
-                            + "\"{}\" at {}{}", directory, recovery.segments(), ended.size(), closedLegs.size(),
-                    OpenLegCloser.REASON, lastAlive, found.tornRecords() > 0
+                            + "\"{}\" at {}, {} confirmed dialog(s) to end{}", directory, recovery.segments(),
+                    ended.size(), closedLegs.size(), OpenLegCloser.REASON, lastAlive, dialogs.size(),
+                    found.tornRecords() > 0
                             ? ", " + found.tornRecords() + " torn record(s) skipped" : "");
         }
         return recovery;
@@ -227,12 +237,22 @@ public final class CdrJournal implements AutoCloseable {
 
     /** Journals a snapshot of a leg under way; false (and an alarm) if it could not be written. */
     public boolean open(CdrLeg snapshot) {
-        return append(JournalRecordType.OPEN, snapshot);
+        return append(JournalRecordType.OPEN, snapshot.legId(),
+                JournalCodec.encode(JournalRecordType.OPEN, clock.millis(), snapshot));
     }
 
-    /** Journals a leg's final CDR; false (and an alarm) if it could not be written. */
+    /** Journals a leg's final CDR (which retires its dialog); false (and an alarm) if it could not be written. */
     public boolean ended(CdrLeg leg) {
-        return append(JournalRecordType.END, leg);
+        return append(JournalRecordType.END, leg.legId(), JournalCodec.encode(JournalRecordType.END, clock.millis(),
+                leg));
+    }
+
+    /**
+     * Journals a leg's confirmed dialog, kept until the leg ends; false (and an alarm) if it could not be written.
+     * Called on the call's thread once the 2xx is ACKed; returns at once.
+     */
+    public boolean dialogConfirmed(ConfirmedDialog dialog) {
+        return append(JournalRecordType.DIALOG, dialog.legId(), JournalCodec.encode(clock.millis(), dialog));
     }
 
     /** The database committed these legs: their records are no longer needed. */
@@ -278,12 +298,11 @@ public final class CdrJournal implements AutoCloseable {
         }
     }
 
-    private boolean append(JournalRecordType type, CdrLeg leg) {
-        byte[] record = JournalCodec.encode(type, clock.millis(), leg);
+    private boolean append(JournalRecordType type, UUID legId, byte[] record) {
         lock.lock();
         try {
             if (closed) {
-                LOG.error("CDR journal closed: {} record of leg {} not journaled", type, leg.legId());
+                LOG.error("CDR journal closed: {} record of leg {} not journaled", type, legId);
                 return false;
             }
             JournalSegment segment = current;
@@ -294,7 +313,7 @@ public final class CdrJournal implements AutoCloseable {
                 }
                 if (segment.position + record.length > segment.size) {
                     LOG.error("CDR journal: a {} byte record of leg {} does not fit a segment; not journaled",
-                            record.length, leg.legId());
+                            record.length, legId);
                     return false;
                 }
             }
@@ -303,7 +322,7 @@ public final class CdrJournal implements AutoCloseable {
             lastAppendNanos = System.nanoTime();
             segment.position += record.length;
             segment.records++;
-            account(type, leg.legId(), segment);
+            account(type, legId, segment);
             if (writeFailure != null) {
                 writeFailure = null;
                 updateAlarm();
@@ -343,7 +362,7 @@ public final class CdrJournal implements AutoCloseable {
     }
 
     private void account(JournalRecordType type, UUID legId, JournalSegment segment) {
-        if (type == JournalRecordType.OPEN) {
+        if (type != JournalRecordType.END) {
             List<JournalSegment> refs = openLegs.computeIfAbsent(legId, k -> new ArrayList<>(2));
             if (!refs.contains(segment)) {
                 refs.add(segment);

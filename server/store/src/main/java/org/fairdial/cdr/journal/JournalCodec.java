@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32C;
 import org.fairdial.cdr.CdrLeg;
@@ -20,7 +22,7 @@ import org.fairdial.cdr.LegKind;
 /**
  * The bytes of one journal record: {@code [int length][int segment tag][int crc32c][payload]}, the payload being
  * {@code [byte type][byte format][long written-at millis]} followed by every {@link CdrLeg} component in record
- * order. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
+ * order, or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
  * reused segment is not zeroed before it is written again, so where its new records end, a record of an earlier
  * use (another tag) or zeros (length 0) mark the end of its data. A CRC that does not match marks a record torn by
  * a power failure. Enums travel by name, so reordering constants cannot change what an old journal means.
@@ -33,8 +35,52 @@ final class JournalCodec {
     private JournalCodec() {
     }
 
-    /** A decoded record. */
-    record Entry(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
+    /** A decoded record: a leg snapshot or end ({@code leg}), or a confirmed dialog ({@code dialog}). */
+    record Entry(JournalRecordType type, long writtenAtMillis, CdrLeg leg, ConfirmedDialog dialog) {
+        Entry(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
+            this(type, writtenAtMillis, leg, null);
+        }
+
+        UUID legId() {
+            return dialog != null ? dialog.legId() : leg.legId();
+        }
+    }
+
+    /** Encodes a {@link JournalRecordType#DIALOG} record. */
+    static byte[] encode(long writtenAtMillis, ConfirmedDialog dialog) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        bytes.write(new byte[FRAME], 0, FRAME);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(JournalRecordType.DIALOG.code());
+            out.writeByte(FORMAT);
+            out.writeLong(writtenAtMillis);
+            writeUuid(out, dialog.legId());
+            writeUuid(out, dialog.callId());
+            writeString(out, dialog.kind().name());
+            writeString(out, dialog.sipCallId());
+            writeString(out, dialog.localUri());
+            writeString(out, dialog.localTag());
+            writeString(out, dialog.remoteUri());
+            writeString(out, dialog.remoteTag());
+            writeString(out, dialog.remoteTarget());
+            out.writeInt(dialog.routeSet().size());
+            for (String route : dialog.routeSet()) {
+                writeString(out, route);
+            }
+            out.writeLong(dialog.nextLocalCseq());
+            writeString(out, dialog.transport());
+            writeString(out, dialog.nextHopHost());
+            out.writeInt(dialog.nextHopPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen writing to memory", e);
+        }
+        return frame(bytes.toByteArray());
+    }
+
+    /** Encodes the record of an entry as it was read (the journal eraser rewrites segments with them). */
+    static byte[] encode(Entry entry) {
+        return entry.dialog() != null ? encode(entry.writtenAtMillis(), entry.dialog())
+                : encode(entry.type(), entry.writtenAtMillis(), entry.leg());
     }
 
     static byte[] encode(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
@@ -79,7 +125,11 @@ final class JournalCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen writing to memory", e);
         }
-        byte[] record = bytes.toByteArray();
+        return frame(bytes.toByteArray());
+    }
+
+    /** Fills in the length and CRC of a record whose payload follows {@link #FRAME} blank bytes. */
+    private static byte[] frame(byte[] record) {
         int length = record.length - FRAME;
         CRC32C crc = new CRC32C();
         crc.update(record, FRAME, length);
@@ -112,6 +162,9 @@ final class JournalCodec {
             throw new IOException("unknown record format " + format);
         }
         long writtenAt = in.readLong();
+        if (type == JournalRecordType.DIALOG) {
+            return new Entry(type, writtenAt, null, readDialog(in));
+        }
         CdrLeg leg = new CdrLeg(readUuid(in), readUuid(in), LegKind.valueOf(readString(in)), readString(in),
                 readString(in), readString(in), readString(in), readString(in), readString(in), readString(in),
                 readString(in), readString(in), readString(in), readInstant(in), readInstant(in), readInstant(in),
@@ -120,6 +173,28 @@ final class JournalCodec {
                 toInt(readNullableLong(in)), HangupSide.valueOf(readString(in)), in.readBoolean(), in.readLong(),
                 in.readLong(), in.readLong(), in.readLong());
         return new Entry(type, writtenAt, leg);
+    }
+
+    private static ConfirmedDialog readDialog(DataInputStream in) throws IOException {
+        UUID legId = readUuid(in);
+        UUID callId = readUuid(in);
+        LegKind kind = LegKind.valueOf(readString(in));
+        String sipCallId = readString(in);
+        String localUri = readString(in);
+        String localTag = readString(in);
+        String remoteUri = readString(in);
+        String remoteTag = readString(in);
+        String remoteTarget = readString(in);
+        int routes = in.readInt();
+        if (routes < 0 || routes > 64) {
+            throw new IOException("route set of " + routes + " entries");
+        }
+        List<String> routeSet = new ArrayList<>(routes);
+        for (int i = 0; i < routes; i++) {
+            routeSet.add(readString(in));
+        }
+        return new ConfirmedDialog(legId, callId, kind, sipCallId, localUri, localTag, remoteUri, remoteTag,
+                remoteTarget, routeSet, in.readLong(), readString(in), readString(in), in.readInt());
     }
 
     private static void writeUuid(DataOutputStream out, UUID id) throws IOException {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -16,7 +19,8 @@ import org.fairdial.cdr.CdrLeg;
  * Erases a number from a journal no dialer has open ({@code dialer privacy erase} while the server is stopped):
  * each segment holding a matching record is rewritten with that record blanked, into a new file that then
  * replaces the old one atomically, so a crash mid-way leaves either the old or the new segment, never a half; spare
- * segments, which may still hold records of an earlier use, are zeroed.
+ * segments, which may still hold records of an earlier use, are zeroed. The confirmed dialog of a matching leg is
+ * dropped (its URIs hold the number): the next start closes that leg without the BYE.
  * A running dialer's journal is left alone: its records reach the database within seconds, where the erasure
  * guard blanks them, and the segment is wiped as soon as they are committed.
  */
@@ -46,11 +50,29 @@ public final class JournalEraser {
             spare.wipe();
             spare.close();
         }
+        Set<UUID> matchingLegs = new HashSet<>();
+        for (JournalReader.SegmentRecords segment : contents.segments()) {
+            for (JournalCodec.Entry entry : segment.entries()) {
+                if (entry.leg() != null && matches.test(entry.leg())) {
+                    matchingLegs.add(entry.legId());
+                }
+            }
+        }
         int blanked = 0;
         for (JournalReader.SegmentRecords segment : contents.segments()) {
             List<byte[]> records = new ArrayList<>();
             int here = 0;
             for (JournalCodec.Entry entry : segment.entries()) {
+                if (entry.dialog() != null) {
+                    if (matchingLegs.contains(entry.legId())) {
+                        here++;
+                    } else {
+                        byte[] record = JournalCodec.encode(entry);
+                        JournalCodec.tag(record, segment.segment().sequence);
+                        records.add(record);
+                    }
+                    continue;
+                }
                 CdrLeg leg = entry.leg();
                 if (matches.test(leg)) {
                     leg = blank.apply(leg);

@@ -11,7 +11,12 @@ enum JournalRecordType {
      */
     OPEN((byte) 1),
     /** The leg ended: its final CDR, to be stored. */
-    END((byte) 2);
+    END((byte) 2),
+    /**
+     * The leg's dialog is confirmed (its 2xx was ACKed): a {@link ConfirmedDialog}, so that a dialer restarted
+     * after a crash can send the BYE the dead one never did. Retired by the leg's END.
+     */
+    DIALOG((byte) 3);
 
     private final byte code;
 

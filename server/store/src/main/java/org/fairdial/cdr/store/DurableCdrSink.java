@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import org.fairdial.cdr.journal.CdrJournal;
+import org.fairdial.cdr.journal.ConfirmedDialog;
 import org.fairdial.config.StoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public final class DurableCdrSink implements CdrSink, AutoCloseable {
             LOG.warn("CDR journal disabled (dialer.store.journal.enabled = false): queued CDRs are lost if the "
                     + "process dies while the database is down or slow");
             return new DurableCdrSink(null, new AsyncCdrWriter(store, config.batchSize(), config.flushInterval(),
-                    config.retryBackoff(), closeTimeout), new CdrJournal.Recovery(List.of(), List.of(), 0, 0));
+                    config.retryBackoff(), closeTimeout), new CdrJournal.Recovery(List.of(), List.of(), List.of(), 0, 0));
         }
         CdrJournal.Opened opened = CdrJournal.open(config.journal(), durabilityBarrier, clock);
         CdrJournal journal = opened.journal();
@@ -72,6 +73,13 @@ public final class DurableCdrSink implements CdrSink, AutoCloseable {
     public void legProgress(CdrLeg snapshot) {
         if (journal != null) {
             journal.open(snapshot);
+        }
+    }
+
+    /** Journals a leg's confirmed dialog until the leg ends, so a restart after a crash can end it (BYE). */
+    public void dialogConfirmed(ConfirmedDialog dialog) {
+        if (journal != null) {
+            journal.dialogConfirmed(dialog);
         }
     }
 
