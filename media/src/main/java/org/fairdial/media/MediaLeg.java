@@ -19,7 +19,7 @@ public interface MediaLeg extends AutoCloseable {
     /** Local RTP port (even, from the configured range). */
     int localPort();
 
-    /** An SDP offer (RFC 4566/3264) for this leg: PCMU, PCMA and telephone-event/8000, ptime 20. */
+    /** An SDP offer (RFC 4566/3264) for this leg: PCMU, PCMA and telephone-event/8000, ptime of packet-time. */
     String createOffer();
 
     /**

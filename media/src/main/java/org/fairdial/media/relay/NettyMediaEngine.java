@@ -1,5 +1,6 @@
 package org.fairdial.media.relay;
 
+import org.fairdial.media.MediaConfigCheck;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -66,9 +67,10 @@ public final class NettyMediaEngine implements MediaEngine {
      * @throws IllegalArgumentException listing every invalid setting
      */
     public static NettyMediaEngine start(MediaConfig config) {
-        List<String> problems = MediaConfigCheck.problems(config);
+        List<MediaConfigCheck.Problem> problems = MediaConfigCheck.problems(config);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid dialer.media settings: " + String.join("; ", problems));
+            throw new IllegalArgumentException("invalid dialer.media settings: " + String.join("; ",
+                    problems.stream().map(MediaConfigCheck.Problem::format).toList()));
         }
         int threads = config.ioThreads() == 0 ? Runtime.getRuntime().availableProcessors() : config.ioThreads();
         NettyMediaEngine engine = new NettyMediaEngine(config, Transport.create(threads), System::nanoTime,

@@ -1,4 +1,4 @@
-package org.fairdial.cdr.journal;
+package org.fairdial.call;
 
 import java.util.List;
 import java.util.Objects;

@@ -67,7 +67,8 @@ final class CampaignRulesReader {
         }
 
         FrequencyCap cap = profile.frequencyCap();
-        if (r.has(p + ".frequency-cap")) {
+        // campaign-defaults holds frequency-cap { attempts = null, period = null }: set when either is given.
+        if (r.has(p + ".frequency-cap.attempts") || r.has(p + ".frequency-cap.period")) {
             FrequencyCap own = values.frequencyCap(p + ".frequency-cap");
             if (!own.atLeastAsStrictAs(profile.frequencyCap())) {
                 r.problem(p + ".frequency-cap", "is looser than profile " + profile.name() + "'s cap of "

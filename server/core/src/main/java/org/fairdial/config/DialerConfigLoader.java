@@ -59,8 +59,9 @@ public final class DialerConfigLoader {
      * export or an erasure does not fail on a missing prompt or lead list of the server's configuration.
      */
     public static ToolConfig loadForTools(Path file) throws ConfigValidationException {
-        Config resolved = resolve(parse(file));
-        List<ConfigProblem> problems = new ArrayList<>();
+        Config operator = parse(file);
+        Config resolved = resolve(operator);
+        List<ConfigProblem> problems = unknownKeys(operator, resolved);
         ConfigReader reader = new ConfigReader(resolved, problems);
         SectionReaders sections = new SectionReaders(reader);
         StoreConfig store = sections.store("dialer.store");
@@ -107,7 +108,7 @@ public final class DialerConfigLoader {
 
     private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
         Config resolved = resolve(operator);
-        List<ConfigProblem> problems = new ArrayList<>();
+        List<ConfigProblem> problems = unknownKeys(operator, resolved);
         ConfigReader reader = new ConfigReader(resolved, problems);
         SectionReaders sections = new SectionReaders(reader);
 
@@ -146,6 +147,11 @@ public final class DialerConfigLoader {
         }
         return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, admin, privacy, profiles,
                 trunks, agents, campaigns, registries);
+    }
+
+    /** Unknown keys come first: a mistyped key often explains a missing one reported after it. */
+    private static List<ConfigProblem> unknownKeys(Config operator, Config resolved) {
+        return new ArrayList<>(new UnknownKeys(ConfigFactory.defaultReference()).check(operator, resolved));
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

@@ -3,6 +3,7 @@ package org.fairdial.config;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.auth.DigestMath;
+import org.fairdial.media.MediaConfigCheck;
 
 /** Builds the small config records (everything but campaigns) and checks their rules. */
 final class SectionReaders {
@@ -54,22 +56,23 @@ final class SectionReaders {
                 r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256));
     }
 
+    /** Reads the values; their rules are the relay's own ({@link MediaConfigCheck}), reported at each key. */
     MediaConfig media(String p) {
-        int min = r.integer(p + ".rtp-port-min", 1024, 65534);
-        int max = r.integer(p + ".rtp-port-max", 1025, 65535);
-        if (min % 2 != 0) {
-            r.problem(p + ".rtp-port-min", "must be even (RTP uses even ports, RFC 3550 11)");
+        int before = r.problems().size();
+        MediaConfig media = new MediaConfig(r.string(p + ".bind-address"), r.string(p + ".advertised-address"),
+                r.integer(p + ".rtp-port-min", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                r.integer(p + ".rtp-port-max", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                r.number(p + ".comfort-noise-level", -Double.MAX_VALUE, Double.MAX_VALUE),
+                r.duration(p + ".packet-time"), r.integer(p + ".io-threads", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        // A value that could not be read (wrong type, negative duration) has its problem already: one per key.
+        Set<String> unreadable = new HashSet<>();
+        r.problems().subList(before, r.problems().size()).forEach(problem -> unreadable.add(problem.path()));
+        for (MediaConfigCheck.Problem problem : MediaConfigCheck.problems(media)) {
+            if (!unreadable.contains(p + "." + problem.key())) {
+                r.problem(p + "." + problem.key(), problem.rule());
+            }
         }
-        if (max <= min) {
-            r.problem(p + ".rtp-port-max", "must be above rtp-port-min " + min);
-        }
-        double noise = r.number(p + ".comfort-noise-level", -70, -20);
-        Duration ptime = r.duration(p + ".packet-time");
-        if (!ptime.equals(Duration.ofMillis(20))) {
-            r.problem(p + ".packet-time", "is not supported; only 20 ms packets are sent");
-        }
-        return new MediaConfig(r.string(p + ".bind-address"), r.string(p + ".advertised-address"), min, max,
-                noise, ptime, r.integer(p + ".io-threads", 0, 64));
+        return media;
     }
 
     StoreConfig store(String p) {

@@ -25,7 +25,7 @@ import org.fairdial.call.CallSession;
 import org.fairdial.call.CallSignalling;
 import org.fairdial.call.SignallingException;
 import org.fairdial.cdr.LegKind;
-import org.fairdial.cdr.journal.ConfirmedDialog;
+import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
 import org.fairdial.media.MediaEngine;

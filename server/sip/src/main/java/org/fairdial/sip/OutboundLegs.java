@@ -29,7 +29,7 @@ import org.fairdial.call.CallPlan;
 import org.fairdial.call.CallSession;
 import org.fairdial.call.CallSignalling.SentInvite;
 import org.fairdial.cdr.LegKind;
-import org.fairdial.cdr.journal.ConfirmedDialog;
+import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.CampaignConfig.CallerId;
 import org.fairdial.config.TrunkConfig;
 import org.slf4j.Logger;

@@ -12,7 +12,7 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.fairdial.cdr.journal.ConfirmedDialog;
+import org.fairdial.call.ConfirmedDialog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

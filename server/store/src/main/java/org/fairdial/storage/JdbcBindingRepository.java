@@ -1,5 +1,6 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

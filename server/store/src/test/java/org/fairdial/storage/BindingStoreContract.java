@@ -12,7 +12,7 @@ import org.fairdial.agent.AgentBinding;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
-import org.fairdial.call.ManualTime;
+import org.fairdial.testkit.ManualTime;
 import org.fairdial.config.AgentConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

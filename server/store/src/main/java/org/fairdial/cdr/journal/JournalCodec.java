@@ -1,5 +1,6 @@
 package org.fairdial.cdr.journal;
 
+import org.fairdial.call.ConfirmedDialog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package org.fairdial.cdr.journal;
 
+import org.fairdial.call.ConfirmedDialog;
 import java.io.IOException;
 
 /** What a journal record says about its leg. */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import org.fairdial.cdr.journal.CdrJournal;
-import org.fairdial.cdr.journal.ConfirmedDialog;
+import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.StoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.fairdial.cdr.journal;
 
+import org.fairdial.call.ConfirmedDialog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
