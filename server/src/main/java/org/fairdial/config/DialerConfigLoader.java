@@ -18,6 +18,12 @@ import org.fairdial.compliance.JurisdictionProfile;
  * collected and thrown together.
  */
 public final class DialerConfigLoader {
+    /**
+     * Where {@code reference.conf} and classpath includes are looked up. Not the calling thread's context class
+     * loader: a SIGHUP reload runs on a thread that has none, and the reload must read the same defaults as the
+     * start did.
+     */
+    private static final ClassLoader LOADER = DialerConfigLoader.class.getClassLoader();
 
     private DialerConfigLoader() {
     }
@@ -47,7 +53,7 @@ public final class DialerConfigLoader {
             throws ConfigValidationException {
         Config parsed;
         try {
-            parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
+            parsed = ConfigFactory.parseString(hocon, options().setOriginDescription(originName));
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
@@ -88,7 +94,7 @@ public final class DialerConfigLoader {
                     new ConfigProblem("-c", null, file.toString(), "is not a readable file")));
         }
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(), options().setAllowMissing(false));
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
@@ -98,7 +104,7 @@ public final class DialerConfigLoader {
         try {
             return ConfigFactory.defaultOverrides()
                     .withFallback(operator)
-                    .withFallback(ConfigFactory.defaultReference())
+                    .withFallback(ConfigFactory.defaultReference(LOADER))
                     .resolve();
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
@@ -146,6 +152,10 @@ public final class DialerConfigLoader {
         }
         return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, admin, privacy, profiles,
                 trunks, agents, campaigns, registries);
+    }
+
+    private static ConfigParseOptions options() {
+        return ConfigParseOptions.defaults().setClassLoader(LOADER);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {
