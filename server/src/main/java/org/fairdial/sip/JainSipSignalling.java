@@ -26,6 +26,7 @@ import org.fairdial.cdr.LegKind;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
 import org.fairdial.media.MediaEngine;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.auth.DigestChallenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private final AgentRegistry agents;
     private final MediaEngine media;
     private final InstantSource clock;
+    private final NumberMask mask;
     private volatile SipEndpoint sip;
     private volatile OutboundLegs legs;
     private volatile InviteResponses responses;
@@ -50,19 +52,20 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile SipTraffic traffic = SipTraffic.NONE;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
-                             MediaEngine media, InstantSource clock) {
+                             MediaEngine media, InstantSource clock, NumberMask mask) {
         this.config = config;
         this.agentPolicy = agentPolicy;
         this.agents = agents;
         this.media = media;
         this.clock = clock;
+        this.mask = mask;
     }
 
     /** Binds the listening points and starts taking traffic. */
     public void start(String stackName) throws SipException {
         SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
-                config.stackThreads(), this);
+                config.stackThreads(), this, mask);
         endpoint.traffic(traffic);
         OutboundLegs outbound = new OutboundLegs(endpoint);
         responses = new InviteResponses(endpoint, outbound);

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.fairdial.cdr.CdrBatchStore;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * The {@code cdr_leg} table. Inserts are idempotent on the leg id, so a batch whose commit outcome was unknown
@@ -62,7 +63,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
                     c -> postgres ? PostgresCdrInsert.insert(c, legs) : batchInsert(c, legs));
         } catch (SQLException e) {
             SQLException cause = SqlValues.rootCause(e);
-            throw new StoreException("Cannot insert " + legs.size() + " CDR legs: " + cause.getMessage(), cause);
+            throw StoreException.of("Cannot insert " + legs.size() + " CDR legs", cause, NumberMask.HIDDEN);
         }
     }
 
@@ -150,7 +151,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count answered legs: " + e.getMessage(), e);
+            throw StoreException.of("Cannot count answered legs", e, NumberMask.HIDDEN);
         }
         SortedMap<Instant, CampaignCounts> result = new TreeMap<>();
         counts.forEach((minute, n) -> result.put(minute, new CampaignCounts(n[0], n[1])));
@@ -174,7 +175,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the answers of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot read the answers of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -186,7 +187,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException("Cannot count CDR legs: " + e.getMessage(), e);
+            throw StoreException.of("Cannot count CDR legs", e, NumberMask.HIDDEN);
         }
     }
 
@@ -207,7 +208,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
                 return new CampaignCounts(rs.getLong(1), rs.getLong(2));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count legs of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot count legs of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -231,7 +232,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
                 }
             }, rs -> sink.accept(CdrLegRows.read(rs)));
         } catch (SQLException e) {
-            throw new StoreException("Cannot read CDR legs: " + e.getMessage(), e);
+            throw StoreException.of("Cannot read CDR legs", e, NumberMask.HIDDEN);
         }
     }
 
@@ -246,7 +247,7 @@ public final class JdbcCdrRepository implements CdrBatchStore {
                 return legs;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot " + what, e, NumberMask.HIDDEN);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.compliance.Rule;
+import org.fairdial.privacy.NumberMask;
 
 /** The {@code dial_denial} table: every decision not to dial, for the compliance report. */
 public final class JdbcDenialRepository {
@@ -45,8 +46,8 @@ public final class JdbcDenialRepository {
                 SqlValues.setInstant(ps, 8, d.at());
             });
         } catch (SQLException e) {
-            throw new StoreException("Cannot record " + denials.size() + " denial(s): "
-                    + SqlValues.rootCause(e).getMessage(), e);
+            throw StoreException.of("Cannot record " + denials.size() + " denial(s)", SqlValues.rootCause(e),
+                    NumberMask.HIDDEN);
         }
     }
 
@@ -70,7 +71,7 @@ public final class JdbcDenialRepository {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read denials of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot read denials of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -89,7 +90,7 @@ public final class JdbcDenialRepository {
                 return counts;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count denials of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot count denials of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 }

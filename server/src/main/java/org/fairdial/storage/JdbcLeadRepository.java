@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * The {@code campaign_lead} table: imported leads, written in batches as an import streams and read back in pages
@@ -73,8 +74,8 @@ public final class JdbcLeadRepository {
                 ps.setString(10, encode(r.fields()));
             });
         } catch (SQLException e) {
-            throw new StoreException("Cannot store " + rows.size() + " lead(s) of campaign " + rows.get(0).campaign()
-                    + ": " + SqlValues.rootCause(e).getMessage(), e);
+            throw StoreException.of("Cannot store " + rows.size() + " lead(s) of campaign " + rows.get(0).campaign(),
+                    SqlValues.rootCause(e), NumberMask.HIDDEN);
         }
     }
 
@@ -97,7 +98,7 @@ public final class JdbcLeadRepository {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read leads of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot read leads of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -110,7 +111,7 @@ public final class JdbcLeadRepository {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count leads of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot count leads of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * Personal data in the store: the number-hash key, the erasure audit ({@code privacy_erasure}), and the statements
@@ -54,7 +55,7 @@ public final class JdbcPrivacyRepository {
             }
             return Base64.getDecoder().decode(value);
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the number-hash key: " + e.getMessage(), e);
+            throw StoreException.of("Cannot read the number-hash key", e, NumberMask.HIDDEN);
         }
     }
 
@@ -126,7 +127,7 @@ public final class JdbcPrivacyRepository {
                 return new Erased(legs, leads, history);
             });
         } catch (SQLException e) {
-            throw new StoreException("Cannot erase a number: " + e.getMessage(), e);
+            throw StoreException.of("Cannot erase a number", e, NumberMask.HIDDEN);
         }
     }
 
@@ -144,7 +145,7 @@ public final class JdbcPrivacyRepository {
                 return hashes;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read recent erasures: " + e.getMessage(), e);
+            throw StoreException.of("Cannot read recent erasures", e, NumberMask.HIDDEN);
         }
     }
 
@@ -163,7 +164,7 @@ public final class JdbcPrivacyRepository {
             }
             return changed;
         } catch (SQLException e) {
-            throw new StoreException("Cannot blank erased legs: " + e.getMessage(), e);
+            throw StoreException.of("Cannot blank erased legs", e, NumberMask.HIDDEN);
         }
     }
 
@@ -186,7 +187,7 @@ public final class JdbcPrivacyRepository {
         try (Connection c = dataSource.getConnection()) {
             return execute(c, "DELETE FROM lead_state WHERE last_attempt_at < ?", null, cutoff);
         } catch (SQLException e) {
-            throw new StoreException("Cannot delete old lead states: " + e.getMessage(), e);
+            throw StoreException.of("Cannot delete old lead states", e, NumberMask.HIDDEN);
         }
     }
 
@@ -201,7 +202,7 @@ public final class JdbcPrivacyRepository {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot " + what, e, NumberMask.HIDDEN);
         }
     }
 
@@ -228,7 +229,7 @@ public final class JdbcPrivacyRepository {
             binder.bind(ps);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw StoreException.of("Cannot " + what, e, NumberMask.HIDDEN);
         }
     }
 
@@ -244,7 +245,7 @@ public final class JdbcPrivacyRepository {
             }
             return hashes;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the erasure audit: " + e.getMessage(), e);
+            throw StoreException.of("Cannot read the erasure audit", e, NumberMask.HIDDEN);
         }
     }
 
