@@ -29,6 +29,11 @@ public final class Slf4jServerLogger implements ServerLogger {
         this.mask = mask;
     }
 
+    /** Whether {@code org.fairdial.sip.wire} is at TRACE (the RI asks its stack logger before it logs a message). */
+    static boolean enabled() {
+        return WIRE.isTraceEnabled();
+    }
+
     /** The server's masking, given once the RI has built this logger. */
     void useMask(NumberMask numberMask) {
         this.mask = numberMask;

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import gov.nist.core.LogLevels;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,16 @@ class WireLogMaskingTest {
         assertTrue(line.contains("SIP/2.0 200 OK"), line);
         assertFalse(line.contains("0212345678") || line.contains("0299000040"), line);
         assertTrue(line.contains("sip:***@127.0.0.1"), line);
+    }
+
+    /** Regression: the RI hands a message to the wire logger only if its stack logger says messages are wanted. */
+    @Test
+    void theStackAsksForMessagesWhenTheWireLogIsOn() {
+        Slf4jStackLogger stack = new Slf4jStackLogger();
+        assertTrue(stack.isLoggingEnabled(LogLevels.TRACE_MESSAGES), "wire at TRACE");
+        wire.setLevel(Level.OFF);
+        boolean stackInfo = LoggerFactory.getLogger("gov.nist").isInfoEnabled();
+        assertEquals(stackInfo, stack.isLoggingEnabled(LogLevels.TRACE_MESSAGES), "wire off: as gov.nist says");
     }
 
     private static SIPMessage parse(String text) throws Exception {
