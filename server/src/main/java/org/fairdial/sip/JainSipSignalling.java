@@ -86,6 +86,12 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         }
     }
 
+    /** SIP messages this server's stack could not parse and dropped (metrics). */
+    public long malformedMessages() {
+        SipEndpoint endpoint = sip;
+        return endpoint == null ? 0 : endpoint.malformedMessages();
+    }
+
     /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */
     public int openLegs() {
         OutboundLegs current = legs;

@@ -94,8 +94,13 @@ public final class SipEndpoint implements AutoCloseable {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack = factory.createSipStack(p);
-        if (stack instanceof SIPTransactionStack nist && nist.getServerLogger() instanceof Slf4jServerLogger wire) {
-            wire.useMask(mask);
+        if (stack instanceof SIPTransactionStack nist) {
+            if (nist.getServerLogger() instanceof Slf4jServerLogger wire) {
+                wire.useMask(mask);
+            }
+            if (nist.getMessageParserFactory() instanceof MalformedMessages malformed) {
+                malformed.useMask(mask);
+            }
         }
         try {
             SipProvider provider = null;
@@ -127,6 +132,12 @@ public final class SipEndpoint implements AutoCloseable {
             stack.stop();
             throw new SipException("cannot start SIP on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Messages this stack could not parse since it started. */
+    long malformedMessages() {
+        return stack instanceof SIPTransactionStack nist
+                && nist.getMessageParserFactory() instanceof MalformedMessages malformed ? malformed.count() : 0;
     }
 
     void traffic(SipTraffic listener) {
