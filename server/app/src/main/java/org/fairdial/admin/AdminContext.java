@@ -9,6 +9,7 @@ import org.fairdial.cdr.store.AsyncCdrWriter;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.media.MediaEngine;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
@@ -30,6 +31,7 @@ public final class AdminContext {
     private final Database database;
     private final InstantSource clock;
     private final AdminControls controls;
+    private final NumberMask numberMask;
 
     /**
      * @param config    the configuration in force ({@code admin()} holds the HTTP settings)
@@ -59,6 +61,7 @@ public final class AdminContext {
         this.database = database;
         this.clock = clock;
         this.controls = controls;
+        this.numberMask = NumberMask.following(() -> config().privacy().logVisibleDigits());
     }
 
     public DialerConfig config() {
@@ -103,5 +106,10 @@ public final class AdminContext {
 
     public AdminControls controls() {
         return controls;
+    }
+
+    /** How numbers are masked for viewers and in the audit log: as {@code dialer.privacy} in force says. */
+    public NumberMask numberMask() {
+        return numberMask;
     }
 }

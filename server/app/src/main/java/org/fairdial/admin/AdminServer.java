@@ -78,13 +78,14 @@ public final class AdminServer implements AutoCloseable {
         LiveCalls times = new LiveCalls(dialer.clock());
         CampaignResource campaigns = new CampaignResource(dialer);
         AgentResource agents = new AgentResource(dialer);
-        AuditLog audit = new AuditLog(new JdbcAuditRepository(dialer.database().dataSource()), dialer.clock());
+        AuditLog audit = new AuditLog(new JdbcAuditRepository(dialer.database().dataSource()), dialer.clock(),
+                dialer.numberMask());
         Router router = new Router().add("GET", "/api/whoami", AdminConfig.Role.VIEWER,
                 r -> ApiResponse.ok(Json.object("name", r.principal().name(), "role", r.principal().role().label())));
         campaigns.register(router);
         agents.register(router);
         new CallResource(dialer, times).register(router);
-        new DoNotCallResource(dialer.controls().doNotCall()).register(router);
+        new DoNotCallResource(dialer.controls().doNotCall(), dialer.numberMask()).register(router);
         new CdrResource(dialer).register(router);
         new ConfigResource(dialer).register(router);
         audit.register(router);

@@ -24,10 +24,12 @@ final class AuditLog {
 
     private final JdbcAuditRepository repository;
     private final InstantSource clock;
+    private final NumberMask mask;
 
-    AuditLog(JdbcAuditRepository repository, InstantSource clock) {
+    AuditLog(JdbcAuditRepository repository, InstantSource clock, NumberMask mask) {
         this.repository = repository;
         this.clock = clock;
+        this.mask = mask;
     }
 
     void register(Router router) {
@@ -42,7 +44,7 @@ final class AuditLog {
         String role = principal == null ? null : principal.role().label();
         String logDetail = details == null || details.logDetail() == null ? "" : " (" + details.logDetail() + ")";
         AUDIT.info("{}{} {} {} -> {} from {}{}", actor, role == null ? "" : " [" + role + "]", method,
-                NUMBER.matcher(path).replaceAll(m -> NumberMask.mask(m.group())), status, remote, logDetail);
+                NUMBER.matcher(path).replaceAll(m -> mask.mask(m.group())), status, remote, logDetail);
         try {
             repository.insert(new AuditEntry(UUID.randomUUID(), clock.instant(), actor, role, method + " " + path,
                     status, remote, details == null ? null : details.detail()));

@@ -32,13 +32,14 @@ final class CallResource {
     List<Views.Call> list(boolean fullNumbers) {
         Instant now = dialer.clock().instant();
         return dialer.calls().live().stream()
-                .map(c -> Views.call(c, times.of(c.callId()), now, fullNumbers))
+                .map(c -> Views.call(c, times.of(c.callId()), now, fullNumbers, dialer.numberMask()))
                 .sorted(Comparator.comparing(Views.Call::startedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
     }
 
     private Views.Call view(CallSession call, boolean fullNumbers) {
-        return Views.call(call, times.of(call.callId()), dialer.clock().instant(), fullNumbers);
+        return Views.call(call, times.of(call.callId()), dialer.clock().instant(), fullNumbers,
+                dialer.numberMask());
     }
 
     private CallSession call(ApiRequest request) {

@@ -46,7 +46,7 @@ final class CdrResource {
         List<CdrLeg> legs = dialer.cdrs().find(from, to, campaign, number, limit);
         boolean full = r.principal().seesNumbers();
         return ApiResponse.ok(Json.object("from", from, "to", to, "limit", limit, "count", legs.size(),
-                "legs", legs.stream().map(l -> Views.cdr(l, full)).toList()));
+                "legs", legs.stream().map(l -> Views.cdr(l, full, dialer.numberMask())).toList()));
     }
 
     /** Sixty one-minute buckets ending with the current minute, oldest first, empty minutes included. */

@@ -55,8 +55,8 @@ final class DialerEvents implements CallObserver, AgentListener {
         }
         Instant now = dialer.clock().instant();
         LiveCalls.Times t = times.of(call.callId());
-        hub.publish(type, Json.object("call", Views.call(call, t, now, true)),
-                Json.object("call", Views.call(call, t, now, false)));
+        hub.publish(type, Json.object("call", Views.call(call, t, now, true, dialer.numberMask())),
+                Json.object("call", Views.call(call, t, now, false, dialer.numberMask())));
     }
 
     @Override
@@ -67,9 +67,9 @@ final class DialerEvents implements CallObserver, AgentListener {
         hub.publish("call.ended", ended(cdr, true), ended(cdr, false));
     }
 
-    private static Map<String, Object> ended(CdrLeg cdr, boolean full) {
+    private Map<String, Object> ended(CdrLeg cdr, boolean full) {
         return Json.object("call", Json.object("callId", cdr.callId(), "campaign", cdr.campaign(),
-                "leadId", cdr.leadId(), "number", Views.number(cdr.normalizedNumber(), full),
+                "leadId", cdr.leadId(), "number", Views.number(cdr.normalizedNumber(), full, dialer.numberMask()),
                 "state", CallState.ENDED.name(), "disposition", cdr.disposition().name(), "sipCode", cdr.sipCode(),
                 "reason", cdr.sipReason(), "hangupSide", cdr.hangupSide().name(), "agent", cdr.agent(),
                 "answeredAt", cdr.answeredAt(), "endedAt", cdr.endedAt(), "talkMs", cdr.talkMs()));

@@ -28,7 +28,6 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
-import org.fairdial.sip.MalformedMessages;
 import org.fairdial.sip.SipTraffic;
 
 /**
@@ -82,9 +81,8 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .description("Call events outside the state machine's table, ignored (should stay 0)").register(r);
         Gauge.builder("fairdial.sip.open.legs", dialer.sip(), s -> s.openLegs())
                 .description("SIP legs held by calls in progress").register(r);
-        FunctionCounter.builder("fairdial.sip.malformed.messages", MalformedMessages.class,
-                        m -> MalformedMessages.count())
-                .description("SIP messages the stack could not parse (process-wide)").register(r);
+        FunctionCounter.builder("fairdial.sip.malformed.messages", dialer.sip(), s -> s.malformedMessages())
+                .description("SIP messages the stack could not parse").register(r);
         Gauge.builder("fairdial.rtp.open.legs", dialer.media(), m -> m.openLegs())
                 .description("RTP legs (sockets) open").register(r);
         Gauge.builder("fairdial.cdr.queue.depth", dialer.cdrWriter(), w -> w.queueDepth())

@@ -13,9 +13,11 @@ final class DoNotCallResource {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final DoNotCallControl list;
+    private final NumberMask mask;
 
-    DoNotCallResource(DoNotCallControl list) {
+    DoNotCallResource(DoNotCallControl list, NumberMask mask) {
         this.list = list;
+        this.mask = mask;
     }
 
     void register(Router router) {
@@ -29,7 +31,7 @@ final class DoNotCallResource {
             list.add(number, reason);
             return ApiResponse.json(201, Json.object("number", number, "listed", true))
                     .audited("add " + number + (reason == null ? "" : ": " + reason),
-                            "add " + NumberMask.mask(number));
+                            "add " + mask.mask(number));
         }).add("DELETE", "/api/dnc/{number}", Role.ADMIN, r -> {
             String number = e164("number", r.param("number"));
             boolean removed = list.remove(number);
@@ -37,7 +39,7 @@ final class DoNotCallResource {
                 throw ApiException.notFound("number", "is not on the do-not-call list");
             }
             return ApiResponse.ok(Json.object("number", number, "listed", false))
-                    .audited("remove " + number, "remove " + NumberMask.mask(number));
+                    .audited("remove " + number, "remove " + mask.mask(number));
         });
     }
 

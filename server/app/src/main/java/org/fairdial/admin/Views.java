@@ -67,29 +67,29 @@ final class Views {
                 a.callsHandled());
     }
 
-    static Call call(CallSession call, LiveCalls.Times times, Instant now, boolean fullNumbers) {
+    static Call call(CallSession call, LiveCalls.Times times, Instant now, boolean fullNumbers, NumberMask mask) {
         var status = call.status();
         List<Leg> legs = List.of(new Leg(LegKind.CUSTOMER.name(), status.state().name()),
                 new Leg(LegKind.AGENT.name(), status.agentLeg().name()));
         Instant started = times == null ? null : times.startedAt();
         return new Call(call.callId(), call.plan().campaign().name(), call.plan().leadId(),
-                number(call.plan().e164(), fullNumbers), status.state().name(), call.agentId(), started,
+                number(call.plan().e164(), fullNumbers, mask), status.state().name(), call.agentId(), started,
                 started == null ? null : Duration.between(started, now).toMillis(),
                 times == null ? null : times.answeredAt(), legs);
     }
 
     /** A CDR leg as stored; for viewers the callee's number is masked wherever it appears. */
-    static ObjectNode cdr(CdrLeg leg, boolean fullNumbers) {
+    static ObjectNode cdr(CdrLeg leg, boolean fullNumbers, NumberMask mask) {
         ObjectNode node = Json.mapper().valueToTree(leg);
         if (!fullNumbers && leg.kind() == LegKind.CUSTOMER) {
-            node.put("dialedNumber", number(leg.dialedNumber(), false));
-            node.put("normalizedNumber", number(leg.normalizedNumber(), false));
-            node.put("toUri", leg.toUri() == null ? null : "sip:" + number(leg.normalizedNumber(), false));
+            node.put("dialedNumber", number(leg.dialedNumber(), false, mask));
+            node.put("normalizedNumber", number(leg.normalizedNumber(), false, mask));
+            node.put("toUri", leg.toUri() == null ? null : "sip:" + number(leg.normalizedNumber(), false, mask));
         }
         return node;
     }
 
-    static String number(String number, boolean full) {
-        return full || number == null ? number : NumberMask.mask(number);
+    static String number(String number, boolean full, NumberMask mask) {
+        return full || number == null ? number : mask.mask(number);
     }
 }

@@ -48,6 +48,8 @@ public final class DialerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DialerServer.class);
 
     private volatile DialerConfig config;
+    /** Masking as the configuration in force says: a reload that changes the digits changes the next line. */
+    private final NumberMask numberMask = NumberMask.following(() -> config.privacy().logVisibleDigits());
     private final InstantSource clock = InstantSource.system();
     private final ExecutorService callPool;
     private final ScheduledThreadPoolExecutor timers;
@@ -90,16 +92,15 @@ public final class DialerServer implements AutoCloseable {
 
     private void open() throws SipException, IOException {
         LoggingSetup.apply(config.logging());
-        NumberMask.setVisibleDigits(config.privacy().logVisibleDigits());
-        store = StoreStack.open(config, clock, housekeeping);
+        store = StoreStack.open(config, numberMask, clock, housekeeping);
         media = NettyMediaEngine.start(config.media());
         MediaWarmup.run(media);
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
         agents.persistBindings(new JdbcBindingRepository(store.database), bindingWriter);
         agents.restoreBindings();
-        sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock);
+        sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock, numberMask);
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
-                config.agentPolicy().rtpTimeout()));
+                config.agentPolicy().rtpTimeout(), numberMask));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {
@@ -131,7 +132,7 @@ public final class DialerServer implements AutoCloseable {
         leadStates = new JdbcLeadStateRepository(store.database);
         denials = new JdbcDenialRepository(store.database.dataSource());
         doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(),
-                new JdbcDoNotCallRepository(store.database.dataSource()));
+                new JdbcDoNotCallRepository(store.database.dataSource(), numberMask));
         doNotCall.matchHashedWith(store.hasher);
         for (CampaignConfig campaign : config.campaigns().values()) {
             addCampaign(campaign);
@@ -153,7 +154,8 @@ public final class DialerServer implements AutoCloseable {
 
     /** The compliance gate of a campaign: every rule, checked before each INVITE. */
     DialGate gate(CampaignConfig campaign) {
-        return new DialGate(new LeadBook(campaign, leadStates, store.cdrs), doNotCall, store.history, denials);
+        return new DialGate(new LeadBook(campaign, leadStates, store.cdrs), doNotCall, store.history, denials,
+                numberMask);
     }
 
     /** The do-not-call lists in force (internal list, campaign lists, national registries). */
@@ -177,6 +179,11 @@ public final class DialerServer implements AutoCloseable {
 
     public DialerConfig config() {
         return config;
+    }
+
+    /** How numbers show in this server's logs, following {@code dialer.privacy.log-visible-digits} in force. */
+    public NumberMask numberMask() {
+        return numberMask;
     }
 
     /** The configuration in force after a reload applied it. */

@@ -15,6 +15,7 @@ import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.privacy.erasure.ErasureGuard;
 import org.fairdial.privacy.NumberHasher;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.privacy.erasure.PrivacyEraser;
 import org.fairdial.privacy.erasure.RetentionJob;
 import org.fairdial.storage.Database;
@@ -39,16 +40,17 @@ final class StoreStack implements AutoCloseable {
     final NumberHasher hasher;
     final JdbcDialHistoryRepository history;
 
-    private StoreStack(Database database, JdbcCdrRepository cdrs, DurableCdrSink sink, NumberHasher hasher) {
+    private StoreStack(Database database, JdbcCdrRepository cdrs, DurableCdrSink sink, NumberHasher hasher,
+                       NumberMask mask) {
         this.database = database;
         this.cdrs = cdrs;
         this.sink = sink;
         this.hasher = hasher;
-        this.history = new JdbcDialHistoryRepository(database.dataSource());
+        this.history = new JdbcDialHistoryRepository(database.dataSource(), mask);
     }
 
-    static StoreStack open(DialerConfig config, InstantSource clock, ScheduledExecutorService housekeeping)
-            throws IOException {
+    static StoreStack open(DialerConfig config, NumberMask mask, InstantSource clock,
+                           ScheduledExecutorService housekeeping) throws IOException {
         Database database = Database.open(config.store());
         try {
             JdbcCdrRepository cdrs = new JdbcCdrRepository(database);
@@ -56,7 +58,7 @@ final class StoreStack implements AutoCloseable {
             NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), privacy, clock.instant());
             DurableCdrSink sink = DurableCdrSink.open(new ErasureGuard(cdrs, privacy, hasher, clock), config.store(),
                     database::durabilityBarrier, clock);
-            StoreStack stack = new StoreStack(database, cdrs, sink, hasher);
+            StoreStack stack = new StoreStack(database, cdrs, sink, hasher, mask);
             stack.afterRecovery(config.campaigns());
             JdbcComplianceRepository reports = new JdbcComplianceRepository(database);
             RetentionJob retention = new RetentionJob(config.privacy().retention(), privacy, stack.history, reports,

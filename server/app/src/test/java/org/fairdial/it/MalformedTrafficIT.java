@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.fairdial.cdr.Disposition;
-import org.fairdial.sip.MalformedMessages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +47,7 @@ class MalformedTrafficIT {
     @Test
     void garbageIsDroppedAndTheServerKeepsWorking() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).leads("+390299000020").start()) {
-            long malformedBefore = MalformedMessages.count();
+            long malformedBefore = dialer.server.sip().malformedMessages();
             Random random = new Random(42);
             try (DatagramSocket socket = new DatagramSocket()) {
                 InetAddress target = InetAddress.getLoopbackAddress();
@@ -67,7 +66,7 @@ class MalformedTrafficIT {
                     "127.0.0.1:" + dialer.sipPort, "-i", "127.0.0.1", "-p", Integer.toString(TestDialer.freePort()),
                     "-m", "1");
             assertEquals(0, options.await(Duration.ofSeconds(20)), options::diagnostics);
-            assertTrue(MalformedMessages.count() > malformedBefore, "malformed messages were counted");
+            assertTrue(dialer.server.sip().malformedMessages() > malformedBefore, "malformed messages were counted");
 
             Sipp customer = SippPeers.customer(dir, "busy", dialer, "customer-reject.xml", 1,
                     Map.of("code", "486", "reason", "Busy Here", "q850", "17"));

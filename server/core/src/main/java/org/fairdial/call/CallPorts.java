@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.fairdial.cdr.CdrSink;
 import org.fairdial.media.MediaEngine;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * Everything a {@link CallSession} talks to.
@@ -19,8 +20,9 @@ import org.fairdial.media.MediaEngine;
  * @param timers     scheduler for call timers (its tasks only post events)
  * @param clock      time source
  * @param agentRtpTimeout a bridged agent silent (no RTP) this long is taken as gone; zero: never
+ * @param numberMask how the call's number shows in logs
  */
 public record CallPorts(CallSignalling signalling, AgentPool agents, MediaEngine media, CdrSink cdr,
                         CallObserver observer, Executor pool, ScheduledExecutorService timers, InstantSource clock,
-                        Duration agentRtpTimeout) {
+                        Duration agentRtpTimeout, NumberMask numberMask) {
 }

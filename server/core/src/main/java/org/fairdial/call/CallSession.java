@@ -15,7 +15,6 @@ import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.sdp.SdpException;
-import org.fairdial.privacy.NumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -186,13 +185,13 @@ public final class CallSession {
         }
         effects.closeMedia(LegKind.CUSTOMER);
         effects.closeMedia(LegKind.AGENT);
-        LOG.debug("call to {} complete", NumberMask.mask(plan.e164()));
+        LOG.debug("call to {} complete", ports.numberMask().mask(plan.e164()));
         ports.observer().callCompleted(this);
     }
 
     @Override
     public String toString() {
-        return "Call[" + plan.callId() + " " + plan.campaign().name() + " " + NumberMask.mask(plan.e164()) + " "
+        return "Call[" + plan.callId() + " " + plan.campaign().name() + " " + ports.numberMask().mask(plan.e164()) + " "
                 + status + "]";
     }
 

@@ -65,8 +65,8 @@ public record ConfirmedDialog(UUID legId, UUID callId, LegKind kind, String sipC
         int colon = uri.indexOf(':');
         int at = uri.indexOf('@');
         if (colon < 0 || at < colon) {
-            return NumberMask.mask(uri);
+            return NumberMask.HIDDEN.mask(uri);
         }
-        return uri.substring(0, colon + 1) + NumberMask.mask(uri.substring(colon + 1, at)) + uri.substring(at);
+        return uri.substring(0, colon + 1) + NumberMask.HIDDEN.mask(uri.substring(colon + 1, at)) + uri.substring(at);
     }
 }

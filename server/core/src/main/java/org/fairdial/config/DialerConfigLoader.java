@@ -18,6 +18,12 @@ import org.fairdial.compliance.JurisdictionProfile;
  * collected and thrown together.
  */
 public final class DialerConfigLoader {
+    /**
+     * Where {@code reference.conf} and classpath includes are looked up. Not the calling thread's context class
+     * loader: a SIGHUP reload runs on a thread that has none, and the reload must read the same defaults as the
+     * start did.
+     */
+    private static final ClassLoader LOADER = DialerConfigLoader.class.getClassLoader();
 
     private DialerConfigLoader() {
     }
@@ -47,7 +53,7 @@ public final class DialerConfigLoader {
             throws ConfigValidationException {
         Config parsed;
         try {
-            parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
+            parsed = ConfigFactory.parseString(hocon, options().setOriginDescription(originName));
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
@@ -89,7 +95,7 @@ public final class DialerConfigLoader {
                     new ConfigProblem("-c", null, file.toString(), "is not a readable file")));
         }
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(), options().setAllowMissing(false));
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
@@ -99,7 +105,7 @@ public final class DialerConfigLoader {
         try {
             return ConfigFactory.defaultOverrides()
                     .withFallback(operator)
-                    .withFallback(ConfigFactory.defaultReference())
+                    .withFallback(ConfigFactory.defaultReference(LOADER))
                     .resolve();
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
@@ -151,7 +157,11 @@ public final class DialerConfigLoader {
 
     /** Unknown keys come first: a mistyped key often explains a missing one reported after it. */
     private static List<ConfigProblem> unknownKeys(Config operator, Config resolved) {
-        return new ArrayList<>(new UnknownKeys(ConfigFactory.defaultReference()).check(operator, resolved));
+        return new ArrayList<>(new UnknownKeys(ConfigFactory.defaultReference(LOADER)).check(operator, resolved));
+    }
+
+    private static ConfigParseOptions options() {
+        return ConfigParseOptions.defaults().setClassLoader(LOADER);
     }
 
     private static ConfigProblem syntaxProblem(ConfigException e) {

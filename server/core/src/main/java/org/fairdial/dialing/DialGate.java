@@ -35,14 +35,16 @@ public final class DialGate {
     private final NumberFacts facts;
     private final DialHistory history;
     private final DenialLog denials;
+    private final NumberMask mask;
 
     public DialGate(LeadBook book, DoNotCallLists doNotCall, DialHistory history,
-                    DenialLog denials) {
+                    DenialLog denials, NumberMask mask) {
         this.config = book.config();
         this.book = book;
         this.permission = new DialPermission(config.rules());
         this.history = history;
         this.denials = denials;
+        this.mask = mask;
         this.facts = new NumberFacts() {
             @Override
             public String doNotCallList(String e164) {
@@ -88,11 +90,11 @@ public final class DialGate {
                     deny.reason(), deny.retryAt(), now));
             // Postponements recur for every lead outside the hours; permanent refusals are worth a line each.
             if (deny.retryAt() == null) {
-                LOG.info("campaign {}: {} not dialed: {}: {}", config.name(), NumberMask.mask(lead.e164()),
+                LOG.info("campaign {}: {} not dialed: {}: {}", config.name(), mask.mask(lead.e164()),
                         deny.rule(), deny.reason());
             } else {
                 LOG.debug("campaign {}: {} not dialed before {}: {}: {}", config.name(),
-                        NumberMask.mask(lead.e164()), deny.retryAt(), deny.rule(), deny.reason());
+                        mask.mask(lead.e164()), deny.retryAt(), deny.rule(), deny.reason());
             }
         }
         return d;

@@ -38,6 +38,7 @@ import org.fairdial.media.prompt.Treatment;
 import org.fairdial.media.RtpStats;
 import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.SdpException;
+import org.fairdial.privacy.NumberMask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class CallSessionTest {
         agents = new AgentRegistry(Map.of("1001", new AgentConfig("1001", "Alice", "0".repeat(32))), time, time);
         Executor executor = pool::add;
         calls.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, calls, executor, time,
-                time, Duration.ZERO));
+                time, Duration.ZERO, NumberMask.DEFAULT));
     }
 
     @Test

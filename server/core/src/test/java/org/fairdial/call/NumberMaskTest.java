@@ -28,12 +28,12 @@ class NumberMaskTest {
             "''            | ***",
     }, delimiter = '|')
     void keepsAtMostTheLastFourDigits(String number, String masked) {
-        assertEquals(masked, NumberMask.mask(number));
+        assertEquals(masked, NumberMask.DEFAULT.mask(number));
     }
 
     @Test
     void nullIsSaidSo() {
-        assertEquals("null", NumberMask.mask(null));
+        assertEquals("null", NumberMask.DEFAULT.mask(null));
     }
 
     /** However short the number, at least two of its characters stay hidden. */
@@ -42,7 +42,7 @@ class NumberMaskTest {
         String digits = "98765432109876543210";
         for (int length = 0; length <= digits.length(); length++) {
             String number = digits.substring(0, length);
-            String shown = NumberMask.mask(number).substring(3);
+            String shown = NumberMask.DEFAULT.mask(number).substring(3);
             assertTrue(shown.length() <= 4 && shown.length() <= Math.max(0, length - 2), number + " -> " + shown);
             assertTrue(number.endsWith(shown), number + " -> " + shown);
         }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
@@ -193,6 +195,28 @@ class DialerConfigLoaderTest {
         assertEquals("05041d5b98afeccc599244b5a82ad496", config.agents().get("1002").ha1());
         assertEquals(example.toAbsolutePath().getParent().resolve("leads-example.csv"),
                 config.campaigns().get("spring").leadsFile());
+    }
+
+    /**
+     * Regression: a SIGHUP reload runs on a thread without a context class loader, and every reload was refused
+     * with "Context class loader is not set for the current thread". The loader must not depend on it.
+     */
+    @Test
+    void loadsOnAThreadWithoutAContextClassLoader() throws Exception {
+        Path file = fixture.file("");
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread bare = new Thread(() -> {
+            try {
+                outcome.complete(DialerConfigLoader.load(file));
+            } catch (Exception | Error e) {
+                outcome.complete(e);
+            }
+        }, "no-context-loader");
+        bare.setContextClassLoader(null);
+        bare.start();
+        Object loaded = outcome.get(30, TimeUnit.SECONDS);
+        assertTrue(loaded instanceof DialerConfig, String.valueOf(loaded));
+        assertEquals(5060, ((DialerConfig) loaded).sip().port(), "the reference defaults were read");
     }
 
     private static String md5(String text) throws Exception {

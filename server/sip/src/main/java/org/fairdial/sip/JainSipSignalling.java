@@ -29,6 +29,7 @@ import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
 import org.fairdial.media.MediaEngine;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.auth.DigestChallenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private final AgentRegistry agents;
     private final MediaEngine media;
     private final InstantSource clock;
+    private final NumberMask mask;
     private volatile SipEndpoint sip;
     private volatile OutboundLegs legs;
     private volatile InviteResponses responses;
@@ -55,19 +57,20 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile RestartByes restartByes;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
-                             MediaEngine media, InstantSource clock) {
+                             MediaEngine media, InstantSource clock, NumberMask mask) {
         this.config = config;
         this.agentPolicy = agentPolicy;
         this.agents = agents;
         this.media = media;
         this.clock = clock;
+        this.mask = mask;
     }
 
     /** Binds the listening points and starts taking traffic. */
     public void start(String stackName) throws SipException {
         SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
-                config.stackThreads(), this);
+                config.stackThreads(), this, mask);
         endpoint.traffic(traffic);
         OutboundLegs outbound = new OutboundLegs(endpoint, d -> dialogJournal.accept(d));
         restartByes = new RestartByes(endpoint);
@@ -102,6 +105,12 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         if (endpoint != null) {
             endpoint.traffic(listener);
         }
+    }
+
+    /** SIP messages this server's stack could not parse and dropped (metrics). */
+    public long malformedMessages() {
+        SipEndpoint endpoint = sip;
+        return endpoint == null ? 0 : endpoint.malformedMessages();
     }
 
     /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */

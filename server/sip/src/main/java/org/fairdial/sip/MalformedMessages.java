@@ -8,22 +8,31 @@ import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fairdial.privacy.NumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Counts SIP messages the stack could not parse. The RI answers a broken request with 400 when it can and drops
  * the rest; this parser factory (installed through {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}) only counts
- * and logs them, rate-limited, so a flood of garbage does not flood the log either. The count is process-wide.
+ * and logs them, rate-limited, so a flood of garbage does not flood the log either. The RI builds one per stack,
+ * so the count is the stack's; the parser's reason quotes the broken line, so its numbers are masked.
  */
 public final class MalformedMessages implements MessageParserFactory {
     private static final Logger LOG = LoggerFactory.getLogger(MalformedMessages.class);
-    private static final AtomicLong COUNT = new AtomicLong();
     private static final long LOG_EVERY = 1000;
 
-    /** Messages rejected by the parser since the process started. */
-    public static long count() {
-        return COUNT.get();
+    private final AtomicLong count = new AtomicLong();
+    private volatile NumberMask mask = NumberMask.HIDDEN;
+
+    /** Messages rejected by this stack's parsers since it started. */
+    public long count() {
+        return count.get();
+    }
+
+    /** The server's masking, given once the RI has built this factory. */
+    void useMask(NumberMask numberMask) {
+        this.mask = numberMask;
     }
 
     @Override
@@ -31,16 +40,16 @@ public final class MalformedMessages implements MessageParserFactory {
         return new CountingParser();
     }
 
-    private static final class CountingParser extends StringMsgParser {
+    private final class CountingParser extends StringMsgParser {
         @Override
         public SIPMessage parseSIPMessage(byte[] msgBuffer, boolean readBody, boolean strict,
                                           ParseExceptionListener listener) throws ParseException {
             try {
                 return super.parseSIPMessage(msgBuffer, readBody, strict, listener);
             } catch (ParseException | RuntimeException e) {
-                long n = COUNT.incrementAndGet();
+                long n = count.incrementAndGet();
                 if (n == 1 || n % LOG_EVERY == 0) {
-                    LOG.warn("malformed SIP message dropped ({} so far): {}", n, e.getMessage());
+                    LOG.warn("malformed SIP message dropped ({} so far): {}", n, mask.scrub(e.getMessage()));
                 }
                 throw e instanceof ParseException pe ? pe : new ParseException(String.valueOf(e.getMessage()), 0);
             }

@@ -1,6 +1,7 @@
 package org.fairdial.sip;
 
 import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Properties;
@@ -30,6 +31,7 @@ import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.fairdial.privacy.NumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,8 @@ public final class SipEndpoint implements AutoCloseable {
      * @throws SipException naming the address when a port cannot be bound
      */
     public static SipEndpoint start(String name, String bindAddress, int port, List<String> transports,
-                                    String advertisedHost, String userAgent, int threads, SipListener listener)
+                                    String advertisedHost, String userAgent, int threads, SipListener listener,
+                                    NumberMask mask)
             throws SipException {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", name);
@@ -91,6 +94,14 @@ public final class SipEndpoint implements AutoCloseable {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack = factory.createSipStack(p);
+        if (stack instanceof SIPTransactionStack nist) {
+            if (nist.getServerLogger() instanceof Slf4jServerLogger wire) {
+                wire.useMask(mask);
+            }
+            if (nist.getMessageParserFactory() instanceof MalformedMessages malformed) {
+                malformed.useMask(mask);
+            }
+        }
         try {
             SipProvider provider = null;
             for (String transport : transports) {
@@ -121,6 +132,12 @@ public final class SipEndpoint implements AutoCloseable {
             stack.stop();
             throw new SipException("cannot start SIP on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Messages this stack could not parse since it started. */
+    long malformedMessages() {
+        return stack instanceof SIPTransactionStack nist
+                && nist.getMessageParserFactory() instanceof MalformedMessages malformed ? malformed.count() : 0;
     }
 
     void traffic(SipTraffic listener) {

@@ -78,7 +78,8 @@ public final class Slf4jStackLogger implements StackLogger {
             return LOG.isDebugEnabled();
         }
         if (logLevel >= TRACE_INFO) {
-            return LOG.isInfoEnabled();
+            // TRACE_MESSAGES is TRACE_INFO: the RI hands messages to the wire logger only when this says yes.
+            return LOG.isInfoEnabled() || (logLevel == TRACE_MESSAGES && Slf4jServerLogger.enabled());
         }
         return LOG.isWarnEnabled();
     }

@@ -65,11 +65,13 @@ class InviteResponsesTest {
 
     @Test
     void malformedMessagesAreCountedAndStillRefused() {
-        long before = MalformedMessages.count();
-        var parser = new MalformedMessages().createMessageParser(null);
+        MalformedMessages malformed = new MalformedMessages();
+        long before = malformed.count();
+        var parser = malformed.createMessageParser(null);
         byte[] garbage = "NOT SIP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         assertThrows(ParseException.class, () -> parser.parseSIPMessage(garbage, true, false, null));
-        assertEquals(before + 1, MalformedMessages.count());
+        assertEquals(before + 1, malformed.count());
+        assertEquals(0, new MalformedMessages().count(), "each stack counts its own");
     }
 
     private static SIPMessage parse(String wire) throws ParseException {

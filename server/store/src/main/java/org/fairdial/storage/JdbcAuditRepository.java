@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.fairdial.privacy.NumberMask;
 
 /** The {@code admin_audit} table. Failures surface as {@link StoreException}. */
 public final class JdbcAuditRepository {
@@ -33,7 +34,7 @@ public final class JdbcAuditRepository {
             ps.setString(8, e.detail());
             ps.executeUpdate();
         } catch (SQLException ex) {
-            throw new StoreException("Cannot write audit entry " + e.action() + ": " + ex.getMessage(), ex);
+            throw StoreErrors.of("Cannot write audit entry " + e.action(), ex, NumberMask.HIDDEN);
         }
     }
 
@@ -53,7 +54,7 @@ public final class JdbcAuditRepository {
                 return entries;
             }
         } catch (SQLException ex) {
-            throw new StoreException("Cannot read the audit trail: " + ex.getMessage(), ex);
+            throw StoreErrors.of("Cannot read the audit trail", ex, NumberMask.HIDDEN);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.fairdial.cdr.store.CdrBatchStore;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * The {@code cdr_leg} table. Inserts are idempotent on the leg id, so a batch whose commit outcome was unknown
@@ -65,7 +66,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                     c -> postgres ? PostgresCdrInsert.insert(c, legs) : batchInsert(c, legs));
         } catch (SQLException e) {
             SQLException cause = SqlValues.rootCause(e);
-            throw new StoreException("Cannot insert " + legs.size() + " CDR legs: " + cause.getMessage(), cause);
+            throw StoreErrors.of("Cannot insert " + legs.size() + " CDR legs", cause, NumberMask.HIDDEN);
         }
     }
 
@@ -153,7 +154,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count answered legs: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot count answered legs", e, NumberMask.HIDDEN);
         }
         SortedMap<Instant, CampaignCounts> result = new TreeMap<>();
         counts.forEach((minute, n) -> result.put(minute, new CampaignCounts(n[0], n[1])));
@@ -177,7 +178,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the answers of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read the answers of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -189,7 +190,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException("Cannot count CDR legs: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot count CDR legs", e, NumberMask.HIDDEN);
         }
     }
 
@@ -210,7 +211,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                 return new CampaignCounts(rs.getLong(1), rs.getLong(2));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count legs of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot count legs of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -234,7 +235,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                 }
             }, rs -> sink.accept(CdrLegRows.read(rs)));
         } catch (SQLException e) {
-            throw new StoreException("Cannot read CDR legs: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read CDR legs", e, NumberMask.HIDDEN);
         }
     }
 
@@ -249,7 +250,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                 return legs;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot " + what, e, NumberMask.HIDDEN);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.fairdial.compliance.ComplianceWindows.Formula;
 import org.fairdial.compliance.WindowFigures;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * The queries behind compliance reports, on {@code cdr_leg}, and the {@code compliance_report} table that keeps
@@ -61,7 +62,7 @@ public final class JdbcComplianceRepository {
                 return SqlValues.getInstant(rs, 1);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot find the first leg of " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot find the first leg of " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -82,7 +83,7 @@ public final class JdbcComplianceRepository {
                 return new Counts(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : worst);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count legs of " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot count legs of " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -123,7 +124,7 @@ public final class JdbcComplianceRepository {
                 }
             });
         } catch (SQLException e) {
-            throw new StoreException("Cannot look for redials of " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot look for redials of " + campaign, e, NumberMask.HIDDEN);
         }
         redials.sort(null);
         return redials;
@@ -140,7 +141,7 @@ public final class JdbcComplianceRepository {
             }
             return List.copyOf(names);
         } catch (SQLException e) {
-            throw new StoreException("Cannot list campaigns: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot list campaigns", e, NumberMask.HIDDEN);
         }
     }
 
@@ -166,7 +167,7 @@ public final class JdbcComplianceRepository {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read stored reports of " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read stored reports of " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -198,7 +199,7 @@ public final class JdbcComplianceRepository {
             ps.executeBatch();
         } catch (SQLException e) {
             SQLException cause = SqlValues.rootCause(e);
-            throw new StoreException("Cannot store reports of " + campaign + ": " + cause.getMessage(), cause);
+            throw StoreErrors.of("Cannot store reports of " + campaign, cause, NumberMask.HIDDEN);
         }
     }
 }

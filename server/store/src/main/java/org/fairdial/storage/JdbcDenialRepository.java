@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.compliance.Rule;
+import org.fairdial.privacy.NumberMask;
 
 /** The {@code dial_denial} table: every decision not to dial, for the compliance report. */
 public final class JdbcDenialRepository implements DenialLog {
@@ -44,8 +45,8 @@ public final class JdbcDenialRepository implements DenialLog {
                 SqlValues.setInstant(ps, 8, d.at());
             });
         } catch (SQLException e) {
-            throw new StoreException("Cannot record " + denials.size() + " denial(s): "
-                    + SqlValues.rootCause(e).getMessage(), e);
+            throw StoreErrors.of("Cannot record " + denials.size() + " denial(s)", SqlValues.rootCause(e),
+                    NumberMask.HIDDEN);
         }
     }
 
@@ -69,7 +70,7 @@ public final class JdbcDenialRepository implements DenialLog {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read denials of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read denials of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -88,7 +89,7 @@ public final class JdbcDenialRepository implements DenialLog {
                 return counts;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count denials of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot count denials of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.compliance.AbandonHistory;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * Per-number call history shared by all campaigns: the {@code dial_attempt} rows the frequency cap counts, and the
@@ -20,9 +21,17 @@ import org.fairdial.compliance.AbandonHistory;
  */
 public final class JdbcDialHistoryRepository implements DialHistory {
     private final DataSource dataSource;
+    private final NumberMask mask;
 
+    /** Numbers in error messages masked as by default ({@link NumberMask#DEFAULT}). */
     public JdbcDialHistoryRepository(DataSource dataSource) {
+        this(dataSource, NumberMask.DEFAULT);
+    }
+
+    /** Numbers in error messages masked by {@code mask}, the server's logging setting. */
+    public JdbcDialHistoryRepository(DataSource dataSource, NumberMask mask) {
         this.dataSource = dataSource;
+        this.mask = mask;
     }
 
     /** Records a call placed to the number, before its INVITE leaves. */
@@ -38,7 +47,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
             SqlValues.setInstant(ps, 6, at);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot record a call to " + number + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot record a call to " + mask.mask(number), e, mask);
         }
     }
 
@@ -56,7 +65,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
                 return times;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read calls to " + number + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read calls to " + mask.mask(number), e, mask);
         }
     }
 
@@ -67,7 +76,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
             SqlValues.setInstant(ps, 1, before);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot purge old call attempts: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot purge old call attempts", e, mask);
         }
     }
 
@@ -92,7 +101,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
                 return new AbandonHistory(SqlValues.getInstant(rs, 1), SqlValues.getInstant(rs, 2));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the abandon history of " + number + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read the abandon history of " + mask.mask(number), e, mask);
         }
     }
 
@@ -123,7 +132,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
                 if (attempt == 0 && "23505".equals(e.getSQLState())) {
                     continue; // another writer inserted the row between our update and insert
                 }
-                throw new StoreException("Cannot record " + column + " of " + number + ": " + e.getMessage(), e);
+                throw StoreErrors.of("Cannot record " + column + " of " + mask.mask(number), e, mask);
             }
         }
     }

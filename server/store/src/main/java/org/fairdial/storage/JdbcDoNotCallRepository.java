@@ -19,9 +19,17 @@ import org.fairdial.privacy.NumberMask;
  */
 public final class JdbcDoNotCallRepository implements DoNotCallEntries {
     private final DataSource dataSource;
+    private final NumberMask mask;
 
+    /** Numbers in error messages masked as by default ({@link NumberMask#DEFAULT}). */
     public JdbcDoNotCallRepository(DataSource dataSource) {
+        this(dataSource, NumberMask.DEFAULT);
+    }
+
+    /** Numbers in error messages masked by {@code mask}, the server's logging setting. */
+    public JdbcDoNotCallRepository(DataSource dataSource, NumberMask mask) {
         this.dataSource = dataSource;
+        this.mask = mask;
     }
 
     /** Adds the number to the scope; returns false if it was already there (the first entry is kept). */
@@ -43,8 +51,7 @@ public final class JdbcDoNotCallRepository implements DoNotCallEntries {
             if ("23505".equals(e.getSQLState())) {
                 return false;
             }
-            throw new StoreException("Cannot add " + NumberMask.mask(number) + " to do-not-call scope " + scope + ": "
-                    + e.getMessage(), e);
+            throw StoreErrors.of("Cannot add " + mask.mask(number) + " to do-not-call scope " + scope, e, mask);
         }
     }
 
@@ -56,7 +63,7 @@ public final class JdbcDoNotCallRepository implements DoNotCallEntries {
             ps.setString(2, scope);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw new StoreException("Cannot remove " + NumberMask.mask(number) + " from do-not-call: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot remove " + mask.mask(number) + " from do-not-call", e, mask);
         }
     }
 
@@ -83,7 +90,7 @@ public final class JdbcDoNotCallRepository implements DoNotCallEntries {
                 return rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot check do-not-call for " + NumberMask.mask(number) + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot check do-not-call for " + mask.mask(number), e, mask);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * The {@code campaign_lead} table: imported leads, written in batches as an import streams and read back in pages
@@ -76,8 +77,8 @@ public final class JdbcLeadRepository implements LeadRows {
                 ps.setString(10, encode(r.fields()));
             });
         } catch (SQLException e) {
-            throw new StoreException("Cannot store " + rows.size() + " lead(s) of campaign " + rows.get(0).campaign()
-                    + ": " + SqlValues.rootCause(e).getMessage(), e);
+            throw StoreErrors.of("Cannot store " + rows.size() + " lead(s) of campaign " + rows.get(0).campaign(),
+                    SqlValues.rootCause(e), NumberMask.HIDDEN);
         }
     }
 
@@ -100,7 +101,7 @@ public final class JdbcLeadRepository implements LeadRows {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read leads of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read leads of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -113,7 +114,7 @@ public final class JdbcLeadRepository implements LeadRows {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot count leads of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot count leads of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 

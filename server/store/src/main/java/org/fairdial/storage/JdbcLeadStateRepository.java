@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.fairdial.cdr.Disposition;
+import org.fairdial.privacy.NumberMask;
 
 /** The {@code lead_state} table: one row per (campaign, lead), replaced as a whole on each save. */
 public final class JdbcLeadStateRepository implements LeadStates {
@@ -56,7 +57,7 @@ public final class JdbcLeadStateRepository implements LeadStates {
                 return leads;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot load lead state of campaign " + campaign + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot load lead state of campaign " + campaign, e, NumberMask.HIDDEN);
         }
     }
 
@@ -73,8 +74,8 @@ public final class JdbcLeadStateRepository implements LeadStates {
             ps.setBoolean(8, lead.done());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot save lead " + lead.leadId() + " of campaign " + lead.campaign()
-                    + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot save lead " + lead.leadId() + " of campaign " + lead.campaign(), e,
+                    NumberMask.HIDDEN);
         }
     }
 }

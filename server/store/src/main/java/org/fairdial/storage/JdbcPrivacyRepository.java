@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * Personal data in the store: the number-hash key, the erasure audit ({@code privacy_erasure}), and the statements
@@ -55,7 +56,7 @@ public final class JdbcPrivacyRepository {
             }
             return Base64.getDecoder().decode(value);
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the number-hash key: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read the number-hash key", e, NumberMask.HIDDEN);
         }
     }
 
@@ -127,7 +128,7 @@ public final class JdbcPrivacyRepository {
                 return new Erased(legs, leads, history);
             });
         } catch (SQLException e) {
-            throw new StoreException("Cannot erase a number: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot erase a number", e, NumberMask.HIDDEN);
         }
     }
 
@@ -145,7 +146,7 @@ public final class JdbcPrivacyRepository {
                 return hashes;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read recent erasures: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read recent erasures", e, NumberMask.HIDDEN);
         }
     }
 
@@ -164,7 +165,7 @@ public final class JdbcPrivacyRepository {
             }
             return changed;
         } catch (SQLException e) {
-            throw new StoreException("Cannot blank erased legs: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot blank erased legs", e, NumberMask.HIDDEN);
         }
     }
 
@@ -187,7 +188,7 @@ public final class JdbcPrivacyRepository {
         try (Connection c = dataSource.getConnection()) {
             return execute(c, "DELETE FROM lead_state WHERE last_attempt_at < ?", null, cutoff);
         } catch (SQLException e) {
-            throw new StoreException("Cannot delete old lead states: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot delete old lead states", e, NumberMask.HIDDEN);
         }
     }
 
@@ -202,7 +203,7 @@ public final class JdbcPrivacyRepository {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot " + what, e, NumberMask.HIDDEN);
         }
     }
 
@@ -229,7 +230,7 @@ public final class JdbcPrivacyRepository {
             binder.bind(ps);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot " + what, e, NumberMask.HIDDEN);
         }
     }
 
@@ -245,7 +246,7 @@ public final class JdbcPrivacyRepository {
             }
             return hashes;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the erasure audit: " + e.getMessage(), e);
+            throw StoreErrors.of("Cannot read the erasure audit", e, NumberMask.HIDDEN);
         }
     }
 

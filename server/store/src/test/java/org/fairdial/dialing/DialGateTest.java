@@ -37,6 +37,7 @@ import org.fairdial.dialing.dnc.CompactNumberSet;
 import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.dialing.dnc.E164;
 import org.fairdial.privacy.NumberHasher;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.H2Fixture;
 import org.fairdial.storage.JdbcCdrRepository;
@@ -109,7 +110,7 @@ class DialGateTest {
         DoNotCallLists lists = new DoNotCallLists(Map.of("it-rpo", CompactNumberSet.of(E164.toLong("+390299999999"))),
                 Map.of(c.name(), List.of(CompactNumberSet.of(E164.toLong("+390288888888")))), internal);
         LeadBook book = new LeadBook(c, new JdbcLeadStateRepository(db), new JdbcCdrRepository(db.dataSource()));
-        return new DialGate(book, lists, history, denials);
+        return new DialGate(book, lists, history, denials, NumberMask.DEFAULT);
     }
 
     private static Lead lead(String e164) {

@@ -13,7 +13,6 @@ import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
-import org.fairdial.privacy.NumberMask;
 
 /** Prints the demo's progress lines, its summary and the last CDR rows. */
 final class DemoReport {
@@ -66,7 +65,7 @@ final class DemoReport {
                 "ring_ms", "talk_ms", "reason");
         for (CdrLeg leg : recent) {
             out.printf("  %-8s %-6s %-10s %-10s %5s %7d %7d %s%n", LegIds.shortForm(leg.callId()),
-                    leg.kind(), leg.kind() == LegKind.AGENT ? leg.agent() : NumberMask.mask(leg.normalizedNumber()),
+                    leg.kind(), leg.kind() == LegKind.AGENT ? leg.agent() : server.numberMask().mask(leg.normalizedNumber()),
                     leg.disposition(), leg.sipCode() == null ? "-" : leg.sipCode(), leg.ringMs(), leg.talkMs(),
                     leg.sipReason() == null ? "" : leg.sipReason());
         }

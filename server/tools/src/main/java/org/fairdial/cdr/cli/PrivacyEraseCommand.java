@@ -53,13 +53,14 @@ final class PrivacyEraseCommand implements Callable<Integer> {
         if (config == null) {
             return 1;
         }
+        NumberMask mask = NumberMask.of(config.privacy().logVisibleDigits());
         String e164;
         try {
             PhoneNumberUtil util = PhoneNumberUtil.getInstance();
             e164 = util.format(util.parse(number, region != null ? region : config.defaultRegion()),
                     PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            System.err.println("'" + NumberMask.mask(number) + "' is not a phone number: " + e.getMessage());
+            System.err.println("'" + mask.mask(number) + "' is not a phone number: " + e.getMessage());
             return 2;
         }
         try (Database db = Database.open(config.store())) {
@@ -67,11 +68,11 @@ final class PrivacyEraseCommand implements Callable<Integer> {
             InstantSource clock = InstantSource.system();
             NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), repository, clock.instant());
             OptOutRegistry optOuts = new DoNotCallLists(Map.of(), Map.of(),
-                    new JdbcDoNotCallRepository(db.dataSource())).optOutRegistry();
+                    new JdbcDoNotCallRepository(db.dataSource(), mask)).optOutRegistry();
             PrivacyEraser.Result r = new PrivacyEraser(repository, hasher, optOuts,
                     config.store().journal(), clock).erase(e164, optedOut, requestedBy, reason);
             System.out.printf("erased %s (erasure %s): %d CDR leg(s) anonymized, %d lead state(s) and %d "
-                            + "dialing-history row(s) deleted; journal: %s%n", NumberMask.mask(e164), r.erasureId(),
+                            + "dialing-history row(s) deleted; journal: %s%n", mask.mask(e164), r.erasureId(),
                     r.tables().cdrLegs(), r.tables().leadStates(), r.tables().history(), r.journal());
             if (optedOut) {
                 System.out.println(r.optOutRecorded() ? "opt-out recorded on the do-not-call list"

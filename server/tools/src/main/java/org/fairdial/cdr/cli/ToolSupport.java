@@ -16,7 +16,6 @@ import org.fairdial.config.ConfigProblem;
 import org.fairdial.config.ConfigValidationException;
 import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.config.ToolConfig;
-import org.fairdial.privacy.NumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,7 +33,6 @@ final class ToolSupport {
         quietLogging();
         try {
             ToolConfig config = DialerConfigLoader.loadForTools(file);
-            NumberMask.setVisibleDigits(config.privacy().logVisibleDigits());
             return config;
         } catch (ConfigValidationException e) {
             System.err.println(file + ": " + e.problems().size() + " problem(s):");
