@@ -11,7 +11,9 @@ import org.fairdial.media.codec.MuLaw;
 /**
  * Reads the RIFF/WAVE files prompts come in. Only what plays untouched on a G.711 call is accepted: resampling or
  * downmixing here would hide a wrong export that the operator should fix once (sox can convert), and every
- * refusal says what was found and what is needed.
+ * refusal says what was found and what is needed. Not {@code javax.sound.sampled}: it decodes the same samples
+ * where both read a file, but plays truncated or odd-sized data without a word, refuses WAVE_FORMAT_EXTENSIBLE
+ * G.711 and reports every other problem as "unsupported format" (WavReaderJavaSoundTest).
  */
 final class WavReader {
     static final int FORMAT_PCM = 1;

@@ -23,7 +23,8 @@ import org.fairdial.dialing.LeadFile.RowError;
  * Turns CSV records into {@link Lead}s through the campaign's column mapping: the header row names the columns;
  * the number is normalized to E.164 with the campaign's default region; time zone and consent are checked; every
  * other column is kept as a field for the agent. A bad row becomes a {@link RowError} with its line number; the
- * reader goes on with the next.
+ * reader goes on with the next. A record that is not CSV at all (an unclosed quote running on past
+ * {@value CsvRecords#MAX_RECORD_CHARS} characters) is reported with its line and ends the read.
  */
 final class LeadReader {
     /** What the reader produces, row by row. */
@@ -47,11 +48,8 @@ final class LeadReader {
         CsvRecords records = new CsvRecords(in);
         List<String> header = records.next();
         if (header == null) {
+            unreadable(records, rows);
             return 0;
-        }
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-            // Spreadsheet programs save UTF-8 CSV with a byte order mark before the first header name.
-            header.set(0, header.get(0).substring(1));
         }
         List<String> firstRow = null;
         if (!header.isEmpty() && looksLikeNumber(header.get(0))) {
@@ -79,11 +77,6 @@ final class LeadReader {
             firstRow = null;
             count++;
             int line = records.line();
-            if (records.truncated()) {
-                rows.rejected(new RowError(line, "a quoted field is not closed within "
-                        + CsvRecords.MAX_RECORD_CHARS + " characters"));
-                continue;
-            }
             if (fields.size() > header.size()) {
                 rows.rejected(new RowError(line, fields.size() + " fields, more than the header's " + header.size()));
                 continue;
@@ -94,7 +87,19 @@ final class LeadReader {
                 rows.rejected(new RowError(line, e.getMessage()));
             }
         }
+        if (unreadable(records, rows)) {
+            count++;
+        }
         return count;
+    }
+
+    /** Reports where and why the list could not be read to its end; true when it could not. */
+    private static boolean unreadable(CsvRecords records, Rows rows) {
+        if (records.failure() == null) {
+            return false;
+        }
+        rows.rejected(new RowError(records.line(), records.failure()));
+        return true;
     }
 
     /** A header names columns; a first field with digits and no letters is already a number. */

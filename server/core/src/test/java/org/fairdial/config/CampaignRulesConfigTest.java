@@ -76,6 +76,8 @@ class CampaignRulesConfigTest {
         assertTrue(it.agentRequiredAfterLockout());
         assertFalse(it.lockoutAgentExempt());
         assertTrue(it.holidays().contains(LocalDate.of(2026, 12, 25)));
+        assertTrue(it.holidays().contains(LocalDate.of(2031, 4, 14)), "Easter Monday after the old list's 2030");
+        assertTrue(it.holidays().contains(LocalDate.of(2025, 4, 21)), "and the one the old list had");
         JurisdictionProfile uk = config.profiles().get("uk-ofcom");
         assertTrue(uk.lockoutAgentExempt());
         assertTrue(uk.callerIdNationalRate());
@@ -157,6 +159,22 @@ class CampaignRulesConfigTest {
                 "national-rate = true");
         hasProblem(problems("uk-ofcom", "caller-id { number = \"+449098790000\", national-rate = true }", ""),
                 "dialer.campaigns.c.caller-id.number", "premium rate");
+    }
+
+    @Test
+    void aCampaignNamesACountrysHolidayCalendar() throws ConfigValidationException {
+        DialerConfig config = load("uk-ofcom", """
+                caller-id.national-rate = true
+                holidays = ["GB-ENG", "2035-08-28"]
+                """, "");
+        DialingRules rules = config.campaigns().get("c").rules();
+        assertTrue(rules.window().holidays().contains(LocalDate.of(2035, 8, 27)), "summer bank holiday 2035");
+        assertTrue(rules.window().holidays().contains(LocalDate.of(2035, 8, 28)), "and the campaign's own date");
+        assertFalse(rules.window().holidays().contains(LocalDate.of(2035, 8, 29)));
+        assertFalse(config.profiles().get("uk-ofcom").holidays().contains(LocalDate.of(2035, 8, 27)),
+                "the profile itself still has none");
+        hasProblem(problems("uk-ofcom", "caller-id.national-rate = true\nholidays = [\"GB-XYZ\"]", ""),
+                "dialer.campaigns.c.holidays", "no subdivision 'XYZ'");
     }
 
     @Test

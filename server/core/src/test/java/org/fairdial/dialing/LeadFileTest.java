@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.fairdial.dialing.LeadFile.Result;
 import org.fairdial.dialing.LeadFile.RowError;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,23 @@ class LeadFileTest {
         Result r = read("IT", "\uFEFFnumber,name\n0212345678,Mario\n");
         assertEquals(List.of(), r.errors());
         assertEquals(1, r.leads().size());
+    }
+
+    /** As a spreadsheet in an Italian locale saves "CSV UTF-8": BOM, semicolons, CRLF, a note over two lines. */
+    @Test
+    void spreadsheetExportWithSemicolonsAndAQuotedLineBreakIsRead() throws IOException {
+        Result r = read("IT", "\uFEFFnumber;name;notes\r\n"
+                + "02 1234 5678;\"Rossi; Mario\";\"richiamare\r\ndopo le 18\"\r\n"
+                + "call me maybe;Nobody;\r\n"
+                + "333 123 4567;Giulia;\r\n");
+        assertEquals(2, r.leads().size(), r.errors().toString());
+        Lead mario = r.leads().get(0);
+        assertEquals("+390212345678", mario.e164());
+        assertEquals("Rossi; Mario", mario.name());
+        assertEquals(Map.of("notes", "richiamare\r\ndopo le 18"), mario.fields());
+        assertEquals(5, r.leads().get(1).line());
+        assertEquals(List.of(4), r.errors().stream().map(RowError::line).toList(),
+                "the bad row's line counts the note's line break");
     }
 
     private Result read(String region, String csv) throws IOException {

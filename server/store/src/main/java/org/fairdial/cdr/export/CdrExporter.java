@@ -24,16 +24,11 @@ public final class CdrExporter {
      */
     public long export(Instant from, Instant to, String campaign, ExportFormat format, Writer out)
             throws IOException {
-        String header = format.header();
-        if (header != null) {
-            out.write(header);
-            out.write('\n');
-        }
+        LegWriter writer = format.writer(out);
         try {
             return repository.stream(from, to, campaign, leg -> {
                 try {
-                    out.write(format.line(leg));
-                    out.write('\n');
+                    writer.write(leg);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -41,7 +36,7 @@ public final class CdrExporter {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            out.flush();
+            writer.flush();
         }
     }
 }

@@ -1,16 +1,19 @@
 package org.fairdial.cdr.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fairdial.compliance.WindowFigures;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.StringJoiner;
-import org.fairdial.cdr.export.Text;
 
 /** A {@link ComplianceReport} as a printable table or as JSON. */
 public final class ReportRendering {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ReportRendering() {
@@ -58,27 +61,47 @@ public final class ReportRendering {
         return out.toString();
     }
 
+    /**
+     * The report as one JSON object: {@code campaign}, {@code profile}, {@code generated_at}, {@code compliant} and
+     * {@code formulas}, each with its windows (docs/cdr.md). Times are ISO-8601 text, rates plain numbers.
+     */
     public static String json(ComplianceReport report) {
-        StringJoiner sections = new StringJoiner(",", "[", "]");
+        ObjectNode root = JSON.createObjectNode()
+                .put("campaign", report.campaign())
+                .put("profile", report.profile())
+                .put("generated_at", report.generatedAt().toString())
+                .put("compliant", report.compliant());
+        ArrayNode formulas = root.putArray("formulas");
         for (ComplianceReport.Section s : report.sections()) {
-            StringJoiner windows = new StringJoiner(",", "[", "]");
+            ObjectNode section = formulas.addObject()
+                    .put("formula", s.formula().name())
+                    .put("profile", s.formula().profile())
+                    .put("rate_cap", s.rateCap())
+                    .put("redial_lockout_ms", s.redialLockout().toMillis())
+                    .put("cumulative", s.formula().cumulative());
+            ArrayNode windows = section.putArray("windows");
             for (WindowFigures w : s.windows()) {
-                windows.add("{\"start\":" + Text.json(w.start().toString()) + ",\"end\":" + Text.json(w.end()
-                        .toString()) + ",\"zone\":" + Text.json(w.zone()) + ",\"answered_live\":" + w.answeredLive()
-                        + ",\"abandoned\":" + w.abandoned() + ",\"abandon_rate\":" + w.abandonRate()
-                        + ",\"rate_cap\":" + w.rateCap() + ",\"worst_abandon_ms\":" + w.worstAbandonMs()
-                        + ",\"abandon_cap_ms\":" + w.abandonCapMs() + ",\"redials_in_lockout\":"
-                        + w.redialsInLockout() + ",\"compliant\":" + w.compliant() + ",\"closed\":" + w.closed()
-                        + ",\"computed_at\":" + Text.json(w.computedAt().toString()) + "}");
+                windows.addObject()
+                        .put("start", w.start().toString())
+                        .put("end", w.end().toString())
+                        .put("zone", w.zone())
+                        .put("answered_live", w.answeredLive())
+                        .put("abandoned", w.abandoned())
+                        .put("abandon_rate", w.abandonRate())
+                        .put("rate_cap", w.rateCap())
+                        .put("worst_abandon_ms", w.worstAbandonMs())
+                        .put("abandon_cap_ms", w.abandonCapMs())
+                        .put("redials_in_lockout", w.redialsInLockout())
+                        .put("compliant", w.compliant())
+                        .put("closed", w.closed())
+                        .put("computed_at", w.computedAt().toString());
             }
-            sections.add("{\"formula\":" + Text.json(s.formula().name()) + ",\"profile\":"
-                    + Text.json(s.formula().profile()) + ",\"rate_cap\":" + s.rateCap()
-                    + ",\"redial_lockout_ms\":" + s.redialLockout().toMillis() + ",\"cumulative\":"
-                    + s.formula().cumulative() + ",\"windows\":" + windows + "}");
         }
-        return "{\"campaign\":" + Text.json(report.campaign()) + ",\"profile\":" + Text.json(report.profile())
-                + ",\"generated_at\":" + Text.json(report.generatedAt().toString()) + ",\"compliant\":"
-                + report.compliant() + ",\"formulas\":" + sections + "}";
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of text, numbers and booleans always serializes", e);
+        }
     }
 
     private static String percent(double fraction) {

@@ -32,8 +32,9 @@ class ExportFormatTest {
                 + "a84b4c76e66710@pc33.fairdial.test,2025-03-04T05:06:07.891Z,2025-03-04T05:06:09.125Z,"
                 + "2025-03-04T05:06:12.892Z,2025-03-04T05:06:13.323Z,2025-03-04T05:07:13.890Z,1234,true,5001,60998,"
                 + "ABANDONED,200,OK,16,REMOTE,true,2345,3050,3049,7", line);
-        assertEquals("\"a,b \"\"c\"\"\"", Text.csv("a,b \"c\""));
-        assertEquals("", Text.csv(null));
+        String quoted = ExportFormat.CSV.line(TestLegs.sparse("a,b \"c\"", LegKind.AGENT, TestLegs.T0));
+        assertTrue(quoted.contains(",AGENT,\"a,b \"\"c\"\"\",,"), quoted);
+        assertTrue(quoted.contains(",2025-03-04T05:06:07.891Z,,,,"), "a null is an empty field: " + quoted);
     }
 
     @Test
@@ -45,7 +46,8 @@ class ExportFormatTest {
         assertTrue(line.contains("\"early_media\":false,\"ring_ms\":32000,"), line);
         assertTrue(line.contains("\"sip_code\":null,"), line);
         assertTrue(line.endsWith("\"rtp_lost\":0}"), line);
-        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", Text.json("a\"b\\c\n\u0001"));
+        String escaped = ExportFormat.JSONL.line(TestLegs.sparse("a\"b\\c\n\u0001", LegKind.AGENT, TestLegs.T0));
+        assertTrue(escaped.contains("\"campaign\":\"a\\\"b\\\\c\\n\\u0001\","), escaped);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.fairdial.app;
 
+import org.fairdial.testkit.Repository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ import picocli.CommandLine;
  * applies the very same rule to settings built in code: one validation, not one per entry point.
  */
 class CheckAndRunTest {
-    private static final Path PROMPT = Path.of(System.getProperty("user.dir")).getParent()
+    private static final Path PROMPT = Repository.root()
             .resolve("config/prompts/demo-caller-id.wav");
 
     @TempDir

@@ -1,0 +1,36 @@
+package org.fairdial.cdr.export;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.fairdial.cdr.CdrLeg;
+
+/** The columns of {@link ExportFormat#CSV} and {@link ExportFormat#JSONL}: every {@code cdr_leg} column of docs/cdr.md. */
+final class LegColumns {
+    /** Column names, in order. */
+    static final String[] NAMES = {"leg_id", "call_id", "kind", "campaign", "lead_id", "dialed_number",
+        "normalized_number", "from_uri", "to_uri", "caller_id", "trunk", "agent", "sip_call_id", "created_at",
+        "ringing_at", "answered_at", "bridged_at", "ended_at", "post_dial_delay_ms", "early_media", "ring_ms",
+        "talk_ms", "disposition", "sip_code", "sip_reason", "q850_cause", "hangup_side", "abandon_treatment",
+        "abandon_treatment_ms", "rtp_sent", "rtp_received", "rtp_lost"};
+
+    private LegColumns() {
+    }
+
+    /**
+     * The values in {@link #NAMES} order: numbers as Long or Integer, flags as Boolean, timestamps as ISO-8601 UTC
+     * text with milliseconds, anything else as its text; null where the leg has no value.
+     */
+    static Object[] values(CdrLeg l) {
+        return new Object[] {l.legId(), l.callId(), l.kind(), l.campaign(), l.leadId(), l.dialedNumber(),
+            l.normalizedNumber(), l.fromUri(), l.toUri(), l.callerId(), l.trunk(), l.agent(), l.sipCallId(),
+            ms(l.createdAt()), ms(l.ringingAt()), ms(l.answeredAt()), ms(l.bridgedAt()), ms(l.endedAt()),
+            l.postDialDelayMs(), l.earlyMedia(), l.ringMs(), l.talkMs(), l.disposition(), l.sipCode(),
+            l.sipReason(), l.q850Cause(), l.hangupSide(), l.abandonTreatment(), l.abandonTreatmentMs(),
+            l.rtpSent(), l.rtpReceived(), l.rtpLost()};
+    }
+
+    private static String ms(Instant t) {
+        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.MILLIS));
+    }
+}
