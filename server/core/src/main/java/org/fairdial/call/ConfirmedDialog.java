@@ -60,7 +60,7 @@ public record ConfirmedDialog(UUID legId, UUID callId, LegKind kind, String sipC
                 + nextHopHost + ":" + nextHopPort;
     }
 
-    /** {@code sip:+390212345678@host} as {@code sip:***5678@host}; anything else masked whole. */
+    /** {@code sip:+390212345678@host} as {@code sip:***@host} (no mask setting at hand, so every digit hidden). */
     static String maskUser(String uri) {
         int colon = uri.indexOf(':');
         int at = uri.indexOf('@');

@@ -70,7 +70,7 @@ class JournalDialogTest {
     void itsLogFormMasksTheNumber() {
         String text = dialog(UUID.randomUUID(), List.of()).toString();
         assertFalse(text.contains(NUMBER), text);
-        assertTrue(text.contains("sip:***3456@127.0.0.1"), text);
+        assertTrue(text.contains("sip:***@127.0.0.1"), text); // no setting at hand: every digit hidden
     }
 
     @Test
