@@ -5,8 +5,14 @@ import org.fairdial.cdr.LegKind;
 /** Something that happened to a call. Events are facts; {@link CallTransitions} decides what they mean. */
 public sealed interface CallEvent {
 
-    /** The dialer starts the call. */
-    record Dial() implements CallEvent {
+    /**
+     * The dialer starts the call; {@code agentSetAside} when an agent was reserved for it before the INVITE
+     * (progressive and preview dialing, a redial after a lockout).
+     */
+    record Dial(boolean agentSetAside) implements CallEvent {
+        public Dial() {
+            this(false);
+        }
     }
 
     /** A provisional response (180/183) on a leg. */

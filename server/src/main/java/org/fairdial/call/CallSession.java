@@ -74,7 +74,7 @@ public final class CallSession {
 
     /** Places the call. */
     public void start() {
-        post(new CallEvent.Dial());
+        post(new CallEvent.Dial(plan.reservedAgent() != null));
     }
 
     /** Hands an event to the call; returns at once. */

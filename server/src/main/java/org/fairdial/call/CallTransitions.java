@@ -41,17 +41,17 @@ import org.fairdial.cdr.LegKind;
  *
  * <pre>
  * state            event                    next             effects
- * NEW              Dial                     DIALING          InviteCustomer, StartTimer(RING)
+ * NEW              Dial                     DIALING          InviteCustomer, StartTimer(RING)  (agent set aside or not)
  * DIALING|RINGING  Progress(C)              RINGING          -
  * DIALING|RINGING  Answered(C, usable)      ANSWERED         StopTimer(RING), PlayComfortNoise, Ack(C),
  *                                                            StartTimer(ABANDON_DEADLINE), ReserveAgent
- * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED)
+ * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED), [R]
  * DIALING|RINGING  Failed(C, code)          ENDED            StopTimer(RING), EndLeg(C, by code; REMOTE, or DIALER
- *                                                            when no response came)
+ *                                                            when no response came), [R]
  * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C)
  * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C)
- * CANCELLING       Failed(C)                ENDED            EndLeg(C, NO_ANSWER | CANCELLED)
- * CANCELLING       Answered(C)              ENDED            Ack(C), Bye(C), EndLeg(C, ABANDONED)  (200 crossed CANCEL)
+ * CANCELLING       Failed(C)                ENDED            EndLeg(C, NO_ANSWER | CANCELLED), [R]
+ * CANCELLING       Answered(C)              ENDED            Ack(C), Bye(C), EndLeg(C, ABANDONED), [R]  (200 crossed CANCEL)
  * CANCELLING       Progress(C) | Hangup     CANCELLING       -
  * ANSWERED         AgentReserved(a)         CONNECTING_AGENT InviteAgent(a), StartTimer(AGENT_CONNECT)
  * ANSWERED         NoAgentFree              ABANDONING       PlayAbandonTreatment
@@ -77,6 +77,10 @@ import org.fairdial.cdr.LegKind;
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
  * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C)   ENDED   -  (raced the end of the call)
  * anything else                             same             none; counted as unexpected
+ *
+ * [R]: ReleaseAgent(AVAILABLE) when an agent was set aside before dialing ({@link CallStatus#agentSetAside()}).
+ * From the answer on, every agent comes through AgentReserved and is released by the rows that end its leg or,
+ * when none was invited, by the AgentReserved row for a call that no longer needs it.
  * </pre>
  * An answered callee who hangs up before an agent talks to them counts as ABANDONED: the conservative reading of
  * every regulator's abandoned-call definition.
@@ -91,8 +95,9 @@ public final class CallTransitions {
             return agentSide;
         }
         return switch (s.state()) {
-            case NEW -> e instanceof Dial
-                    ? Step.to(s.with(CallState.DIALING), new InviteCustomer(), new StartTimer(TimerKind.RING))
+            case NEW -> e instanceof Dial d
+                    ? Step.to(new CallStatus(CallState.DIALING, s.agentLeg(), false, d.agentSetAside()),
+                            new InviteCustomer(), new StartTimer(TimerKind.RING))
                     : Step.ignored(s);
             case DIALING, RINGING -> dialing(s, e);
             case CANCELLING -> cancelling(s, e);
@@ -137,23 +142,26 @@ public final class CallTransitions {
         }
         if (e instanceof Answered a && a.leg() == CUSTOMER) {
             if (!a.mediaUsable()) {
-                return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
+                return ended(s, new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
                         new SendBye(CUSTOMER), endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
                                 "no usable media in the answer"));
             }
-            // Noise first: the callee must hear something from the first 20 ms frame; the ACK can follow.
-            return Step.to(s.with(CallState.ANSWERED), new StopTimer(TimerKind.RING), new PlayComfortNoise(),
+            // Noise first: the callee must hear something from the first 20 ms frame; the ACK can follow. A
+            // set-aside agent is handed on: ReserveAgent answers with it, and AgentReserved's rules take over.
+            return Step.to(s.with(CallState.ANSWERED).withoutSetAsideAgent(), new StopTimer(TimerKind.RING),
+                    new PlayComfortNoise(),
                     new Ack(CUSTOMER), new StartTimer(TimerKind.ABANDON_DEADLINE), new ReserveAgent());
         }
         if (e instanceof Failed f && f.leg() == CUSTOMER) {
-            return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING),
+            return ended(s, new StopTimer(TimerKind.RING),
                     endLeg(CUSTOMER, FailureDisposition.of(f.code()), failedBy(f), f.reason()));
         }
         if (e instanceof TimerFired t && t.timer() == TimerKind.RING) {
             return Step.to(s.with(CallState.CANCELLING), new Cancel(CUSTOMER));
         }
         if (e instanceof Hangup) {
-            return Step.to(new CallStatus(CallState.CANCELLING, s.agentLeg(), true), new StopTimer(TimerKind.RING),
+            return Step.to(new CallStatus(CallState.CANCELLING, s.agentLeg(), true, s.agentSetAside()),
+                    new StopTimer(TimerKind.RING),
                     new Cancel(CUSTOMER));
         }
         return Step.ignored(s);
@@ -162,13 +170,11 @@ public final class CallTransitions {
     private static Step cancelling(CallStatus s, CallEvent e) {
         if (e instanceof Failed f && f.leg() == CUSTOMER) {
             return s.operatorCancel()
-                    ? Step.to(s.with(CallState.ENDED), endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER,
-                            "cancelled"))
-                    : Step.to(s.with(CallState.ENDED), endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER,
-                            "ring timeout"));
+                    ? ended(s, endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled"))
+                    : ended(s, endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout"));
         }
         if (e instanceof Answered a && a.leg() == CUSTOMER) {
-            return Step.to(s.with(CallState.ENDED), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+            return ended(s, new Ack(CUSTOMER), new SendBye(CUSTOMER),
                     endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"));
         }
         if (e instanceof Progress p && p.leg() == CUSTOMER || e instanceof Hangup) {
@@ -280,6 +286,20 @@ public final class CallTransitions {
                 reason));
         CallStatus next = s.with(CallState.ENDED, agentInviting ? CANCELLING : s.agentLeg());
         return new Step(next, List.copyOf(effects), false);
+    }
+
+    /**
+     * The customer leg ends before the callee was ever talked to: the call is over, and an agent set aside for it
+     * goes back to the pool (last, once the CDR is on its way).
+     */
+    private static Step ended(CallStatus s, CallEffect... effects) {
+        CallStatus next = s.with(CallState.ENDED).withoutSetAsideAgent();
+        if (!s.agentSetAside()) {
+            return Step.to(next, effects);
+        }
+        var all = new ArrayList<>(List.of(effects));
+        all.add(new ReleaseAgent(AgentRelease.AVAILABLE));
+        return new Step(next, List.copyOf(all), false);
     }
 
     /** A final response is the peer's doing; no response at all (timeout, transport, local failure) is ours. */

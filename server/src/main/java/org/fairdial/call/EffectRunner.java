@@ -223,11 +223,6 @@ final class EffectRunner {
         }
         log.ended = true;
         RtpStats rtp = closeMedia(end.leg());
-        String reserved = call.plan().reservedAgent();
-        if (end.leg() == LegKind.CUSTOMER && reserved != null && call.customer.answeredAt == null) {
-            // Set aside before dialing and never needed: nobody answered.
-            ports.agents().release(reserved, AgentRelease.AVAILABLE, Duration.ZERO);
-        }
         CdrLeg cdr = log.toCdr(call.plan(), end, ports.clock().instant(), rtp);
         ports.cdr().write(cdr);
         ports.observer().legEnded(call, cdr);

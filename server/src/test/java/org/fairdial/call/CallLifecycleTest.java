@@ -65,6 +65,45 @@ class CallLifecycleTest {
         call.ignored(new Failed(CUSTOMER, 487, "Request Terminated"));
     }
 
+    /** Regression: the agent set aside for a progressive call stayed RESERVED when a 200 crossed our CANCEL. */
+    @Test
+    void aSetAsideAgentComesBackWhenA200CrossesTheRingTimeoutCancel() {
+        CallScript call = new CallScript().on(DIAL_SET_ASIDE, RINGING_C, RING_TIMEOUT, ANSWER_C);
+        assertEquals(List.of(new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"),
+                new ReleaseAgent(AgentRelease.AVAILABLE)), call.last);
+        call.assertCompleteAndTidy();
+    }
+
+    /** Regression: the same for a 200 whose SDP offers no codec we have (G.729 only). */
+    @Test
+    void aSetAsideAgentComesBackWhenTheCalleeAnswersWithoutAUsableCodec() {
+        CallScript call = new CallScript().on(DIAL_SET_ASIDE, RINGING_C, ANSWER_C_NO_MEDIA);
+        assertEquals(List.of(new StopTimer(TimerKind.RING), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "no usable media in the answer"),
+                new ReleaseAgent(AgentRelease.AVAILABLE)), call.last);
+        call.assertCompleteAndTidy();
+    }
+
+    @Test
+    void aSetAsideAgentComesBackOnEveryUnansweredEnd() {
+        new CallScript().on(DIAL_SET_ASIDE, BUSY_C).assertCompleteAndTidy();
+        new CallScript().on(DIAL_SET_ASIDE, RINGING_C, RING_TIMEOUT, new Failed(CUSTOMER, 487, "Request Terminated"))
+                .assertCompleteAndTidy();
+        new CallScript().on(DIAL_SET_ASIDE, HANGUP, new Failed(CUSTOMER, 487, "Request Terminated"))
+                .assertCompleteAndTidy();
+        new CallScript().on(DIAL_SET_ASIDE, HANGUP, ANSWER_C).assertCompleteAndTidy();
+    }
+
+    /** Answered, the set-aside agent comes back from ReserveAgent as AgentReserved and is released once. */
+    @Test
+    void aSetAsideAgentIsReleasedOnceWhenTheCalleeLeavesBeforeTheAgentIsInvited() {
+        CallScript call = new CallScript().on(DIAL_SET_ASIDE, ANSWER_C, BYE_C, RESERVED);
+        call.assertCompleteAndTidy();
+        CallScript bridged = new CallScript().on(DIAL_SET_ASIDE, ANSWER_C, RESERVED, ANSWER_A, BYE_C);
+        bridged.assertCompleteAndTidy();
+    }
+
     @Test
     void answeredBridgedAndTheCalleeHangsUp() {
         CallScript call = new CallScript().on(DIAL, RINGING_C, ANSWER_C, RESERVED, RINGING_A, ANSWER_A);

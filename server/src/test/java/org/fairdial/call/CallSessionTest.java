@@ -219,6 +219,61 @@ class CallSessionTest {
         assertEquals(0, calls.unexpectedEvents());
     }
 
+    /** Regression: a progressive call's agent stayed RESERVED for good when the callee's 200 crossed our CANCEL. */
+    @Test
+    void theSetAsideAgentIsAvailableAgainAfterA200CrossedTheRingTimeoutCancel() {
+        CallSession call = calls.start(planWithSetAsideAgent());
+        run();
+        call.post(new Progress(LegKind.CUSTOMER, 180, false));
+        time.advance(CAMPAIGN.ringTimeout());
+        run();
+        assertEquals(CallState.CANCELLING, call.status().state());
+        assertEquals(AgentState.RESERVED, agent().state());
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals(List.of("INVITE customer", "CANCEL CUSTOMER", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        assertEquals(Disposition.ABANDONED, cdrs.get(0).disposition());
+        assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(0, calls.size());
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /** Regression: the same for a 200 whose SDP has no codec in common (G.729 only). */
+    @Test
+    void theSetAsideAgentIsAvailableAgainAfterAnAnswerWithoutAUsableCodec() {
+        CallSession call = calls.start(planWithSetAsideAgent());
+        run();
+        call.answered(LegKind.CUSTOMER, "bad sdp: m=audio 4000 RTP/AVP 18");
+        run();
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(1, agents.availableCount());
+    }
+
+    /** Answered, the set-aside agent is invited, and released once when its call ends. */
+    @Test
+    void theSetAsideAgentIsInvitedAtTheAnswerAndWrapsUpAfterTheCall() {
+        CallSession call = calls.start(planWithSetAsideAgent());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals("INVITE agent 1001 at sip:1001@10.0.0.7:5062", sip.get(sip.size() - 1));
+        call.answered(LegKind.AGENT, "v=0 agent");
+        call.post(new Bye(LegKind.AGENT));
+        run();
+        assertEquals(AgentState.WRAP_UP, agent().state());
+        time.advance(CAMPAIGN.wrapUp());
+        assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    private CallPlan planWithSetAsideAgent() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        String agent = agents.reserve(CAMPAIGN.name()).orElseThrow();
+        return new CallPlan(UUID.randomUUID(), CAMPAIGN, TRUNK, "+390212345678", "Mario Rossi", "02 1234 5678",
+                "+390212345678", agent);
+    }
+
     private CallPlan plan() {
         return new CallPlan(UUID.randomUUID(), CAMPAIGN, TRUNK, "+390212345678", "Mario Rossi", "02 1234 5678",
                 "+390212345678", null);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -53,29 +54,40 @@ class CallTransitionsTest {
 
     static {
         expect(NEW, DIAL, DIALING, new InviteCustomer(), new StartTimer(TimerKind.RING));
+        expect(NEW, DIAL_SET_ASIDE, DIALING_SET_ASIDE, new InviteCustomer(), new StartTimer(TimerKind.RING));
 
-        for (CallStatus s : List.of(DIALING, RINGING)) {
-            expect(s, RINGING_C, RINGING);
+        // [R] rows: an agent set aside before dialing goes back, last, on every path that ends the call unanswered.
+        for (CallStatus s : List.of(DIALING, RINGING, DIALING_SET_ASIDE, RINGING_SET_ASIDE)) {
+            boolean aside = s.agentSetAside();
+            expect(s, RINGING_C, aside ? RINGING_SET_ASIDE : RINGING);
+            // At the answer the set-aside agent is handed to ReserveAgent, which answers with it.
             expect(s, ANSWER_C, ANSWERED, new StopTimer(TimerKind.RING), new PlayComfortNoise(), new Ack(CUSTOMER),
                     new StartTimer(TimerKind.ABANDON_DEADLINE), new ReserveAgent());
-            expect(s, ANSWER_C_NO_MEDIA, ENDED, new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
+            expect(s, ANSWER_C_NO_MEDIA, ENDED, released(aside, new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
                     new SendBye(CUSTOMER), end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
-                            "no usable media in the answer"));
-            expect(s, BUSY_C, ENDED, new StopTimer(TimerKind.RING),
-                    end(CUSTOMER, Disposition.BUSY, HangupSide.REMOTE, "Busy Here"));
-            expect(s, RING_TIMEOUT, CANCELLING_RING_TIMEOUT, new Cancel(CUSTOMER));
-            expect(s, HANGUP, CANCELLING_OPERATOR, new StopTimer(TimerKind.RING), new Cancel(CUSTOMER));
+                            "no usable media in the answer")));
+            expect(s, BUSY_C, ENDED, released(aside, new StopTimer(TimerKind.RING),
+                    end(CUSTOMER, Disposition.BUSY, HangupSide.REMOTE, "Busy Here")));
+            expect(s, RING_TIMEOUT, aside ? CANCELLING_RING_TIMEOUT_SET_ASIDE : CANCELLING_RING_TIMEOUT,
+                    new Cancel(CUSTOMER));
+            expect(s, HANGUP, aside ? CANCELLING_OPERATOR_SET_ASIDE : CANCELLING_OPERATOR,
+                    new StopTimer(TimerKind.RING), new Cancel(CUSTOMER));
         }
 
-        expect(CANCELLING_RING_TIMEOUT, BUSY_C, ENDED,
-                end(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout"));
-        expect(CANCELLING_OPERATOR, BUSY_C, ENDED_OPERATOR,
-                end(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled"));
-        for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_OPERATOR)) {
+        for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_RING_TIMEOUT_SET_ASIDE)) {
+            expect(s, BUSY_C, ENDED, released(s.agentSetAside(),
+                    end(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout")));
+        }
+        for (CallStatus s : List.of(CANCELLING_OPERATOR, CANCELLING_OPERATOR_SET_ASIDE)) {
+            expect(s, BUSY_C, ENDED_OPERATOR, released(s.agentSetAside(),
+                    end(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled")));
+        }
+        for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_OPERATOR, CANCELLING_RING_TIMEOUT_SET_ASIDE,
+                CANCELLING_OPERATOR_SET_ASIDE)) {
             CallStatus ended = s.operatorCancel() ? ENDED_OPERATOR : ENDED;
             for (Answered crossing : List.of(ANSWER_C, ANSWER_C_NO_MEDIA)) {
-                expect(s, crossing, ended, new Ack(CUSTOMER), new SendBye(CUSTOMER),
-                        end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"));
+                expect(s, crossing, ended, released(s.agentSetAside(), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                        end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL")));
             }
             // Not in the Javadoc table: a 180 that crossed our CANCEL is accepted silently.
             expect(s, RINGING_C, s);
@@ -221,6 +233,31 @@ class CallTransitionsTest {
         assertEquals(STATUSES.keySet(), seen);
     }
 
+    /**
+     * The agent-leak invariant over every reachable transition: a transition that stops holding an agent (set
+     * aside before dialing, or invited) releases it exactly once, unless it hands a set-aside agent on at the
+     * answer; a transition that keeps holding releases nothing. Only AgentReserved for a call that no longer
+     * needs it releases outside those rules.
+     */
+    @Test
+    void everyTransitionThatLetsGoOfAnAgentReleasesItExactlyOnce() {
+        for (CallStatus s : STATUSES.keySet()) {
+            for (CallEvent e : EVENTS) {
+                Step step = CallTransitions.next(s, e);
+                long releases = step.effects().stream().filter(f -> f instanceof ReleaseAgent).count();
+                boolean letGo = holdsAgent(s) && !holdsAgent(step.status())
+                        && step.status().state() != CallState.ANSWERED;
+                boolean lateReservation = e instanceof CallEvent.AgentReserved && s.state() != CallState.ANSWERED;
+                String pair = STATUSES.get(s) + " + " + e;
+                assertEquals(letGo || lateReservation ? 1 : 0, releases, pair);
+            }
+        }
+    }
+
+    private static boolean holdsAgent(CallStatus s) {
+        return s.agentSetAside() || s.agentLeg() == AgentLegState.INVITING || s.agentLeg() == AgentLegState.UP;
+    }
+
     @Test
     void onlyEndedWithoutAnOpenAgentLegIsComplete() {
         Set<CallStatus> complete = STATUSES.keySet().stream().filter(CallStatus::isComplete)
@@ -246,6 +283,16 @@ class CallTransitionsTest {
     }
 
     record Pair(CallStatus status, CallEvent event) {
+    }
+
+    /** {@code effects}, then the release of the set-aside agent if there is one. */
+    private static CallEffect[] released(boolean setAside, CallEffect... effects) {
+        if (!setAside) {
+            return effects;
+        }
+        CallEffect[] all = Arrays.copyOf(effects, effects.length + 1);
+        all[effects.length] = new ReleaseAgent(AgentRelease.AVAILABLE);
+        return all;
     }
 
     private static void expect(CallStatus from, CallEvent event, CallStatus to, CallEffect... effects) {
