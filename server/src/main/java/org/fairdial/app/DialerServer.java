@@ -21,6 +21,7 @@ import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPorts;
 import org.fairdial.call.CallRegistry;
 import org.fairdial.call.CallSession;
+import org.fairdial.call.CallTimeouts;
 import org.fairdial.cdr.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
@@ -93,7 +94,8 @@ public final class DialerServer implements AutoCloseable {
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock);
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
-                config.agentPolicy().rtpTimeout()));
+                new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
+                        config.calls().customerRtpTimeout())));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {

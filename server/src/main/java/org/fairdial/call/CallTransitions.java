@@ -48,10 +48,12 @@ import org.fairdial.cdr.LegKind;
  * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED), [R]
  * DIALING|RINGING  Failed(C, code)          ENDED            StopTimer(RING), EndLeg(C, by code; REMOTE, or DIALER
  *                                                            when no response came), [R]
- * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C)
- * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C)
- * CANCELLING       Failed(C)                ENDED            EndLeg(C, NO_ANSWER | CANCELLED), [R]
- * CANCELLING       Answered(C)              ENDED            Ack(C), Bye(C), EndLeg(C, ABANDONED), [R]  (200 crossed CANCEL)
+ * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C), StartTimer(CUSTOMER_CANCEL)
+ * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C), StartTimer(CUSTOMER_CANCEL)
+ * CANCELLING       Failed(C)                ENDED            StopTimer(CUSTOMER_CANCEL), EndLeg(C, NO_ANSWER | CANCELLED), [R]
+ * CANCELLING       Answered(C)              ENDED            StopTimer(CUSTOMER_CANCEL), Ack(C), Bye(C), EndLeg(C, ABANDONED),
+ *                                                            [R]  (200 crossed CANCEL)
+ * CANCELLING       Timer(CUSTOMER_CANCEL)   ENDED            EndLeg(C, NO_ANSWER | CANCELLED, "no final response to CANCEL"), [R]
  * CANCELLING       Progress(C) | Hangup     CANCELLING       -
  * ANSWERED         AgentReserved(a)         CONNECTING_AGENT InviteAgent(a), StartTimer(AGENT_CONNECT)
  * ANSWERED         NoAgentFree              ABANDONING       PlayAbandonTreatment
@@ -62,18 +64,22 @@ import org.fairdial.cdr.LegKind;
  *                                                            ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * CONNECTING_AGENT Failed(A)                ABANDONING       StopTimer(AGENT_CONNECT), EndLeg(A), ReleaseAgent(UNAVAILABLE),
  *                                                            PlayAbandonTreatment
- * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
+ * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), StartTimer(AGENT_CANCEL), ReleaseAgent(UNAVAILABLE),
+ *                                                            PlayAbandonTreatment
  * ABANDONING       PromptFinished           ENDED            StopTimer(ABANDON_DEADLINE), Bye(C), EndLeg(C, ABANDONED)
  * ABANDONING       Timer(ABANDON_DEADLINE)  ENDED            Bye(C), EndLeg(C, ABANDONED)
  * BRIDGED          Bye(C) | Bye(A)          ENDED            Bye(other), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * ANSWERED..ABANDONING  Bye(C) | Hangup | Timer(ABANDON_DEADLINE) while connecting
  *                                           ENDED            StopTimer(ABANDON_DEADLINE); if the agent is being invited:
- *                                                            StopTimer(AGENT_CONNECT), Cancel(A), ReleaseAgent(AVAILABLE,
+ *                                                            StopTimer(AGENT_CONNECT), Cancel(A), StartTimer(AGENT_CANCEL),
+ *                                                            ReleaseAgent(AVAILABLE,
  *                                                            UNAVAILABLE on the deadline); Bye(C) unless the callee left;
  *                                                            EndLeg(C, ABANDONED)
  * BRIDGED          Hangup                   ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * BRIDGED          MediaLost(A)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(UNAVAILABLE)
- * any, agent leg CANCELLING: Answered(A) -> Ack(A), Bye(A), EndLeg(A, NO_ANSWER); Failed(A) -> EndLeg(A, NO_ANSWER)
+ * any, agent leg CANCELLING: Answered(A) -> StopTimer(AGENT_CANCEL), Ack(A), Bye(A), EndLeg(A, NO_ANSWER);
+ *                  Failed(A) -> StopTimer(AGENT_CANCEL), EndLeg(A, NO_ANSWER);
+ *                  Timer(AGENT_CANCEL) -> EndLeg(A, NO_ANSWER, "no final response to CANCEL")
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
  * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C)   ENDED   -  (raced the end of the call)
  * anything else                             same             none; counted as unexpected
@@ -86,6 +92,9 @@ import org.fairdial.cdr.LegKind;
  * every regulator's abandoned-call definition.
  */
 public final class CallTransitions {
+    /** CDR reason of a leg whose INVITE never got its final response after our CANCEL. */
+    static final String NO_CANCEL_OUTCOME = "no final response to CANCEL";
+
     private CallTransitions() {
     }
 
@@ -122,12 +131,17 @@ public final class CallTransitions {
     private static Step agentLegSide(CallStatus s, CallEvent e) {
         if (s.agentLeg() == CANCELLING) {
             if (e instanceof Answered a && a.leg() == AGENT) {
-                return Step.to(s.with(s.state(), DONE), new Ack(AGENT), new SendBye(AGENT),
+                return Step.to(s.with(s.state(), DONE), new StopTimer(TimerKind.AGENT_CANCEL), new Ack(AGENT),
+                        new SendBye(AGENT),
                         endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL"));
             }
             if (e instanceof Failed f && f.leg() == AGENT) {
-                return Step.to(s.with(s.state(), DONE),
+                return Step.to(s.with(s.state(), DONE), new StopTimer(TimerKind.AGENT_CANCEL),
                         endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent leg cancelled"));
+            }
+            if (e instanceof TimerFired t && t.timer() == TimerKind.AGENT_CANCEL) {
+                return Step.to(s.with(s.state(), DONE),
+                        endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, NO_CANCEL_OUTCOME));
             }
         }
         if (e instanceof AgentReserved && s.state() != CallState.ANSWERED) {
@@ -157,25 +171,33 @@ public final class CallTransitions {
                     endLeg(CUSTOMER, FailureDisposition.of(f.code()), failedBy(f), f.reason()));
         }
         if (e instanceof TimerFired t && t.timer() == TimerKind.RING) {
-            return Step.to(s.with(CallState.CANCELLING), new Cancel(CUSTOMER));
+            return Step.to(s.with(CallState.CANCELLING), new Cancel(CUSTOMER),
+                    new StartTimer(TimerKind.CUSTOMER_CANCEL));
         }
         if (e instanceof Hangup) {
             return Step.to(new CallStatus(CallState.CANCELLING, s.agentLeg(), true, s.agentSetAside()),
-                    new StopTimer(TimerKind.RING),
-                    new Cancel(CUSTOMER));
+                    new StopTimer(TimerKind.RING), new Cancel(CUSTOMER), new StartTimer(TimerKind.CUSTOMER_CANCEL));
         }
         return Step.ignored(s);
     }
 
     private static Step cancelling(CallStatus s, CallEvent e) {
         if (e instanceof Failed f && f.leg() == CUSTOMER) {
+            StopTimer stop = new StopTimer(TimerKind.CUSTOMER_CANCEL);
             return s.operatorCancel()
-                    ? ended(s, endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled"))
-                    : ended(s, endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout"));
+                    ? ended(s, stop, endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled"))
+                    : ended(s, stop, endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout"));
         }
         if (e instanceof Answered a && a.leg() == CUSTOMER) {
-            return ended(s, new Ack(CUSTOMER), new SendBye(CUSTOMER),
+            return ended(s, new StopTimer(TimerKind.CUSTOMER_CANCEL), new Ack(CUSTOMER), new SendBye(CUSTOMER),
                     endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"));
+        }
+        if (e instanceof TimerFired t && t.timer() == TimerKind.CUSTOMER_CANCEL) {
+            return s.operatorCancel()
+                    ? ended(s, endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER,
+                            "cancelled; " + NO_CANCEL_OUTCOME))
+                    : ended(s, endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER,
+                            "ring timeout; " + NO_CANCEL_OUTCOME));
         }
         if (e instanceof Progress p && p.leg() == CUSTOMER || e instanceof Hangup) {
             return Step.to(s); // already on its way out
@@ -215,7 +237,8 @@ public final class CallTransitions {
         }
         if (e instanceof TimerFired t && t.timer() == TimerKind.AGENT_CONNECT) {
             return Step.to(s.with(CallState.ABANDONING, CANCELLING), new Cancel(AGENT),
-                    new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
+                    new StartTimer(TimerKind.AGENT_CANCEL), new ReleaseAgent(AgentRelease.UNAVAILABLE),
+                    new PlayAbandonTreatment());
         }
         return customerGone(s, e);
     }
@@ -277,6 +300,7 @@ public final class CallTransitions {
         if (agentInviting) {
             effects.add(new StopTimer(TimerKind.AGENT_CONNECT));
             effects.add(new Cancel(AGENT));
+            effects.add(new StartTimer(TimerKind.AGENT_CANCEL));
             effects.add(new ReleaseAgent(deadline ? AgentRelease.UNAVAILABLE : AgentRelease.AVAILABLE));
         }
         if (!byCallee) {

@@ -106,6 +106,7 @@ final class EffectRunner {
                 Instant deadline = call.customer.answeredAt.plus(campaign.abandon().maxDuration()).minus(AbandonTiming.BYE_MARGIN);
                 yield Duration.between(ports.clock().instant(), deadline);
             }
+            case CUSTOMER_CANCEL, AGENT_CANCEL -> ports.timeouts().cancel();
         };
     }
 
@@ -198,7 +199,7 @@ final class EffectRunner {
 
     /** Checks a few times per timeout that the agent's phone still sends RTP; MediaLost when it stopped. */
     private void watchAgentMedia(Instant bridgedAt) {
-        Duration timeout = ports.agentRtpTimeout();
+        Duration timeout = ports.timeouts().agentRtp();
         if (timeout == null || timeout.isZero()) {
             return;
         }

@@ -87,13 +87,16 @@ final class CallFixtures {
     static final TimerFired RING_TIMEOUT = new TimerFired(TimerKind.RING);
     static final TimerFired CONNECT_TIMEOUT = new TimerFired(TimerKind.AGENT_CONNECT);
     static final TimerFired DEADLINE = new TimerFired(TimerKind.ABANDON_DEADLINE);
+    static final TimerFired CUSTOMER_CANCEL_TIMEOUT = new TimerFired(TimerKind.CUSTOMER_CANCEL);
+    static final TimerFired AGENT_CANCEL_TIMEOUT = new TimerFired(TimerKind.AGENT_CANCEL);
     static final Hangup HANGUP = new Hangup("operator hangup");
     static final CallEvent.MediaLost AGENT_SILENT = new CallEvent.MediaLost(LegKind.AGENT);
     static final CallEvent.MediaLost CALLEE_SILENT = new CallEvent.MediaLost(LegKind.CUSTOMER);
 
     static final List<CallEvent> EVENTS = List.of(DIAL, DIAL_SET_ASIDE, RINGING_C, RINGING_A, ANSWER_C, ANSWER_C_NO_MEDIA, ANSWER_A,
             ANSWER_A_NO_MEDIA, BUSY_C, UNAVAILABLE_A, BYE_C, BYE_A, RESERVED, NO_AGENT, PROMPT_DONE, RING_TIMEOUT,
-            CONNECT_TIMEOUT, DEADLINE, HANGUP, AGENT_SILENT, CALLEE_SILENT);
+            CONNECT_TIMEOUT, DEADLINE, CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, HANGUP, AGENT_SILENT,
+            CALLEE_SILENT);
 
     static EndLeg end(LegKind leg, Disposition d, HangupSide side, String reason) {
         return new EndLeg(leg, d, side, reason);

@@ -70,7 +70,7 @@ class CallSessionTest {
         agents = new AgentRegistry(Map.of("1001", new AgentConfig("1001", "Alice", "0".repeat(32))), time, time);
         Executor executor = pool::add;
         calls.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, calls, executor, time,
-                time, Duration.ZERO));
+                time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO)));
     }
 
     @Test
@@ -264,6 +264,38 @@ class CallSessionTest {
         assertEquals(AgentState.WRAP_UP, agent().state());
         time.advance(CAMPAIGN.wrapUp());
         assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /**
+     * An agent phone that ignores our CANCEL (no 487, no 200): after the cancel timeout (64*T1 on the manual
+     * clock) its leg ends with a CDR and the call is forgotten, instead of staying live for good.
+     */
+    @Test
+    void anAgentLegThatNeverAnswersOurCancelIsEndedAtTheCancelTimeout() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.post(new Progress(LegKind.AGENT, 180, false));
+        time.advance(CAMPAIGN.agentConnectTimeout());
+        run();
+        assertEquals("CANCEL AGENT", sip.get(sip.size() - 1));
+        assertTrue(time.pending().contains(CallTimeouts.SIP_TRANSACTION), "cancel timer: " + time.pending());
+        customerLeg().promptFinished.run();
+        run();
+        assertEquals(CallState.ENDED, call.status().state());
+        assertEquals(1, calls.size(), "the agent leg still waits for its CANCEL's outcome");
+
+        time.advance(CallTimeouts.SIP_TRANSACTION);
+        run();
+        assertEquals(0, calls.size(), "forgotten once the cancel timer ended the agent leg");
+        CdrLeg agentLeg = cdrs.stream().filter(c -> c.kind() == LegKind.AGENT).findFirst().orElseThrow();
+        assertEquals(Disposition.NO_ANSWER, agentLeg.disposition());
+        assertEquals("no final response to CANCEL", agentLeg.sipReason());
+        assertTrue(media.values().stream().allMatch(l -> l.closed), "media closed");
+        assertEquals(List.of(), time.pending(), "no timer left");
         assertEquals(0, calls.unexpectedEvents());
     }
 

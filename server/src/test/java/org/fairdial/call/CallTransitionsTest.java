@@ -69,24 +69,30 @@ class CallTransitionsTest {
             expect(s, BUSY_C, ENDED, released(aside, new StopTimer(TimerKind.RING),
                     end(CUSTOMER, Disposition.BUSY, HangupSide.REMOTE, "Busy Here")));
             expect(s, RING_TIMEOUT, aside ? CANCELLING_RING_TIMEOUT_SET_ASIDE : CANCELLING_RING_TIMEOUT,
-                    new Cancel(CUSTOMER));
+                    new Cancel(CUSTOMER), new StartTimer(TimerKind.CUSTOMER_CANCEL));
             expect(s, HANGUP, aside ? CANCELLING_OPERATOR_SET_ASIDE : CANCELLING_OPERATOR,
-                    new StopTimer(TimerKind.RING), new Cancel(CUSTOMER));
+                    new StopTimer(TimerKind.RING), new Cancel(CUSTOMER), new StartTimer(TimerKind.CUSTOMER_CANCEL));
         }
 
         for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_RING_TIMEOUT_SET_ASIDE)) {
-            expect(s, BUSY_C, ENDED, released(s.agentSetAside(),
+            expect(s, BUSY_C, ENDED, released(s.agentSetAside(), new StopTimer(TimerKind.CUSTOMER_CANCEL),
                     end(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout")));
+            // RFC 3261 Timer B/F: no 487 and no crossing 200 within 64*T1 of our CANCEL; the leg ends anyway.
+            expect(s, CUSTOMER_CANCEL_TIMEOUT, ENDED, released(s.agentSetAside(), end(CUSTOMER,
+                    Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout; no final response to CANCEL")));
         }
         for (CallStatus s : List.of(CANCELLING_OPERATOR, CANCELLING_OPERATOR_SET_ASIDE)) {
-            expect(s, BUSY_C, ENDED_OPERATOR, released(s.agentSetAside(),
+            expect(s, BUSY_C, ENDED_OPERATOR, released(s.agentSetAside(), new StopTimer(TimerKind.CUSTOMER_CANCEL),
                     end(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled")));
+            expect(s, CUSTOMER_CANCEL_TIMEOUT, ENDED_OPERATOR, released(s.agentSetAside(), end(CUSTOMER,
+                    Disposition.CANCELLED, HangupSide.DIALER, "cancelled; no final response to CANCEL")));
         }
         for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_OPERATOR, CANCELLING_RING_TIMEOUT_SET_ASIDE,
                 CANCELLING_OPERATOR_SET_ASIDE)) {
             CallStatus ended = s.operatorCancel() ? ENDED_OPERATOR : ENDED;
             for (Answered crossing : List.of(ANSWER_C, ANSWER_C_NO_MEDIA)) {
-                expect(s, crossing, ended, released(s.agentSetAside(), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                expect(s, crossing, ended, released(s.agentSetAside(), new StopTimer(TimerKind.CUSTOMER_CANCEL),
+                        new Ack(CUSTOMER), new SendBye(CUSTOMER),
                         end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL")));
             }
             // Not in the Javadoc table: a 180 that crossed our CANCEL is accepted silently.
@@ -111,15 +117,18 @@ class CallTransitionsTest {
                 end(AGENT, Disposition.NO_ANSWER, HangupSide.REMOTE, "Temporarily Unavailable"),
                 new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
         expect(CONNECTING, CONNECT_TIMEOUT, ABANDONING_AGENT_CANCELLING, new Cancel(AGENT),
-                new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
+                new StartTimer(TimerKind.AGENT_CANCEL), new ReleaseAgent(AgentRelease.UNAVAILABLE),
+                new PlayAbandonTreatment());
         expect(CONNECTING, BYE_C, ENDED_AGENT_CANCELLING, new StopTimer(TimerKind.ABANDON_DEADLINE),
-                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new ReleaseAgent(AgentRelease.AVAILABLE),
+                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL),
+                new ReleaseAgent(AgentRelease.AVAILABLE),
                 end(CUSTOMER, Disposition.ABANDONED, HangupSide.REMOTE, "callee hung up before an agent"));
         expect(CONNECTING, HANGUP, ENDED_AGENT_CANCELLING, new StopTimer(TimerKind.ABANDON_DEADLINE),
-                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new ReleaseAgent(AgentRelease.AVAILABLE),
+                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL),
+                new ReleaseAgent(AgentRelease.AVAILABLE),
                 new SendBye(CUSTOMER), end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, HANGUP.reason()));
         expect(CONNECTING, DEADLINE, ENDED_AGENT_CANCELLING, new StopTimer(TimerKind.ABANDON_DEADLINE),
-                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT),
+                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL),
                 new ReleaseAgent(AgentRelease.UNAVAILABLE), new SendBye(CUSTOMER),
                 end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "no agent free: abandon deadline"));
 
@@ -156,19 +165,24 @@ class CallTransitionsTest {
         for (CallStatus s : List.of(ABANDONING_AGENT_CANCELLING, ENDED_AGENT_CANCELLING)) {
             CallStatus done = status(s.state(), AgentLegState.DONE);
             for (Answered late : List.of(ANSWER_A, ANSWER_A_NO_MEDIA)) {
-                expect(s, late, done, new Ack(AGENT), new SendBye(AGENT),
+                expect(s, late, done, new StopTimer(TimerKind.AGENT_CANCEL), new Ack(AGENT), new SendBye(AGENT),
                         end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL"));
             }
-            expect(s, UNAVAILABLE_A, done,
+            expect(s, UNAVAILABLE_A, done, new StopTimer(TimerKind.AGENT_CANCEL),
                     end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent leg cancelled"));
+            // A softphone that ignores our CANCEL: the leg ends at the cancel timer, the call can complete.
+            expect(s, AGENT_CANCEL_TIMEOUT, done,
+                    end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "no final response to CANCEL"));
         }
 
         // Events that raced the end of the call change nothing and are not counted as unexpected.
         for (CallStatus s : STATUSES.keySet()) {
             if (s.state() == CallState.ENDED) {
                 for (CallEvent late : List.of(BYE_C, BYE_A, PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE,
-                        AGENT_SILENT, CALLEE_SILENT, RINGING_C)) {
-                    expect(s, late, s);
+                        CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, AGENT_SILENT, CALLEE_SILENT, RINGING_C)) {
+                    if (!TABLE.containsKey(new Pair(s, late))) {
+                        expect(s, late, s);
+                    }
                 }
             }
         }
