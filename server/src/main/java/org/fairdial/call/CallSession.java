@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.fairdial.call.CallEvent.Answered;
@@ -36,8 +38,10 @@ public final class CallSession {
     final LegLog agent = new LegLog(LegKind.AGENT);
     volatile MediaLeg customerMedia;
     volatile MediaLeg agentMedia;
-    /** Periodic check that the bridged agent still sends RTP, or null. */
-    volatile ScheduledFuture<?> mediaWatch;
+    /** Periodic checks that the bridged legs' peers still send RTP; touched on the call's executor only. */
+    final Map<LegKind, ScheduledFuture<?>> mediaWatches = new EnumMap<>(LegKind.class);
+    /** Legs whose peer's last SDP said it sends nothing (a=recvonly, a=inactive: on hold); set by re-INVITEs. */
+    private final Set<LegKind> sendingNothing = ConcurrentHashMap.newKeySet();
     private volatile CallStatus status = CallStatus.INITIAL;
 
     public CallSession(CallPlan plan, CallPorts ports) {
@@ -70,6 +74,19 @@ public final class CallSession {
     /** Media leg of one side (null before it is opened or after it is closed). */
     public MediaLeg media(LegKind leg) {
         return leg == LegKind.CUSTOMER ? customerMedia : agentMedia;
+    }
+
+    /** True while the peer of {@code leg} has said in its SDP that it sends no media. */
+    boolean peerSendsNothing(LegKind leg) {
+        return sendingNothing.contains(leg);
+    }
+
+    void peerSendsNothing(LegKind leg, boolean nothing) {
+        if (nothing) {
+            sendingNothing.add(leg);
+        } else {
+            sendingNothing.remove(leg);
+        }
     }
 
     /** Places the call. */
@@ -176,9 +193,8 @@ public final class CallSession {
         for (TimerKind kind : TimerKind.values()) {
             stopTimer(kind);
         }
-        if (mediaWatch != null) {
-            mediaWatch.cancel(false);
-        }
+        mediaWatches.values().forEach(watch -> watch.cancel(false));
+        mediaWatches.clear();
         effects.closeMedia(LegKind.CUSTOMER);
         effects.closeMedia(LegKind.AGENT);
         LOG.debug("call to {} complete", NumberMask.mask(plan.e164()));

@@ -77,11 +77,14 @@ import org.fairdial.cdr.LegKind;
  *                                                            EndLeg(C, ABANDONED)
  * BRIDGED          Hangup                   ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * BRIDGED          MediaLost(A)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(UNAVAILABLE)
+ * BRIDGED          MediaLost(C)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * any, agent leg CANCELLING: Answered(A) -> StopTimer(AGENT_CANCEL), Ack(A), Bye(A), EndLeg(A, NO_ANSWER);
  *                  Failed(A) -> StopTimer(AGENT_CANCEL), EndLeg(A, NO_ANSWER);
- *                  Timer(AGENT_CANCEL) -> EndLeg(A, NO_ANSWER, "no final response to CANCEL")
+ *                  Timer(AGENT_CANCEL) -> EndLeg(A, NO_ANSWER, "no final response to CANCEL");
+ *                  Progress(A) -> nothing (a 180 that crossed our CANCEL)
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
- * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C)   ENDED   -  (raced the end of the call)
+ * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C) | NoAgentFree
+ *                                           ENDED            -  (raced the end of the call)
  * anything else                             same             none; counted as unexpected
  *
  * [R]: ReleaseAgent(AVAILABLE) when an agent was set aside before dialing ({@link CallStatus#agentSetAside()}).
@@ -120,11 +123,13 @@ public final class CallTransitions {
 
     /**
      * Events that race a call's end and mean nothing once it is over: a BYE crossing ours, a prompt or timer that
-     * finished as the call ended, a media check that fired meanwhile, a late 18x.
+     * finished as the call ended, a media check that fired meanwhile, a late 18x, the answer of a reservation
+     * asked at the callee's 200 when the callee hung up before it came back empty.
      */
     private static boolean lateEvent(CallEvent e) {
         return e instanceof Bye || e instanceof PromptFinished || e instanceof TimerFired
-                || e instanceof CallEvent.MediaLost || e instanceof Progress p && p.leg() == CUSTOMER;
+                || e instanceof CallEvent.MediaLost || e instanceof Progress p && p.leg() == CUSTOMER
+                || e instanceof NoAgentFree;
     }
 
     /** Late answers of an agent leg we cancelled, and reservations that outlived their need, in any state. */
@@ -142,6 +147,9 @@ public final class CallTransitions {
             if (e instanceof TimerFired t && t.timer() == TimerKind.AGENT_CANCEL) {
                 return Step.to(s.with(s.state(), DONE),
                         endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, NO_CANCEL_OUTCOME));
+            }
+            if (e instanceof Progress p && p.leg() == AGENT) {
+                return Step.to(s); // a 180 that crossed our CANCEL (sent at the connect deadline)
             }
         }
         if (e instanceof AgentReserved && s.state() != CallState.ANSWERED) {
@@ -251,6 +259,13 @@ public final class CallTransitions {
                             customerLeft ? "callee hung up" : "agent hung up"),
                     endLeg(AGENT, Disposition.ANSWERED, customerLeft ? HangupSide.OTHER_LEG : HangupSide.REMOTE,
                             customerLeft ? "callee hung up" : "agent hung up"),
+                    new ReleaseAgent(AgentRelease.WRAP_UP));
+        }
+        if (e instanceof CallEvent.MediaLost m && m.leg() == CUSTOMER) {
+            // The carrier lost the call without a BYE: the agent would talk to nobody for as long as they wait.
+            return Step.to(s.with(CallState.ENDED, DONE), new SendBye(CUSTOMER), new SendBye(AGENT),
+                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the callee"),
+                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "callee media lost"),
                     new ReleaseAgent(AgentRelease.WRAP_UP));
         }
         if (e instanceof CallEvent.MediaLost m && m.leg() == AGENT) {

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 /** Carries out a {@link CallSession}'s effects through its ports, on the call's executor. */
 final class EffectRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EffectRunner.class);
+    /** Start of the failure message for an effect type {@link #dispatch} has no branch for. */
+    static final String NO_HANDLER = "no handler for call effect ";
 
     private final CallSession call;
     private final CallPorts ports;
@@ -60,7 +62,12 @@ final class EffectRunner {
         }
     }
 
-    private void dispatch(CallEffect effect) {
+    /**
+     * Carries out one effect. Java 17 has no pattern switch over a sealed type (JEP 406 is a preview there), so the
+     * chain ends in an explicit failure: an effect added to {@link CallEffect} without a branch here is logged as
+     * an error on its first use instead of being dropped silently (EffectRunnerTest feeds every permitted type).
+     */
+    void dispatch(CallEffect effect) {
         CampaignConfig campaign = call.plan().campaign();
         if (effect instanceof InviteCustomer) {
             inviteCustomer();
@@ -94,6 +101,8 @@ final class EffectRunner {
             }
         } else if (effect instanceof EndLeg end) {
             endLeg(end);
+        } else {
+            throw new IllegalStateException(NO_HANDLER + effect.getClass().getName());
         }
     }
 
@@ -194,27 +203,36 @@ final class EffectRunner {
         call.agent.bridgedAt = now;
         call.customerMedia.bridgeTo(call.agentMedia);
         ports.agents().talking(call.agent.agentId);
-        watchAgentMedia(now);
+        watchMedia(LegKind.AGENT, ports.timeouts().agentRtp(), now);
+        watchMedia(LegKind.CUSTOMER, ports.timeouts().customerRtp(), now);
     }
 
-    /** Checks a few times per timeout that the agent's phone still sends RTP; MediaLost when it stopped. */
-    private void watchAgentMedia(Instant bridgedAt) {
-        Duration timeout = ports.timeouts().agentRtp();
+    /**
+     * Checks a few times per timeout that a bridged leg's peer still sends RTP; MediaLost when it stopped. Silence
+     * does not count while the peer said it would send nothing (held with a=recvonly or a=inactive).
+     */
+    private void watchMedia(LegKind leg, Duration timeout, Instant bridgedAt) {
         if (timeout == null || timeout.isZero()) {
             return;
         }
         long every = Math.max(200, Math.min(5000, timeout.toMillis() / 3));
-        call.mediaWatch = ports.timers().scheduleWithFixedDelay(() -> {
-            MediaLeg media = call.agentMedia;
+        Instant[] quietFrom = {bridgedAt}; // only touched by this task's runs, which never overlap
+        call.mediaWatches.put(leg, ports.timers().scheduleWithFixedDelay(() -> {
+            MediaLeg media = call.media(leg);
             if (media == null) {
                 return;
             }
-            Instant last = media.stats().lastReceivedAt();
-            Instant heard = last == null || last.isBefore(bridgedAt) ? bridgedAt : last;
-            if (Duration.between(heard, ports.clock().instant()).compareTo(timeout) > 0) {
-                call.post(new CallEvent.MediaLost(LegKind.AGENT));
+            Instant now = ports.clock().instant();
+            if (call.peerSendsNothing(leg)) {
+                quietFrom[0] = now;
+                return;
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+            Instant last = media.stats().lastReceivedAt();
+            Instant heard = last == null || last.isBefore(quietFrom[0]) ? quietFrom[0] : last;
+            if (Duration.between(heard, now).compareTo(timeout) > 0) {
+                call.post(new CallEvent.MediaLost(leg));
+            }
+        }, every, every, TimeUnit.MILLISECONDS));
     }
 
     private void endLeg(EndLeg end) {

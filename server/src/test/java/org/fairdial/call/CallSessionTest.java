@@ -1,9 +1,11 @@
 package org.fairdial.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -297,6 +299,95 @@ class CallSessionTest {
         assertTrue(media.values().stream().allMatch(l -> l.closed), "media closed");
         assertEquals(List.of(), time.pending(), "no timer left");
         assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /** dialer.calls.customer-rtp-timeout: a bridged callee who sends no RTP for 30 s is taken as gone. */
+    @Test
+    void aBridgedCalleeWhoSendsNoRtpIsHungUpAtTheCustomerRtpTimeout() {
+        CallRegistry watched = new CallRegistry();
+        watched.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, watched, pool::add,
+                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30))));
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = watched.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state());
+
+        time.advance(Duration.ofSeconds(30));
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state(), "30 s of silence is not more than 30 s");
+        time.advance(Duration.ofSeconds(5));
+        run();
+        assertEquals(CallState.ENDED, call.status().state());
+        assertEquals(List.of("BYE CUSTOMER", "BYE AGENT"), sip.subList(sip.size() - 2, sip.size()));
+        CdrLeg customer = cdrs.stream().filter(c -> c.kind() == LegKind.CUSTOMER).findFirst().orElseThrow();
+        assertEquals(Disposition.ANSWERED, customer.disposition());
+        assertEquals(HangupSide.DIALER, customer.hangupSide());
+        assertTrue(customer.sipReason().endsWith("no RTP from the callee"), customer.sipReason());
+        assertEquals(AgentState.WRAP_UP, agent().state(), "the agent talked: wrap-up, not out of rotation");
+        assertTrue(call.mediaWatches.isEmpty(), "media watch stopped with the call");
+        assertEquals(List.of(CAMPAIGN.wrapUp()), time.pending(), "only the agent's wrap-up is left");
+        assertEquals(0, watched.unexpectedEvents());
+    }
+
+    /** Silence while the callee holds the call without sending (a=recvonly, a=inactive) is not a lost leg. */
+    @Test
+    void aCalleeOnHoldWithoutSendingIsNotTakenAsGone() {
+        CallRegistry watched = new CallRegistry();
+        watched.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, watched, pool::add,
+                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30))));
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = watched.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        call.peerSendsNothing(LegKind.CUSTOMER, true);
+        time.advance(Duration.ofMinutes(5));
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state());
+        call.peerSendsNothing(LegKind.CUSTOMER, false);
+        time.advance(Duration.ofSeconds(35));
+        run();
+        assertEquals(CallState.ENDED, call.status().state(), "silence counts again once off hold");
+    }
+
+    /**
+     * EffectRunner.dispatch ends in an explicit failure for an effect type it has no branch for; every permitted
+     * CallEffect type must reach a branch (other failures of these context-free instances do not matter here).
+     */
+    @Test
+    void everyCallEffectTypeHasAHandler() throws ReflectiveOperationException {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        EffectRunner runner = new EffectRunner(call);
+        for (Class<?> type : CallEffect.class.getPermittedSubclasses()) {
+            CallEffect effect = sample(type);
+            try {
+                runner.dispatch(effect);
+            } catch (RuntimeException e) {
+                String message = String.valueOf(e.getMessage());
+                assertFalse(message.startsWith(EffectRunner.NO_HANDLER), message);
+            }
+        }
+    }
+
+    private static CallEffect sample(Class<?> type) throws ReflectiveOperationException {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> t = components[i].getType();
+            types[i] = t;
+            args[i] = t == String.class ? "1001" : t == boolean.class ? false : t == int.class ? 0
+                    : t.isEnum() ? t.getEnumConstants()[0] : null;
+        }
+        return (CallEffect) type.getDeclaredConstructor(types).newInstance(args);
     }
 
     private CallPlan planWithSetAsideAgent() {

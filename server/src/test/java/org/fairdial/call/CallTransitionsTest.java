@@ -144,6 +144,11 @@ class CallTransitionsTest {
                 end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, HANGUP.reason()),
                 end(AGENT, Disposition.ANSWERED, HangupSide.DIALER, HANGUP.reason()),
                 new ReleaseAgent(AgentRelease.WRAP_UP));
+        // The carrier lost the call without a BYE (dialer.calls.customer-rtp-timeout): the agent is not left talking.
+        expect(BRIDGED, CALLEE_SILENT, ENDED_AGENT_DONE, new SendBye(CUSTOMER), new SendBye(AGENT),
+                end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the callee"),
+                end(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "callee media lost"),
+                new ReleaseAgent(AgentRelease.WRAP_UP));
         expect(BRIDGED, AGENT_SILENT, ENDED_AGENT_DONE, new SendBye(CUSTOMER), new SendBye(AGENT),
                 end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "agent media lost"),
                 end(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the agent"),
@@ -170,6 +175,8 @@ class CallTransitionsTest {
             }
             expect(s, UNAVAILABLE_A, done, new StopTimer(TimerKind.AGENT_CANCEL),
                     end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent leg cancelled"));
+            // A 180 that crossed our CANCEL (sent at the connect deadline or when the callee left) changes nothing.
+            expect(s, RINGING_A, s);
             // A softphone that ignores our CANCEL: the leg ends at the cancel timer, the call can complete.
             expect(s, AGENT_CANCEL_TIMEOUT, done,
                     end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "no final response to CANCEL"));
@@ -179,7 +186,8 @@ class CallTransitionsTest {
         for (CallStatus s : STATUSES.keySet()) {
             if (s.state() == CallState.ENDED) {
                 for (CallEvent late : List.of(BYE_C, BYE_A, PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE,
-                        CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, AGENT_SILENT, CALLEE_SILENT, RINGING_C)) {
+                        CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, AGENT_SILENT, CALLEE_SILENT, RINGING_C,
+                        NO_AGENT)) {
                     if (!TABLE.containsKey(new Pair(s, late))) {
                         expect(s, late, s);
                     }
