@@ -63,6 +63,14 @@ public sealed interface CallEvent {
     record MediaLost(LegKind leg) implements CallEvent {
     }
 
+    /**
+     * A re-INVITE within a leg's dialog: the peer offers new media (hold or unhold, a new address or port, another
+     * codec, or just a session refresh). {@code sdp} is null when the re-INVITE has no body; {@code reply} answers
+     * it.
+     */
+    record Reoffer(LegKind leg, String sdp, OfferReply reply) implements CallEvent {
+    }
+
     /** The operator or a shutdown ends the call now. */
     record Hangup(String reason) implements CallEvent {
     }

@@ -16,6 +16,8 @@ import org.fairdial.call.CallEvent.Progress;
 import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.MediaLeg;
+import org.fairdial.media.sdp.Negotiation;
+import org.fairdial.media.sdp.OfferAnswer;
 import org.fairdial.media.sdp.SdpException;
 import org.fairdial.privacy.NumberMask;
 import org.slf4j.Logger;
@@ -113,10 +115,20 @@ public final class CallSession {
         }
         try {
             media.applyAnswer(sdp);
+            log(leg).negotiated = settled(sdp);
             return true;
         } catch (SdpException e) {
             LOG.warn("{} leg answered with unusable SDP: {}", leg, e.getMessage());
             return false;
+        }
+    }
+
+    /** The peer's answer as negotiated, for telling later re-INVITEs apart; null if it cannot be read again. */
+    private static Negotiation settled(String sdpAnswer) {
+        try {
+            return OfferAnswer.applyAnswer(sdpAnswer);
+        } catch (SdpException e) {
+            return null;
         }
     }
 

@@ -10,6 +10,7 @@ import static org.fairdial.cdr.LegKind.CUSTOMER;
 import java.util.ArrayList;
 import java.util.List;
 import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.AnswerOffer;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
 import org.fairdial.call.CallEffect.EndLeg;
@@ -17,6 +18,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
@@ -31,6 +33,7 @@ import org.fairdial.call.CallEvent.Hangup;
 import org.fairdial.call.CallEvent.NoAgentFree;
 import org.fairdial.call.CallEvent.Progress;
 import org.fairdial.call.CallEvent.PromptFinished;
+import org.fairdial.call.CallEvent.Reoffer;
 import org.fairdial.call.CallEvent.TimerFired;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
@@ -85,6 +88,9 @@ import org.fairdial.cdr.LegKind;
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
  * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C) | NoAgentFree
  *                                           ENDED            -  (raced the end of the call)
+ * ANSWERED..ABANDONING  Reoffer(C)          same             AnswerOffer(C)  (200 with our answer, or 488)
+ * BRIDGED          Reoffer(A)               same             AnswerOffer(A)
+ * any other        Reoffer                  same             RejectOffer(481)  (no dialog up on that leg)
  * anything else                             same             none; counted as unexpected
  *
  * [R]: ReleaseAgent(AVAILABLE) when an agent was set aside before dialing ({@link CallStatus#agentSetAside()}).
@@ -102,6 +108,9 @@ public final class CallTransitions {
     }
 
     public static Step next(CallStatus s, CallEvent e) {
+        if (e instanceof Reoffer r) {
+            return reoffer(s, r);
+        }
         Step agentSide = agentLegSide(s, e);
         if (agentSide != null) {
             return agentSide;
@@ -156,6 +165,22 @@ public final class CallTransitions {
             return Step.to(s, new ReleaseAgent(AgentRelease.AVAILABLE));
         }
         return null;
+    }
+
+    /**
+     * A re-INVITE is answered whenever its leg's dialog is up (the callee from its 200 until the call ends, the
+     * agent while bridged), and refused with 481 otherwise: before the 2xx there is no dialog to re-INVITE in, and
+     * after our BYE the peer's request crossed it.
+     */
+    private static Step reoffer(CallStatus s, Reoffer r) {
+        boolean up = r.leg() == CUSTOMER
+                ? switch (s.state()) {
+                    case ANSWERED, CONNECTING_AGENT, BRIDGED, ABANDONING -> true;
+                    default -> false;
+                }
+                : s.agentLeg() == UP;
+        return Step.to(s, up ? new AnswerOffer(r.leg(), r.sdp(), r.reply())
+                : new RejectOffer(r.reply(), 481, "Call/Transaction Does Not Exist"));
     }
 
     private static Step dialing(CallStatus s, CallEvent e) {

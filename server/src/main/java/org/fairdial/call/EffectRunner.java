@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.AnswerOffer;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
 import org.fairdial.call.CallEffect.EndLeg;
@@ -12,6 +13,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
@@ -27,6 +29,11 @@ import org.fairdial.media.MediaLeg;
 import org.fairdial.media.PortsExhaustedException;
 import org.fairdial.media.prompt.Treatment;
 import org.fairdial.media.rtp.RtpStats;
+import org.fairdial.media.sdp.MediaDirection;
+import org.fairdial.media.sdp.Negotiation;
+import org.fairdial.media.sdp.OfferAnswer;
+import org.fairdial.media.sdp.SdpException;
+import org.fairdial.media.sdp.SdpParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +108,10 @@ final class EffectRunner {
             }
         } else if (effect instanceof EndLeg end) {
             endLeg(end);
+        } else if (effect instanceof AnswerOffer offer) {
+            answerOffer(offer);
+        } else if (effect instanceof RejectOffer reject) {
+            reject.reply().reject(reject.status(), reject.reason());
         } else {
             throw new IllegalStateException(NO_HANDLER + effect.getClass().getName());
         }
@@ -233,6 +244,36 @@ final class EffectRunner {
                 call.post(new CallEvent.MediaLost(leg));
             }
         }, every, every, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * A peer's new offer (re-INVITE): negotiated first, so an unusable one changes nothing and gets 488 (RFC 3261
+     * 14.2); otherwise the media leg answers it, which moves the relay to the new address, codec and direction.
+     */
+    private void answerOffer(AnswerOffer offer) {
+        LegLog log = call.log(offer.leg());
+        MediaLeg media = call.media(offer.leg());
+        Negotiation next;
+        String answer;
+        try {
+            if (media == null || offer.sdp() == null) {
+                throw new SdpException(media == null ? "the leg's media is closed" : "no SDP offer in the re-INVITE");
+            }
+            next = OfferAnswer.answerOffer(SdpParser.parse(offer.sdp()));
+            answer = media.answerOffer(offer.sdp());
+        } catch (SdpException e) {
+            LOG.info("re-INVITE on the {} leg refused: {}", offer.leg(), e.getMessage());
+            log.onReoffer("re-INVITE refused (488): " + e.getMessage());
+            offer.reply().reject(488, "Not Acceptable Here");
+            return;
+        }
+        offer.reply().accept(answer);
+        MediaDirection direction = next.peerDirection();
+        call.peerSendsNothing(offer.leg(), direction == MediaDirection.RECVONLY || direction == MediaDirection.INACTIVE);
+        String change = Reoffers.describe(log.negotiated, next);
+        LOG.info("re-INVITE on the {} leg: {}", offer.leg(), change);
+        log.onReoffer("re-INVITE: " + change);
+        log.negotiated = next;
     }
 
     private void endLeg(EndLeg end) {

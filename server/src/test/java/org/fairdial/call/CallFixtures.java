@@ -92,11 +92,30 @@ final class CallFixtures {
     static final Hangup HANGUP = new Hangup("operator hangup");
     static final CallEvent.MediaLost AGENT_SILENT = new CallEvent.MediaLost(LegKind.AGENT);
     static final CallEvent.MediaLost CALLEE_SILENT = new CallEvent.MediaLost(LegKind.CUSTOMER);
+    /** Where a re-INVITE's answer goes; the pure tests only compare it by identity. */
+    static final OfferReply REPLY = new OfferReply() {
+        @Override
+        public void accept(String sdpAnswer) {
+            throw new AssertionError("the transition function must not answer by itself");
+        }
+
+        @Override
+        public void reject(int status, String reason) {
+            throw new AssertionError("the transition function must not answer by itself");
+        }
+
+        @Override
+        public String toString() {
+            return "reply";
+        }
+    };
+    static final CallEvent.Reoffer REOFFER_C = new CallEvent.Reoffer(CUSTOMER, "v=0 hold", REPLY);
+    static final CallEvent.Reoffer REOFFER_A = new CallEvent.Reoffer(AGENT, "v=0 hold", REPLY);
 
     static final List<CallEvent> EVENTS = List.of(DIAL, DIAL_SET_ASIDE, RINGING_C, RINGING_A, ANSWER_C, ANSWER_C_NO_MEDIA, ANSWER_A,
             ANSWER_A_NO_MEDIA, BUSY_C, UNAVAILABLE_A, BYE_C, BYE_A, RESERVED, NO_AGENT, PROMPT_DONE, RING_TIMEOUT,
             CONNECT_TIMEOUT, DEADLINE, CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, HANGUP, AGENT_SILENT,
-            CALLEE_SILENT);
+            CALLEE_SILENT, REOFFER_C, REOFFER_A);
 
     static EndLeg end(LegKind leg, Disposition d, HangupSide side, String reason) {
         return new EndLeg(leg, d, side, reason);

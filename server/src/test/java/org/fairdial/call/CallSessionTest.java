@@ -390,6 +390,69 @@ class CallSessionTest {
         return (CallEffect) type.getDeclaredConstructor(types).newInstance(args);
     }
 
+    private static String offer(int port, String direction, String codecs) {
+        return "v=0\r\no=callee 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP " + codecs + "\r\na=" + direction + "\r\n";
+    }
+
+    /**
+     * Re-INVITEs from the bridged callee go through the call's executor and state machine: hold, a move to another
+     * port, an unusable offer (488, the call goes on), each in the leg's CDR; after the call, 481.
+     */
+    @Test
+    void reInvitesOfTheBridgedCalleeAreAnsweredThroughTheCallAndTracedInItsCdr() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        List<String> replies = new ArrayList<>();
+        OfferReply reply = new OfferReply() {
+            @Override
+            public void accept(String sdpAnswer) {
+                replies.add("200 " + sdpAnswer);
+            }
+
+            @Override
+            public void reject(int status, String reason) {
+                replies.add(status + " " + reason);
+            }
+        };
+
+        String hold = offer(4000, "sendonly", "0");
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, hold, reply));
+        assertEquals(List.of(), replies, "answered on the call's executor, not the SIP thread");
+        run();
+        assertEquals(List.of("200 " + hold), replies, "the media leg's answer goes back");
+        assertFalse(call.peerSendsNothing(LegKind.CUSTOMER), "a=sendonly: the callee still sends");
+
+        String inactive = offer(4000, "inactive", "0");
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, inactive, reply));
+        run();
+        assertTrue(call.peerSendsNothing(LegKind.CUSTOMER), "a=inactive: silence is expected");
+
+        String moved = offer(4002, "sendrecv", "8 0");
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, moved, reply));
+        run();
+        assertFalse(call.peerSendsNothing(LegKind.CUSTOMER));
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, offer(4002, "sendrecv", "18"), reply));
+        run();
+        assertEquals("488 Not Acceptable Here", replies.get(replies.size() - 1));
+        assertEquals(CallState.BRIDGED, call.status().state(), "an unusable offer does not end the call");
+
+        call.post(new Bye(LegKind.CUSTOMER));
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, moved, reply));
+        run();
+        assertEquals("481 Call/Transaction Does Not Exist", replies.get(replies.size() - 1));
+        String reason = cdrs.get(0).sipReason();
+        assertTrue(reason.contains("callee hung up; re-INVITE: hold (a=sendonly), re-INVITE: hold (a=inactive), "
+                + "re-INVITE: unhold, media moved to 127.0.0.1:4002, codec PCMA, re-INVITE refused (488): "
+                + "no common codec"), reason);
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
     private CallPlan planWithSetAsideAgent() {
         agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
         String agent = agents.reserve(CAMPAIGN.name()).orElseThrow();

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.AnswerOffer;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
 import org.fairdial.call.CallEffect.EndLeg;
@@ -26,6 +27,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
@@ -193,6 +195,18 @@ class CallTransitionsTest {
                     }
                 }
             }
+        }
+
+        // A re-INVITE is answered while its leg's dialog is up, refused with 481 otherwise; it never moves the call.
+        Set<CallState> customerUp = EnumSet.of(CallState.ANSWERED, CallState.CONNECTING_AGENT, CallState.BRIDGED,
+                CallState.ABANDONING);
+        for (CallStatus s : STATUSES.keySet()) {
+            expect(s, REOFFER_C, s, customerUp.contains(s.state())
+                    ? new AnswerOffer(CUSTOMER, REOFFER_C.sdp(), REPLY)
+                    : new RejectOffer(REPLY, 481, "Call/Transaction Does Not Exist"));
+            expect(s, REOFFER_A, s, s.agentLeg() == AgentLegState.UP
+                    ? new AnswerOffer(AGENT, REOFFER_A.sdp(), REPLY)
+                    : new RejectOffer(REPLY, 481, "Call/Transaction Does Not Exist"));
         }
 
         // A reservation that outlived its need goes straight back, whatever the call is doing.
