@@ -53,10 +53,12 @@ import org.fairdial.cdr.LegKind;
  *                                                            when no response came), [R]
  * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C), StartTimer(CUSTOMER_CANCEL)
  * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C), StartTimer(CUSTOMER_CANCEL)
- * CANCELLING       Failed(C)                ENDED            StopTimer(CUSTOMER_CANCEL), EndLeg(C, NO_ANSWER | CANCELLED), [R]
- * CANCELLING       Answered(C)              ENDED            StopTimer(CUSTOMER_CANCEL), Ack(C), Bye(C), EndLeg(C, ABANDONED),
- *                                                            [R]  (200 crossed CANCEL)
- * CANCELLING       Timer(CUSTOMER_CANCEL)   ENDED            EndLeg(C, NO_ANSWER | CANCELLED, "no final response to CANCEL"), [R]
+ * CANCELLING       Failed(C)                ENDED            StopTimer(CUSTOMER_CANCEL),
+ *                                                            EndLeg(C, NO_ANSWER | CANCELLED), [R]
+ * CANCELLING       Answered(C)              ENDED            StopTimer(CUSTOMER_CANCEL), Ack(C), Bye(C),
+ *                                                            EndLeg(C, ABANDONED), [R]  (200 crossed CANCEL)
+ * CANCELLING       Timer(CUSTOMER_CANCEL)   ENDED            EndLeg(C, NO_ANSWER | CANCELLED, "no final response to
+ *                                                            CANCEL"), [R]  (RFC 3261 Timer B/F: 64*T1)
  * CANCELLING       Progress(C) | Hangup     CANCELLING       -
  * ANSWERED         AgentReserved(a)         CONNECTING_AGENT InviteAgent(a), StartTimer(AGENT_CONNECT)
  * ANSWERED         NoAgentFree              ABANDONING       PlayAbandonTreatment
@@ -67,20 +69,21 @@ import org.fairdial.cdr.LegKind;
  *                                                            ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * CONNECTING_AGENT Failed(A)                ABANDONING       StopTimer(AGENT_CONNECT), EndLeg(A), ReleaseAgent(UNAVAILABLE),
  *                                                            PlayAbandonTreatment
- * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), StartTimer(AGENT_CANCEL), ReleaseAgent(UNAVAILABLE),
- *                                                            PlayAbandonTreatment
+ * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), StartTimer(AGENT_CANCEL),
+ *                                                            ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * ABANDONING       PromptFinished           ENDED            StopTimer(ABANDON_DEADLINE), Bye(C), EndLeg(C, ABANDONED)
  * ABANDONING       Timer(ABANDON_DEADLINE)  ENDED            Bye(C), EndLeg(C, ABANDONED)
  * BRIDGED          Bye(C) | Bye(A)          ENDED            Bye(other), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * ANSWERED..ABANDONING  Bye(C) | Hangup | Timer(ABANDON_DEADLINE) while connecting
  *                                           ENDED            StopTimer(ABANDON_DEADLINE); if the agent is being invited:
- *                                                            StopTimer(AGENT_CONNECT), Cancel(A), StartTimer(AGENT_CANCEL),
- *                                                            ReleaseAgent(AVAILABLE,
+ *                                                            StopTimer(AGENT_CONNECT), Cancel(A),
+ *                                                            StartTimer(AGENT_CANCEL), ReleaseAgent(AVAILABLE,
  *                                                            UNAVAILABLE on the deadline); Bye(C) unless the callee left;
  *                                                            EndLeg(C, ABANDONED)
  * BRIDGED          Hangup                   ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * BRIDGED          MediaLost(A)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(UNAVAILABLE)
- * BRIDGED          MediaLost(C)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
+ * BRIDGED          MediaLost(C)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED),
+ *                                                            ReleaseAgent(WRAP_UP)
  * any, agent leg CANCELLING: Answered(A) -> StopTimer(AGENT_CANCEL), Ack(A), Bye(A), EndLeg(A, NO_ANSWER);
  *                  Failed(A) -> StopTimer(AGENT_CANCEL), EndLeg(A, NO_ANSWER);
  *                  Timer(AGENT_CANCEL) -> EndLeg(A, NO_ANSWER, "no final response to CANCEL");

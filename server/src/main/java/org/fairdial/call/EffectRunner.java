@@ -72,7 +72,7 @@ final class EffectRunner {
     /**
      * Carries out one effect. Java 17 has no pattern switch over a sealed type (JEP 406 is a preview there), so the
      * chain ends in an explicit failure: an effect added to {@link CallEffect} without a branch here is logged as
-     * an error on its first use instead of being dropped silently (EffectRunnerTest feeds every permitted type).
+     * an error on its first use instead of being dropped silently (CallSessionTest feeds it every permitted type).
      */
     void dispatch(CallEffect effect) {
         CampaignConfig campaign = call.plan().campaign();
@@ -269,7 +269,8 @@ final class EffectRunner {
         }
         offer.reply().accept(answer);
         MediaDirection direction = next.peerDirection();
-        call.peerSendsNothing(offer.leg(), direction == MediaDirection.RECVONLY || direction == MediaDirection.INACTIVE);
+        call.peerSendsNothing(offer.leg(),
+                direction == MediaDirection.RECVONLY || direction == MediaDirection.INACTIVE);
         String change = Reoffers.describe(log.negotiated, next);
         LOG.info("re-INVITE on the {} leg: {}", offer.leg(), change);
         log.onReoffer("re-INVITE: " + change);
