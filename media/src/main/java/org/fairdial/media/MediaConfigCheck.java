@@ -1,9 +1,6 @@
 package org.fairdial.media;
 
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,31 +84,8 @@ public final class MediaConfigCheck {
         return BigDecimal.valueOf(d.toNanos(), 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-            + "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-
-    /**
-     * A dotted-quad IPv4 or an IPv6 literal. The JDK parses a string of only hex digits, colons and dots as an IPv6
-     * literal without a name lookup, so the check never touches DNS (and the media API needs no Netty).
-     */
-    static boolean isIpLiteral(String value) {
-        if (IPV4.matcher(value).matches()) {
-            return true;
-        }
-        if (!IPV6.matcher(value).matches()) {
-            return false;
-        }
-        try {
-            InetAddress.getByName(value);
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     private static void address(List<Problem> problems, String key, String value) {
-        if (value == null || !isIpLiteral(value)) {
+        if (value == null || IpLiterals.parse(value) == null) {
             problems.add(new Problem(key, String.valueOf(value), "is not an IP address (IPv4 or IPv6 literal)"));
         }
     }

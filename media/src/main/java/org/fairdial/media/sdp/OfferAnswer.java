@@ -1,10 +1,10 @@
 package org.fairdial.media.sdp;
 
-import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.fairdial.media.IpLiterals;
 import org.fairdial.media.codec.Codec;
 
 /**
@@ -116,7 +116,7 @@ public final class OfferAnswer {
             throw new SdpException("no c= line for the audio stream");
         }
         // Never resolve a host name here: a DNS lookup would block the caller.
-        InetAddress address = NetUtil.createInetAddressFromIpAddressString(text);
+        InetAddress address = IpLiterals.parse(text);
         if (address == null) {
             throw new SdpException("c= address '" + SdpParser.quote(text) + "' is not an IP address");
         }

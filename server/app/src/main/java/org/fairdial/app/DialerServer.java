@@ -21,6 +21,7 @@ import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallPorts;
 import org.fairdial.call.CallRegistry;
 import org.fairdial.call.CallSession;
+import org.fairdial.call.CallTimeouts;
 import org.fairdial.cdr.store.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
@@ -100,7 +101,8 @@ public final class DialerServer implements AutoCloseable {
         agents.restoreBindings();
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock, numberMask);
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
-                config.agentPolicy().rtpTimeout(), numberMask));
+                new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
+                        config.calls().customerRtpTimeout()), numberMask));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {

@@ -18,6 +18,7 @@ import org.fairdial.compliance.Rule;
 import org.fairdial.ports.Denial;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,11 @@ class AbandonIT {
     @BeforeAll
     static void needsSipp() {
         SippSupport.assumeSipp();
+    }
+
+    @AfterEach
+    void everyAgentCameBack() {
+        TestDialer.assertNoStrandedAgents();
     }
 
     @Test

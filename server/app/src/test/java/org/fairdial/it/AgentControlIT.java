@@ -11,6 +11,7 @@ import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +27,11 @@ class AgentControlIT {
     @BeforeAll
     static void needsSipp() {
         SippSupport.assumeSipp();
+    }
+
+    @AfterEach
+    void everyAgentCameBack() {
+        TestDialer.assertNoStrandedAgents();
     }
 
     @Test

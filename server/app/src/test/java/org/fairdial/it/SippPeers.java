@@ -26,7 +26,14 @@ final class SippPeers {
      */
     static Sipp agent(Path dir, TestDialer dialer, String agent, String password, String answerScenario,
                       int mediaPort, long holdMs) throws IOException {
+        return agent(dir, dialer, agent, password, answerScenario, mediaPort, holdMs, Map.of());
+    }
+
+    /** The same, with more placeholders of {@code answerScenario} filled in. */
+    static Sipp agent(Path dir, TestDialer dialer, String agent, String password, String answerScenario,
+                      int mediaPort, long holdMs, Map<String, String> answerVars) throws IOException {
         Map<String, String> vars = new HashMap<>(Map.of("agent", agent, "media_port", Integer.toString(mediaPort)));
+        vars.putAll(answerVars);
         Path ooc = Sipp.render(dir, "agent-" + agent + "-answer", answerScenario, vars);
         vars.putAll(Map.of("expires", "120", "expected_final", "200", "hold_ms", Long.toString(holdMs)));
         int port = TestDialer.freePort();

@@ -16,11 +16,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
 import org.fairdial.app.DialerServer;
+import org.fairdial.call.CallSession;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.config.DialerConfigLoader;
@@ -31,6 +37,10 @@ import org.fairdial.dialing.CampaignRunner;
  * an H2 store in the test's directory and one campaign ({@code it}) through one trunk ({@code carrier}).
  */
 public final class TestDialer implements AutoCloseable {
+    /** Agents found held without a call when a dialer closed, until {@link #assertNoStrandedAgents()} reads them. */
+    private static final Queue<String> STRANDED = new ConcurrentLinkedQueue<>();
+    /** A reservation is made just before its call is registered: a stranded agent must stay stranded this long. */
+    private static final Duration STRANDED_GRACE = Duration.ofSeconds(3);
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(21000 + (int) (ProcessHandle.current().pid()
             % 40) * 500);
 
@@ -135,9 +145,57 @@ public final class TestDialer implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
+    /**
+     * Agents RESERVED or RINGING that no live call holds right now, as "id STATE": empty while the invariant
+     * holds. Live calls are read before the agents, so a call that ends in between has already released its agent.
+     */
+    List<String> strandedAgents() {
+        Set<String> held = server.calls().live().stream().map(CallSession::agentId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return server.agents().snapshot().stream()
+                .filter(a -> a.state() == AgentState.RESERVED || a.state() == AgentState.RINGING)
+                .filter(a -> !held.contains(a.id()))
+                .map(a -> a.id() + " " + a.state()).toList();
+    }
+
+    /** Agents stranded for longer than a reservation takes to become a call, or empty. */
+    private List<String> persistentlyStrandedAgents() {
+        Instant end = Instant.now().plus(STRANDED_GRACE);
+        List<String> stranded = strandedAgents();
+        while (!stranded.isEmpty() && Instant.now().isBefore(end)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            stranded = strandedAgents();
+        }
+        return stranded;
+    }
+
+    /**
+     * Fails if a dialer closed since the last call left an agent RESERVED or RINGING without a live call (the
+     * agent would never take a call again until a restart). For the call ITs' {@code @AfterEach}.
+     */
+    static void assertNoStrandedAgents() {
+        List<String> found = new ArrayList<>();
+        for (String s; (s = STRANDED.poll()) != null; ) {
+            found.add(s);
+        }
+        if (!found.isEmpty()) {
+            throw new AssertionError("agents held without a live call at the end of the scenario: " + found);
+        }
+    }
+
+    /** Checks the held-agent invariant (read by {@link #assertNoStrandedAgents()}), then stops the server. */
     @Override
     public void close() {
-        server.close();
+        try {
+            persistentlyStrandedAgents().forEach(a -> STRANDED.add(a + " (" + configFile.getParent() + ")"));
+        } finally {
+            server.close();
+        }
     }
 
     public static final class Builder {

@@ -12,6 +12,7 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +31,11 @@ class TrunkOutcomesIT {
     @BeforeAll
     static void needsSipp() {
         SippSupport.assumeSipp();
+    }
+
+    @AfterEach
+    void everyAgentCameBack() {
+        TestDialer.assertNoStrandedAgents();
     }
 
     @Test

@@ -55,6 +55,17 @@ public sealed interface CallEffect {
     record ReleaseAgent(AgentRelease release) implements CallEffect {
     }
 
+    /**
+     * Answer a peer's new offer from the leg's media (same port and stream; the relay follows the new address,
+     * codec and direction) with 200 OK, or with 488 when the offer is unusable; noted in the leg's CDR.
+     */
+    record AnswerOffer(LegKind leg, String sdp, OfferReply reply) implements CallEffect {
+    }
+
+    /** Refuse a re-INVITE without looking at it (the leg's dialog is not, or no longer, up). */
+    record RejectOffer(OfferReply reply, int status, String reason) implements CallEffect {
+    }
+
     /** A leg is over: close its media and write its CDR with this outcome. */
     record EndLeg(LegKind leg, Disposition disposition, HangupSide hangupSide, String reason) implements CallEffect {
     }

@@ -5,8 +5,14 @@ import org.fairdial.cdr.LegKind;
 /** Something that happened to a call. Events are facts; {@link CallTransitions} decides what they mean. */
 public sealed interface CallEvent {
 
-    /** The dialer starts the call. */
-    record Dial() implements CallEvent {
+    /**
+     * The dialer starts the call; {@code agentSetAside} when an agent was reserved for it before the INVITE
+     * (progressive and preview dialing, a redial after a lockout).
+     */
+    record Dial(boolean agentSetAside) implements CallEvent {
+        public Dial() {
+            this(false);
+        }
     }
 
     /** A provisional response (180/183) on a leg. */
@@ -55,6 +61,14 @@ public sealed interface CallEvent {
 
     /** A bridged leg's peer has sent no RTP for the configured time: its phone is gone. */
     record MediaLost(LegKind leg) implements CallEvent {
+    }
+
+    /**
+     * A re-INVITE within a leg's dialog: the peer offers new media (hold or unhold, a new address or port, another
+     * codec, or just a session refresh). {@code sdp} is null when the re-INVITE has no body; {@code reply} answers
+     * it.
+     */
+    record Reoffer(LegKind leg, String sdp, OfferReply reply) implements CallEvent {
     }
 
     /** The operator or a shutdown ends the call now. */

@@ -1,6 +1,5 @@
 package org.fairdial.call;
 
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,10 +18,10 @@ import org.fairdial.privacy.NumberMask;
  * @param pool       threads the calls' serial executors run on
  * @param timers     scheduler for call timers (its tasks only post events)
  * @param clock      time source
- * @param agentRtpTimeout a bridged agent silent (no RTP) this long is taken as gone; zero: never
+ * @param timeouts   call control's timeouts that are not the campaign's (CANCEL, RTP inactivity)
  * @param numberMask how the call's number shows in logs
  */
 public record CallPorts(CallSignalling signalling, AgentPool agents, MediaEngine media, CdrSink cdr,
                         CallObserver observer, Executor pool, ScheduledExecutorService timers, InstantSource clock,
-                        Duration agentRtpTimeout, NumberMask numberMask) {
+                        CallTimeouts timeouts, NumberMask numberMask) {
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.fairdial.call.CallEvent.Answered;
@@ -14,6 +16,8 @@ import org.fairdial.call.CallEvent.Progress;
 import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.MediaLeg;
+import org.fairdial.media.sdp.Negotiation;
+import org.fairdial.media.sdp.OfferAnswer;
 import org.fairdial.media.sdp.SdpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +39,10 @@ public final class CallSession {
     final LegLog agent = new LegLog(LegKind.AGENT);
     volatile MediaLeg customerMedia;
     volatile MediaLeg agentMedia;
-    /** Periodic check that the bridged agent still sends RTP, or null. */
-    volatile ScheduledFuture<?> mediaWatch;
+    /** Periodic checks that the bridged legs' peers still send RTP; touched on the call's executor only. */
+    final Map<LegKind, ScheduledFuture<?>> mediaWatches = new EnumMap<>(LegKind.class);
+    /** Legs whose peer's last SDP said it sends nothing (a=recvonly, a=inactive: on hold); set by re-INVITEs. */
+    private final Set<LegKind> sendingNothing = ConcurrentHashMap.newKeySet();
     private volatile CallStatus status = CallStatus.INITIAL;
 
     public CallSession(CallPlan plan, CallPorts ports) {
@@ -76,9 +82,22 @@ public final class CallSession {
         return leg == LegKind.CUSTOMER ? customerMedia : agentMedia;
     }
 
+    /** True while the peer of {@code leg} has said in its SDP that it sends no media. */
+    boolean peerSendsNothing(LegKind leg) {
+        return sendingNothing.contains(leg);
+    }
+
+    void peerSendsNothing(LegKind leg, boolean nothing) {
+        if (nothing) {
+            sendingNothing.add(leg);
+        } else {
+            sendingNothing.remove(leg);
+        }
+    }
+
     /** Places the call. */
     public void start() {
-        post(new CallEvent.Dial());
+        post(new CallEvent.Dial(plan.reservedAgent() != null));
     }
 
     /** Hands an event to the call; returns at once. */
@@ -100,10 +119,20 @@ public final class CallSession {
         }
         try {
             media.applyAnswer(sdp);
+            log(leg).negotiated = settled(sdp);
             return true;
         } catch (SdpException e) {
             LOG.warn("{} leg answered with unusable SDP: {}", leg, e.getMessage());
             return false;
+        }
+    }
+
+    /** The peer's answer as negotiated, for telling later re-INVITEs apart; null if it cannot be read again. */
+    private static Negotiation settled(String sdpAnswer) {
+        try {
+            return OfferAnswer.applyAnswer(sdpAnswer);
+        } catch (SdpException e) {
+            return null;
         }
     }
 
@@ -180,9 +209,8 @@ public final class CallSession {
         for (TimerKind kind : TimerKind.values()) {
             stopTimer(kind);
         }
-        if (mediaWatch != null) {
-            mediaWatch.cancel(false);
-        }
+        mediaWatches.values().forEach(watch -> watch.cancel(false));
+        mediaWatches.clear();
         effects.closeMedia(LegKind.CUSTOMER);
         effects.closeMedia(LegKind.AGENT);
         LOG.debug("call to {} complete", ports.numberMask().mask(plan.e164()));

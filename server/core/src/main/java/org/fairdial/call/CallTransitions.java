@@ -10,6 +10,7 @@ import static org.fairdial.cdr.LegKind.CUSTOMER;
 import java.util.ArrayList;
 import java.util.List;
 import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.AnswerOffer;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
 import org.fairdial.call.CallEffect.EndLeg;
@@ -17,6 +18,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
@@ -31,6 +33,7 @@ import org.fairdial.call.CallEvent.Hangup;
 import org.fairdial.call.CallEvent.NoAgentFree;
 import org.fairdial.call.CallEvent.Progress;
 import org.fairdial.call.CallEvent.PromptFinished;
+import org.fairdial.call.CallEvent.Reoffer;
 import org.fairdial.call.CallEvent.TimerFired;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
@@ -41,17 +44,21 @@ import org.fairdial.cdr.LegKind;
  *
  * <pre>
  * state            event                    next             effects
- * NEW              Dial                     DIALING          InviteCustomer, StartTimer(RING)
+ * NEW              Dial                     DIALING          InviteCustomer, StartTimer(RING)  (agent set aside or not)
  * DIALING|RINGING  Progress(C)              RINGING          -
  * DIALING|RINGING  Answered(C, usable)      ANSWERED         StopTimer(RING), PlayComfortNoise, Ack(C),
  *                                                            StartTimer(ABANDON_DEADLINE), ReserveAgent
- * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED)
+ * DIALING|RINGING  Answered(C, unusable)    ENDED            StopTimer(RING), Ack(C), Bye(C), EndLeg(C, ABANDONED), [R]
  * DIALING|RINGING  Failed(C, code)          ENDED            StopTimer(RING), EndLeg(C, by code; REMOTE, or DIALER
- *                                                            when no response came)
- * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C)
- * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C)
- * CANCELLING       Failed(C)                ENDED            EndLeg(C, NO_ANSWER | CANCELLED)
- * CANCELLING       Answered(C)              ENDED            Ack(C), Bye(C), EndLeg(C, ABANDONED)  (200 crossed CANCEL)
+ *                                                            when no response came), [R]
+ * DIALING|RINGING  Timer(RING)              CANCELLING       Cancel(C), StartTimer(CUSTOMER_CANCEL)
+ * DIALING|RINGING  Hangup                   CANCELLING       StopTimer(RING), Cancel(C), StartTimer(CUSTOMER_CANCEL)
+ * CANCELLING       Failed(C)                ENDED            StopTimer(CUSTOMER_CANCEL),
+ *                                                            EndLeg(C, NO_ANSWER | CANCELLED), [R]
+ * CANCELLING       Answered(C)              ENDED            StopTimer(CUSTOMER_CANCEL), Ack(C), Bye(C),
+ *                                                            EndLeg(C, ABANDONED), [R]  (200 crossed CANCEL)
+ * CANCELLING       Timer(CUSTOMER_CANCEL)   ENDED            EndLeg(C, NO_ANSWER | CANCELLED, "no final response to
+ *                                                            CANCEL"), [R]  (RFC 3261 Timer B/F: 64*T1)
  * CANCELLING       Progress(C) | Hangup     CANCELLING       -
  * ANSWERED         AgentReserved(a)         CONNECTING_AGENT InviteAgent(a), StartTimer(AGENT_CONNECT)
  * ANSWERED         NoAgentFree              ABANDONING       PlayAbandonTreatment
@@ -62,37 +69,59 @@ import org.fairdial.cdr.LegKind;
  *                                                            ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * CONNECTING_AGENT Failed(A)                ABANDONING       StopTimer(AGENT_CONNECT), EndLeg(A), ReleaseAgent(UNAVAILABLE),
  *                                                            PlayAbandonTreatment
- * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
+ * CONNECTING_AGENT Timer(AGENT_CONNECT)     ABANDONING       Cancel(A), StartTimer(AGENT_CANCEL),
+ *                                                            ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * ABANDONING       PromptFinished           ENDED            StopTimer(ABANDON_DEADLINE), Bye(C), EndLeg(C, ABANDONED)
  * ABANDONING       Timer(ABANDON_DEADLINE)  ENDED            Bye(C), EndLeg(C, ABANDONED)
  * BRIDGED          Bye(C) | Bye(A)          ENDED            Bye(other), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * ANSWERED..ABANDONING  Bye(C) | Hangup | Timer(ABANDON_DEADLINE) while connecting
  *                                           ENDED            StopTimer(ABANDON_DEADLINE); if the agent is being invited:
- *                                                            StopTimer(AGENT_CONNECT), Cancel(A), ReleaseAgent(AVAILABLE,
+ *                                                            StopTimer(AGENT_CONNECT), Cancel(A),
+ *                                                            StartTimer(AGENT_CANCEL), ReleaseAgent(AVAILABLE,
  *                                                            UNAVAILABLE on the deadline); Bye(C) unless the callee left;
  *                                                            EndLeg(C, ABANDONED)
  * BRIDGED          Hangup                   ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * BRIDGED          MediaLost(A)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED), ReleaseAgent(UNAVAILABLE)
- * any, agent leg CANCELLING: Answered(A) -> Ack(A), Bye(A), EndLeg(A, NO_ANSWER); Failed(A) -> EndLeg(A, NO_ANSWER)
+ * BRIDGED          MediaLost(C)             ENDED            Bye(C), Bye(A), EndLeg(both, ANSWERED),
+ *                                                            ReleaseAgent(WRAP_UP)
+ * any, agent leg CANCELLING: Answered(A) -> StopTimer(AGENT_CANCEL), Ack(A), Bye(A), EndLeg(A, NO_ANSWER);
+ *                  Failed(A) -> StopTimer(AGENT_CANCEL), EndLeg(A, NO_ANSWER);
+ *                  Timer(AGENT_CANCEL) -> EndLeg(A, NO_ANSWER, "no final response to CANCEL");
+ *                  Progress(A) -> nothing (a 180 that crossed our CANCEL)
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
- * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C)   ENDED   -  (raced the end of the call)
+ * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C) | NoAgentFree
+ *                                           ENDED            -  (raced the end of the call)
+ * ANSWERED..ABANDONING  Reoffer(C)          same             AnswerOffer(C)  (200 with our answer, or 488)
+ * BRIDGED          Reoffer(A)               same             AnswerOffer(A)
+ * any other        Reoffer                  same             RejectOffer(481)  (no dialog up on that leg)
  * anything else                             same             none; counted as unexpected
+ *
+ * [R]: ReleaseAgent(AVAILABLE) when an agent was set aside before dialing ({@link CallStatus#agentSetAside()}).
+ * From the answer on, every agent comes through AgentReserved and is released by the rows that end its leg or,
+ * when none was invited, by the AgentReserved row for a call that no longer needs it.
  * </pre>
  * An answered callee who hangs up before an agent talks to them counts as ABANDONED: the conservative reading of
  * every regulator's abandoned-call definition.
  */
 public final class CallTransitions {
+    /** CDR reason of a leg whose INVITE never got its final response after our CANCEL. */
+    static final String NO_CANCEL_OUTCOME = "no final response to CANCEL";
+
     private CallTransitions() {
     }
 
     public static Step next(CallStatus s, CallEvent e) {
+        if (e instanceof Reoffer r) {
+            return reoffer(s, r);
+        }
         Step agentSide = agentLegSide(s, e);
         if (agentSide != null) {
             return agentSide;
         }
         return switch (s.state()) {
-            case NEW -> e instanceof Dial
-                    ? Step.to(s.with(CallState.DIALING), new InviteCustomer(), new StartTimer(TimerKind.RING))
+            case NEW -> e instanceof Dial d
+                    ? Step.to(new CallStatus(CallState.DIALING, s.agentLeg(), false, d.agentSetAside()),
+                            new InviteCustomer(), new StartTimer(TimerKind.RING))
                     : Step.ignored(s);
             case DIALING, RINGING -> dialing(s, e);
             case CANCELLING -> cancelling(s, e);
@@ -106,23 +135,33 @@ public final class CallTransitions {
 
     /**
      * Events that race a call's end and mean nothing once it is over: a BYE crossing ours, a prompt or timer that
-     * finished as the call ended, a media check that fired meanwhile, a late 18x.
+     * finished as the call ended, a media check that fired meanwhile, a late 18x, the answer of a reservation
+     * asked at the callee's 200 when the callee hung up before it came back empty.
      */
     private static boolean lateEvent(CallEvent e) {
         return e instanceof Bye || e instanceof PromptFinished || e instanceof TimerFired
-                || e instanceof CallEvent.MediaLost || e instanceof Progress p && p.leg() == CUSTOMER;
+                || e instanceof CallEvent.MediaLost || e instanceof Progress p && p.leg() == CUSTOMER
+                || e instanceof NoAgentFree;
     }
 
     /** Late answers of an agent leg we cancelled, and reservations that outlived their need, in any state. */
     private static Step agentLegSide(CallStatus s, CallEvent e) {
         if (s.agentLeg() == CANCELLING) {
             if (e instanceof Answered a && a.leg() == AGENT) {
-                return Step.to(s.with(s.state(), DONE), new Ack(AGENT), new SendBye(AGENT),
+                return Step.to(s.with(s.state(), DONE), new StopTimer(TimerKind.AGENT_CANCEL), new Ack(AGENT),
+                        new SendBye(AGENT),
                         endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL"));
             }
             if (e instanceof Failed f && f.leg() == AGENT) {
-                return Step.to(s.with(s.state(), DONE),
+                return Step.to(s.with(s.state(), DONE), new StopTimer(TimerKind.AGENT_CANCEL),
                         endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent leg cancelled"));
+            }
+            if (e instanceof TimerFired t && t.timer() == TimerKind.AGENT_CANCEL) {
+                return Step.to(s.with(s.state(), DONE),
+                        endLeg(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, NO_CANCEL_OUTCOME));
+            }
+            if (e instanceof Progress p && p.leg() == AGENT) {
+                return Step.to(s); // a 180 that crossed our CANCEL (sent at the connect deadline)
             }
         }
         if (e instanceof AgentReserved && s.state() != CallState.ANSWERED) {
@@ -131,45 +170,70 @@ public final class CallTransitions {
         return null;
     }
 
+    /**
+     * A re-INVITE is answered whenever its leg's dialog is up (the callee from its 200 until the call ends, the
+     * agent while bridged), and refused with 481 otherwise: before the 2xx there is no dialog to re-INVITE in, and
+     * after our BYE the peer's request crossed it.
+     */
+    private static Step reoffer(CallStatus s, Reoffer r) {
+        boolean up = r.leg() == CUSTOMER
+                ? switch (s.state()) {
+                    case ANSWERED, CONNECTING_AGENT, BRIDGED, ABANDONING -> true;
+                    default -> false;
+                }
+                : s.agentLeg() == UP;
+        return Step.to(s, up ? new AnswerOffer(r.leg(), r.sdp(), r.reply())
+                : new RejectOffer(r.reply(), 481, "Call/Transaction Does Not Exist"));
+    }
+
     private static Step dialing(CallStatus s, CallEvent e) {
         if (e instanceof Progress p && p.leg() == CUSTOMER) {
             return Step.to(s.with(CallState.RINGING));
         }
         if (e instanceof Answered a && a.leg() == CUSTOMER) {
             if (!a.mediaUsable()) {
-                return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
+                return ended(s, new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
                         new SendBye(CUSTOMER), endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
                                 "no usable media in the answer"));
             }
-            // Noise first: the callee must hear something from the first 20 ms frame; the ACK can follow.
-            return Step.to(s.with(CallState.ANSWERED), new StopTimer(TimerKind.RING), new PlayComfortNoise(),
+            // Noise first: the callee must hear something from the first 20 ms frame; the ACK can follow. A
+            // set-aside agent is handed on: ReserveAgent answers with it, and AgentReserved's rules take over.
+            return Step.to(s.with(CallState.ANSWERED).withoutSetAsideAgent(), new StopTimer(TimerKind.RING),
+                    new PlayComfortNoise(),
                     new Ack(CUSTOMER), new StartTimer(TimerKind.ABANDON_DEADLINE), new ReserveAgent());
         }
         if (e instanceof Failed f && f.leg() == CUSTOMER) {
-            return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.RING),
+            return ended(s, new StopTimer(TimerKind.RING),
                     endLeg(CUSTOMER, FailureDisposition.of(f.code()), failedBy(f), f.reason()));
         }
         if (e instanceof TimerFired t && t.timer() == TimerKind.RING) {
-            return Step.to(s.with(CallState.CANCELLING), new Cancel(CUSTOMER));
+            return Step.to(s.with(CallState.CANCELLING), new Cancel(CUSTOMER),
+                    new StartTimer(TimerKind.CUSTOMER_CANCEL));
         }
         if (e instanceof Hangup) {
-            return Step.to(new CallStatus(CallState.CANCELLING, s.agentLeg(), true), new StopTimer(TimerKind.RING),
-                    new Cancel(CUSTOMER));
+            return Step.to(new CallStatus(CallState.CANCELLING, s.agentLeg(), true, s.agentSetAside()),
+                    new StopTimer(TimerKind.RING), new Cancel(CUSTOMER), new StartTimer(TimerKind.CUSTOMER_CANCEL));
         }
         return Step.ignored(s);
     }
 
     private static Step cancelling(CallStatus s, CallEvent e) {
         if (e instanceof Failed f && f.leg() == CUSTOMER) {
+            StopTimer stop = new StopTimer(TimerKind.CUSTOMER_CANCEL);
             return s.operatorCancel()
-                    ? Step.to(s.with(CallState.ENDED), endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER,
-                            "cancelled"))
-                    : Step.to(s.with(CallState.ENDED), endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER,
-                            "ring timeout"));
+                    ? ended(s, stop, endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled"))
+                    : ended(s, stop, endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout"));
         }
         if (e instanceof Answered a && a.leg() == CUSTOMER) {
-            return Step.to(s.with(CallState.ENDED), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+            return ended(s, new StopTimer(TimerKind.CUSTOMER_CANCEL), new Ack(CUSTOMER), new SendBye(CUSTOMER),
                     endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"));
+        }
+        if (e instanceof TimerFired t && t.timer() == TimerKind.CUSTOMER_CANCEL) {
+            return s.operatorCancel()
+                    ? ended(s, endLeg(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER,
+                            "cancelled; " + NO_CANCEL_OUTCOME))
+                    : ended(s, endLeg(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER,
+                            "ring timeout; " + NO_CANCEL_OUTCOME));
         }
         if (e instanceof Progress p && p.leg() == CUSTOMER || e instanceof Hangup) {
             return Step.to(s); // already on its way out
@@ -209,7 +273,8 @@ public final class CallTransitions {
         }
         if (e instanceof TimerFired t && t.timer() == TimerKind.AGENT_CONNECT) {
             return Step.to(s.with(CallState.ABANDONING, CANCELLING), new Cancel(AGENT),
-                    new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
+                    new StartTimer(TimerKind.AGENT_CANCEL), new ReleaseAgent(AgentRelease.UNAVAILABLE),
+                    new PlayAbandonTreatment());
         }
         return customerGone(s, e);
     }
@@ -222,6 +287,13 @@ public final class CallTransitions {
                             customerLeft ? "callee hung up" : "agent hung up"),
                     endLeg(AGENT, Disposition.ANSWERED, customerLeft ? HangupSide.OTHER_LEG : HangupSide.REMOTE,
                             customerLeft ? "callee hung up" : "agent hung up"),
+                    new ReleaseAgent(AgentRelease.WRAP_UP));
+        }
+        if (e instanceof CallEvent.MediaLost m && m.leg() == CUSTOMER) {
+            // The carrier lost the call without a BYE: the agent would talk to nobody for as long as they wait.
+            return Step.to(s.with(CallState.ENDED, DONE), new SendBye(CUSTOMER), new SendBye(AGENT),
+                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the callee"),
+                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "callee media lost"),
                     new ReleaseAgent(AgentRelease.WRAP_UP));
         }
         if (e instanceof CallEvent.MediaLost m && m.leg() == AGENT) {
@@ -271,6 +343,7 @@ public final class CallTransitions {
         if (agentInviting) {
             effects.add(new StopTimer(TimerKind.AGENT_CONNECT));
             effects.add(new Cancel(AGENT));
+            effects.add(new StartTimer(TimerKind.AGENT_CANCEL));
             effects.add(new ReleaseAgent(deadline ? AgentRelease.UNAVAILABLE : AgentRelease.AVAILABLE));
         }
         if (!byCallee) {
@@ -280,6 +353,20 @@ public final class CallTransitions {
                 reason));
         CallStatus next = s.with(CallState.ENDED, agentInviting ? CANCELLING : s.agentLeg());
         return new Step(next, List.copyOf(effects), false);
+    }
+
+    /**
+     * The customer leg ends before the callee was ever talked to: the call is over, and an agent set aside for it
+     * goes back to the pool (last, once the CDR is on its way).
+     */
+    private static Step ended(CallStatus s, CallEffect... effects) {
+        CallStatus next = s.with(CallState.ENDED).withoutSetAsideAgent();
+        if (!s.agentSetAside()) {
+            return Step.to(next, effects);
+        }
+        var all = new ArrayList<>(List.of(effects));
+        all.add(new ReleaseAgent(AgentRelease.AVAILABLE));
+        return new Step(next, List.copyOf(all), false);
     }
 
     /** A final response is the peer's doing; no response at all (timeout, transport, local failure) is ours. */

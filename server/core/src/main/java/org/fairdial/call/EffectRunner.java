@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.AnswerOffer;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
 import org.fairdial.call.CallEffect.EndLeg;
@@ -12,6 +13,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
@@ -27,12 +29,19 @@ import org.fairdial.media.MediaLeg;
 import org.fairdial.media.PortsExhaustedException;
 import org.fairdial.media.prompt.Treatment;
 import org.fairdial.media.RtpStats;
+import org.fairdial.media.sdp.MediaDirection;
+import org.fairdial.media.sdp.Negotiation;
+import org.fairdial.media.sdp.OfferAnswer;
+import org.fairdial.media.sdp.SdpException;
+import org.fairdial.media.sdp.SdpParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Carries out a {@link CallSession}'s effects through its ports, on the call's executor. */
 final class EffectRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EffectRunner.class);
+    /** Start of the failure message for an effect type {@link #dispatch} has no branch for. */
+    static final String NO_HANDLER = "no handler for call effect ";
 
     private final CallSession call;
     private final CallPorts ports;
@@ -60,7 +69,12 @@ final class EffectRunner {
         }
     }
 
-    private void dispatch(CallEffect effect) {
+    /**
+     * Carries out one effect. Java 17 has no pattern switch over a sealed type (JEP 406 is a preview there), so the
+     * chain ends in an explicit failure: an effect added to {@link CallEffect} without a branch here is logged as
+     * an error on its first use instead of being dropped silently (CallSessionTest feeds it every permitted type).
+     */
+    void dispatch(CallEffect effect) {
         CampaignConfig campaign = call.plan().campaign();
         if (effect instanceof InviteCustomer) {
             inviteCustomer();
@@ -94,6 +108,12 @@ final class EffectRunner {
             }
         } else if (effect instanceof EndLeg end) {
             endLeg(end);
+        } else if (effect instanceof AnswerOffer offer) {
+            answerOffer(offer);
+        } else if (effect instanceof RejectOffer reject) {
+            reject.reply().reject(reject.status(), reject.reason());
+        } else {
+            throw new IllegalStateException(NO_HANDLER + effect.getClass().getName());
         }
     }
 
@@ -106,6 +126,7 @@ final class EffectRunner {
                 Instant deadline = call.customer.answeredAt.plus(campaign.abandon().maxDuration()).minus(AbandonTiming.BYE_MARGIN);
                 yield Duration.between(ports.clock().instant(), deadline);
             }
+            case CUSTOMER_CANCEL, AGENT_CANCEL -> ports.timeouts().cancel();
         };
     }
 
@@ -193,27 +214,67 @@ final class EffectRunner {
         call.agent.bridgedAt = now;
         call.customerMedia.bridgeTo(call.agentMedia);
         ports.agents().talking(call.agent.agentId);
-        watchAgentMedia(now);
+        watchMedia(LegKind.AGENT, ports.timeouts().agentRtp(), now);
+        watchMedia(LegKind.CUSTOMER, ports.timeouts().customerRtp(), now);
     }
 
-    /** Checks a few times per timeout that the agent's phone still sends RTP; MediaLost when it stopped. */
-    private void watchAgentMedia(Instant bridgedAt) {
-        Duration timeout = ports.agentRtpTimeout();
+    /**
+     * Checks a few times per timeout that a bridged leg's peer still sends RTP; MediaLost when it stopped. Silence
+     * does not count while the peer said it would send nothing (held with a=recvonly or a=inactive).
+     */
+    private void watchMedia(LegKind leg, Duration timeout, Instant bridgedAt) {
         if (timeout == null || timeout.isZero()) {
             return;
         }
         long every = Math.max(200, Math.min(5000, timeout.toMillis() / 3));
-        call.mediaWatch = ports.timers().scheduleWithFixedDelay(() -> {
-            MediaLeg media = call.agentMedia;
+        Instant[] quietFrom = {bridgedAt}; // only touched by this task's runs, which never overlap
+        call.mediaWatches.put(leg, ports.timers().scheduleWithFixedDelay(() -> {
+            MediaLeg media = call.media(leg);
             if (media == null) {
                 return;
             }
-            Instant last = media.stats().lastReceivedAt();
-            Instant heard = last == null || last.isBefore(bridgedAt) ? bridgedAt : last;
-            if (Duration.between(heard, ports.clock().instant()).compareTo(timeout) > 0) {
-                call.post(new CallEvent.MediaLost(LegKind.AGENT));
+            Instant now = ports.clock().instant();
+            if (call.peerSendsNothing(leg)) {
+                quietFrom[0] = now;
+                return;
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+            Instant last = media.stats().lastReceivedAt();
+            Instant heard = last == null || last.isBefore(quietFrom[0]) ? quietFrom[0] : last;
+            if (Duration.between(heard, now).compareTo(timeout) > 0) {
+                call.post(new CallEvent.MediaLost(leg));
+            }
+        }, every, every, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * A peer's new offer (re-INVITE): negotiated first, so an unusable one changes nothing and gets 488 (RFC 3261
+     * 14.2); otherwise the media leg answers it, which moves the relay to the new address, codec and direction.
+     */
+    private void answerOffer(AnswerOffer offer) {
+        LegLog log = call.log(offer.leg());
+        MediaLeg media = call.media(offer.leg());
+        Negotiation next;
+        String answer;
+        try {
+            if (media == null || offer.sdp() == null) {
+                throw new SdpException(media == null ? "the leg's media is closed" : "no SDP offer in the re-INVITE");
+            }
+            next = OfferAnswer.answerOffer(SdpParser.parse(offer.sdp()));
+            answer = media.answerOffer(offer.sdp());
+        } catch (SdpException e) {
+            LOG.info("re-INVITE on the {} leg refused: {}", offer.leg(), e.getMessage());
+            log.onReoffer("re-INVITE refused (488): " + e.getMessage());
+            offer.reply().reject(488, "Not Acceptable Here");
+            return;
+        }
+        offer.reply().accept(answer);
+        MediaDirection direction = next.peerDirection();
+        call.peerSendsNothing(offer.leg(),
+                direction == MediaDirection.RECVONLY || direction == MediaDirection.INACTIVE);
+        String change = Reoffers.describe(log.negotiated, next);
+        LOG.info("re-INVITE on the {} leg: {}", offer.leg(), change);
+        log.onReoffer("re-INVITE: " + change);
+        log.negotiated = next;
     }
 
     private void endLeg(EndLeg end) {
@@ -223,11 +284,6 @@ final class EffectRunner {
         }
         log.ended = true;
         RtpStats rtp = closeMedia(end.leg());
-        String reserved = call.plan().reservedAgent();
-        if (end.leg() == LegKind.CUSTOMER && reserved != null && call.customer.answeredAt == null) {
-            // Set aside before dialing and never needed: nobody answered.
-            ports.agents().release(reserved, AgentRelease.AVAILABLE, Duration.ZERO);
-        }
         CdrLeg cdr = log.toCdr(call.plan(), end, ports.clock().instant(), rtp);
         ports.cdr().write(cdr);
         ports.observer().legEnded(call, cdr);

@@ -2,6 +2,8 @@ package org.fairdial.call;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.fairdial.call.CallEffect.EndLeg;
 import org.fairdial.cdr.CdrLeg;
@@ -10,12 +12,14 @@ import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.RtpStats;
+import org.fairdial.media.sdp.Negotiation;
 
 /**
  * What happened to one leg and when, gathered from events as they arrive; turned into a {@link CdrLeg} when the
  * leg ends. Confined to the call's executor.
  */
 final class LegLog {
+    static final int TRACE_LIMIT = 8;
     final UUID legId = LegIds.next();
     final LegKind kind;
     String dialedNumber;
@@ -34,6 +38,11 @@ final class LegLog {
     String sipReason;
     Integer q850;
     boolean ended;
+    /** What the peer's SDP last settled (its answer to our offer, then each re-INVITE), if it could be read. */
+    Negotiation negotiated;
+    /** Mid-call renegotiations, oldest first, for the CDR reason (at most {@link #TRACE_LIMIT}). */
+    private final List<String> trace = new ArrayList<>();
+    private int traceDropped;
     /** What the last journaled snapshot knew; a new snapshot is due when it differs. */
     private Milestones journaled;
 
@@ -53,6 +62,15 @@ final class LegLog {
             answeredAt = at;
             sipCode = 200;
             sipReason = "OK";
+        }
+    }
+
+    /** A re-INVITE was answered or refused; kept for the leg's CDR. */
+    void onReoffer(String what) {
+        if (trace.size() < TRACE_LIMIT) {
+            trace.add(what);
+        } else {
+            traceDropped++;
         }
     }
 
@@ -84,11 +102,21 @@ final class LegLog {
     }
 
     private Milestones milestones() {
-        return new Milestones(sipCallId, ringingAt, answeredAt, bridgedAt, abandonStartedAt, agentId);
+        return new Milestones(sipCallId, ringingAt, answeredAt, bridgedAt, abandonStartedAt, agentId,
+                trace.size() + traceDropped);
     }
 
     private record Milestones(String sipCallId, Instant ringingAt, Instant answeredAt, Instant bridgedAt,
-                              Instant abandonStartedAt, String agentId) {
+                              Instant abandonStartedAt, String agentId, int reoffers) {
+    }
+
+    /** The leg's reason with its renegotiations after it, e.g. "callee hung up; re-INVITE: hold (a=sendonly)". */
+    private String withTrace(String reason) {
+        if (trace.isEmpty()) {
+            return reason;
+        }
+        String renegotiations = String.join(", ", trace) + (traceDropped > 0 ? ", +" + traceDropped + " more" : "");
+        return reason == null ? renegotiations : reason + "; " + renegotiations;
     }
 
     CdrLeg toCdr(CallPlan plan, EndLeg end, Instant endedAt, RtpStats rtp) {
@@ -99,8 +127,8 @@ final class LegLog {
         Long pdd = ringingAt == null ? null : Duration.between(created, ringingAt).toMillis();
         boolean abandoned = abandonStartedAt != null;
         long abandonMs = abandoned && answeredAt != null ? Duration.between(answeredAt, endedAt).toMillis() : 0;
-        String reason = sipReason != null && end.reason() != null && !end.reason().equals(sipReason)
-                ? sipReason + "; " + end.reason() : end.reason() != null ? end.reason() : sipReason;
+        String reason = withTrace(sipReason != null && end.reason() != null && !end.reason().equals(sipReason)
+                ? sipReason + "; " + end.reason() : end.reason() != null ? end.reason() : sipReason);
         boolean customer = kind == LegKind.CUSTOMER;
         return new CdrLeg(legId, plan.callId(), kind, plan.campaign().name(), customer ? plan.leadId() : null,
                 dialedNumber, normalizedNumber, fromUri, toUri, plan.campaign().callerId().number(),

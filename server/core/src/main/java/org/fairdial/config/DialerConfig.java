@@ -13,6 +13,7 @@ import org.fairdial.media.MediaConfig;
  * @param media     RTP media plane
  * @param store     CDR and dialing-state store
  * @param agentPolicy how agents get calls and control themselves
+ * @param calls     call control's timers
  * @param logging   log format and levels
  * @param shutdown  graceful shutdown
  * @param admin     operator HTTP surface (API, metrics, wallboard)
@@ -29,6 +30,7 @@ public record DialerConfig(
         MediaConfig media,
         StoreConfig store,
         AgentPolicyConfig agentPolicy,
+        CallControlConfig calls,
         LoggingConfig logging,
         ShutdownConfig shutdown,
         AdminConfig admin,
@@ -48,11 +50,12 @@ public record DialerConfig(
     }
 
     /**
-     * This configuration with the sections a running server cannot swap (sockets, threads, store, agent policy)
-     * taken from {@code running}: what a reload puts in force.
+     * This configuration with the sections a running server cannot swap (sockets, threads, store, agent policy,
+     * call timers) taken from {@code running}: what a reload puts in force.
      */
     public DialerConfig keepingRestartOnlyFrom(DialerConfig running) {
-        return new DialerConfig(source, running.sip, running.media, running.store, running.agentPolicy, logging,
+        return new DialerConfig(source, running.sip, running.media, running.store, running.agentPolicy,
+                running.calls, logging,
                 shutdown, admin, privacy, profiles, trunks, agents, campaigns, doNotCallRegistries);
     }
 }

@@ -122,6 +122,7 @@ public final class DialerConfigLoader {
         var media = sections.media("dialer.media");
         StoreConfig store = sections.store("dialer.store");
         AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
+        CallControlConfig calls = sections.calls("dialer.calls");
         LoggingConfig logging = sections.logging("dialer.logging");
         ShutdownConfig shutdown = sections.shutdown("dialer.shutdown");
         AdminConfig admin = new AdminReader(reader, baseDir).read("dialer.admin");
@@ -151,8 +152,8 @@ public final class DialerConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, agentPolicy, logging, shutdown, admin, privacy, profiles,
-                trunks, agents, campaigns, registries);
+        return new DialerConfig(source, sip, media, store, agentPolicy, calls, logging, shutdown, admin, privacy,
+                profiles, trunks, agents, campaigns, registries);
     }
 
     /** Unknown keys come first: a mistyped key often explains a missing one reported after it. */

@@ -139,6 +139,14 @@ final class SectionReaders {
                 NextAgentStrategy.LONGEST_IDLE), reasons, pause, ready, r.duration(p + ".rtp-timeout"));
     }
 
+    CallControlConfig calls(String p) {
+        Duration cancel = r.duration(p + ".cancel-timeout");
+        if (cancel.compareTo(Duration.ofSeconds(1)) < 0) {
+            r.problem(p + ".cancel-timeout", "is shorter than a CANCEL round trip can take (min 1s)");
+        }
+        return new CallControlConfig(cancel, r.duration(p + ".customer-rtp-timeout"));
+    }
+
     LoggingConfig logging(String p) {
         String format = r.string(p + ".format");
         if (!format.equals("text") && !format.equals("json")) {

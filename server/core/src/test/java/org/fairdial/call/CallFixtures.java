@@ -41,6 +41,11 @@ final class CallFixtures {
     static final CallStatus ENDED_OPERATOR = new CallStatus(CallState.ENDED, AgentLegState.NONE, true);
     static final CallStatus ENDED_AGENT_DONE = status(CallState.ENDED, AgentLegState.DONE);
     static final CallStatus ENDED_AGENT_CANCELLING = status(CallState.ENDED, AgentLegState.CANCELLING);
+    // The same before the answer, with an agent set aside before dialing (progressive, preview).
+    static final CallStatus DIALING_SET_ASIDE = setAside(DIALING);
+    static final CallStatus RINGING_SET_ASIDE = setAside(RINGING);
+    static final CallStatus CANCELLING_RING_TIMEOUT_SET_ASIDE = setAside(CANCELLING_RING_TIMEOUT);
+    static final CallStatus CANCELLING_OPERATOR_SET_ASIDE = setAside(CANCELLING_OPERATOR);
 
     static final Map<CallStatus, String> STATUSES = named(
             NEW, "NEW",
@@ -57,10 +62,15 @@ final class CallFixtures {
             ENDED, "ENDED/agent NONE",
             ENDED_OPERATOR, "ENDED(operator)/agent NONE",
             ENDED_AGENT_DONE, "ENDED/agent DONE",
-            ENDED_AGENT_CANCELLING, "ENDED/agent CANCELLING");
+            ENDED_AGENT_CANCELLING, "ENDED/agent CANCELLING",
+            DIALING_SET_ASIDE, "DIALING/agent set aside",
+            RINGING_SET_ASIDE, "RINGING/agent set aside",
+            CANCELLING_RING_TIMEOUT_SET_ASIDE, "CANCELLING(ring timeout)/agent set aside",
+            CANCELLING_OPERATOR_SET_ASIDE, "CANCELLING(operator)/agent set aside");
 
     // A representative of every event type: both legs where an event names one, every timer, both media outcomes.
     static final Dial DIAL = new Dial();
+    static final Dial DIAL_SET_ASIDE = new Dial(true);
     static final Progress RINGING_C = new Progress(CUSTOMER, 180, false);
     static final Progress RINGING_A = new Progress(AGENT, 180, false);
     static final Answered ANSWER_C = new Answered(CUSTOMER, true);
@@ -77,13 +87,35 @@ final class CallFixtures {
     static final TimerFired RING_TIMEOUT = new TimerFired(TimerKind.RING);
     static final TimerFired CONNECT_TIMEOUT = new TimerFired(TimerKind.AGENT_CONNECT);
     static final TimerFired DEADLINE = new TimerFired(TimerKind.ABANDON_DEADLINE);
+    static final TimerFired CUSTOMER_CANCEL_TIMEOUT = new TimerFired(TimerKind.CUSTOMER_CANCEL);
+    static final TimerFired AGENT_CANCEL_TIMEOUT = new TimerFired(TimerKind.AGENT_CANCEL);
     static final Hangup HANGUP = new Hangup("operator hangup");
     static final CallEvent.MediaLost AGENT_SILENT = new CallEvent.MediaLost(LegKind.AGENT);
     static final CallEvent.MediaLost CALLEE_SILENT = new CallEvent.MediaLost(LegKind.CUSTOMER);
+    /** Where a re-INVITE's answer goes; the pure tests only compare it by identity. */
+    static final OfferReply REPLY = new OfferReply() {
+        @Override
+        public void accept(String sdpAnswer) {
+            throw new AssertionError("the transition function must not answer by itself");
+        }
 
-    static final List<CallEvent> EVENTS = List.of(DIAL, RINGING_C, RINGING_A, ANSWER_C, ANSWER_C_NO_MEDIA, ANSWER_A,
-            ANSWER_A_NO_MEDIA, BUSY_C, UNAVAILABLE_A, BYE_C, BYE_A, RESERVED, NO_AGENT, PROMPT_DONE, RING_TIMEOUT,
-            CONNECT_TIMEOUT, DEADLINE, HANGUP, AGENT_SILENT, CALLEE_SILENT);
+        @Override
+        public void reject(int status, String reason) {
+            throw new AssertionError("the transition function must not answer by itself");
+        }
+
+        @Override
+        public String toString() {
+            return "reply";
+        }
+    };
+    static final CallEvent.Reoffer REOFFER_C = new CallEvent.Reoffer(CUSTOMER, "v=0 hold", REPLY);
+    static final CallEvent.Reoffer REOFFER_A = new CallEvent.Reoffer(AGENT, "v=0 hold", REPLY);
+
+    static final List<CallEvent> EVENTS = List.of(DIAL, DIAL_SET_ASIDE, RINGING_C, RINGING_A, ANSWER_C,
+            ANSWER_C_NO_MEDIA, ANSWER_A, ANSWER_A_NO_MEDIA, BUSY_C, UNAVAILABLE_A, BYE_C, BYE_A, RESERVED, NO_AGENT,
+            PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE, CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, HANGUP,
+            AGENT_SILENT, CALLEE_SILENT, REOFFER_C, REOFFER_A);
 
     static EndLeg end(LegKind leg, Disposition d, HangupSide side, String reason) {
         return new EndLeg(leg, d, side, reason);
@@ -91,6 +123,10 @@ final class CallFixtures {
 
     static CallStatus status(CallState state, AgentLegState agent) {
         return new CallStatus(state, agent, false);
+    }
+
+    static CallStatus setAside(CallStatus s) {
+        return new CallStatus(s.state(), s.agentLeg(), s.operatorCancel(), true);
     }
 
     static Map<CallStatus, String> named(Object... statusThenName) {

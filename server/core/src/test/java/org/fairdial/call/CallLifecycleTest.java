@@ -48,21 +48,60 @@ class CallLifecycleTest {
         assertEquals(RINGING, call.status);
         call.on(RING_TIMEOUT);
         assertEquals(CANCELLING_RING_TIMEOUT, call.status);
-        assertEquals(List.of(new Cancel(CUSTOMER)), call.last);
+        assertEquals(List.of(new Cancel(CUSTOMER), new StartTimer(TimerKind.CUSTOMER_CANCEL)), call.last);
         call.on(new Failed(CUSTOMER, 487, "Request Terminated"));
-        assertEquals(List.of(end(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout")),
-                call.last);
+        assertEquals(List.of(new StopTimer(TimerKind.CUSTOMER_CANCEL),
+                end(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout")), call.last);
         call.assertCompleteAndTidy();
     }
 
     @Test
     void ringTimeoutThenA200ThatCrossedTheCancel() {
         CallScript call = new CallScript().on(DIAL, RINGING_C, RING_TIMEOUT, ANSWER_C);
-        assertEquals(List.of(new Ack(CUSTOMER), new SendBye(CUSTOMER),
+        assertEquals(List.of(new StopTimer(TimerKind.CUSTOMER_CANCEL), new Ack(CUSTOMER), new SendBye(CUSTOMER),
                 end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL")), call.last);
         call.assertCompleteAndTidy();
         // The 487 to the INVITE cannot follow its 200; anything more is outside the table.
         call.ignored(new Failed(CUSTOMER, 487, "Request Terminated"));
+    }
+
+    /** Regression: the agent set aside for a progressive call stayed RESERVED when a 200 crossed our CANCEL. */
+    @Test
+    void aSetAsideAgentComesBackWhenA200CrossesTheRingTimeoutCancel() {
+        CallScript call = new CallScript().on(DIAL_SET_ASIDE, RINGING_C, RING_TIMEOUT, ANSWER_C);
+        assertEquals(List.of(new StopTimer(TimerKind.CUSTOMER_CANCEL), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"),
+                new ReleaseAgent(AgentRelease.AVAILABLE)), call.last);
+        call.assertCompleteAndTidy();
+    }
+
+    /** Regression: the same for a 200 whose SDP offers no codec we have (G.729 only). */
+    @Test
+    void aSetAsideAgentComesBackWhenTheCalleeAnswersWithoutAUsableCodec() {
+        CallScript call = new CallScript().on(DIAL_SET_ASIDE, RINGING_C, ANSWER_C_NO_MEDIA);
+        assertEquals(List.of(new StopTimer(TimerKind.RING), new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "no usable media in the answer"),
+                new ReleaseAgent(AgentRelease.AVAILABLE)), call.last);
+        call.assertCompleteAndTidy();
+    }
+
+    @Test
+    void aSetAsideAgentComesBackOnEveryUnansweredEnd() {
+        new CallScript().on(DIAL_SET_ASIDE, BUSY_C).assertCompleteAndTidy();
+        new CallScript().on(DIAL_SET_ASIDE, RINGING_C, RING_TIMEOUT, new Failed(CUSTOMER, 487, "Request Terminated"))
+                .assertCompleteAndTidy();
+        new CallScript().on(DIAL_SET_ASIDE, HANGUP, new Failed(CUSTOMER, 487, "Request Terminated"))
+                .assertCompleteAndTidy();
+        new CallScript().on(DIAL_SET_ASIDE, HANGUP, ANSWER_C).assertCompleteAndTidy();
+    }
+
+    /** Answered, the set-aside agent comes back from ReserveAgent as AgentReserved and is released once. */
+    @Test
+    void aSetAsideAgentIsReleasedOnceWhenTheCalleeLeavesBeforeTheAgentIsInvited() {
+        CallScript call = new CallScript().on(DIAL_SET_ASIDE, ANSWER_C, BYE_C, RESERVED);
+        call.assertCompleteAndTidy();
+        CallScript bridged = new CallScript().on(DIAL_SET_ASIDE, ANSWER_C, RESERVED, ANSWER_A, BYE_C);
+        bridged.assertCompleteAndTidy();
     }
 
     @Test
@@ -110,11 +149,11 @@ class CallLifecycleTest {
     void agentConnectTimeoutThenTheAgentAnswersLate() {
         CallScript call = new CallScript().on(DIAL, RINGING_C, ANSWER_C, RESERVED, CONNECT_TIMEOUT);
         assertEquals(ABANDONING_AGENT_CANCELLING, call.status);
-        assertEquals(List.of(new Cancel(AGENT), new ReleaseAgent(AgentRelease.UNAVAILABLE),
-                new PlayAbandonTreatment()), call.last);
+        assertEquals(List.of(new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL),
+                new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment()), call.last);
         call.on(ANSWER_A);
         assertEquals(ABANDONING_AGENT_DONE, call.status);
-        assertEquals(List.of(new Ack(AGENT), new SendBye(AGENT),
+        assertEquals(List.of(new StopTimer(TimerKind.AGENT_CANCEL), new Ack(AGENT), new SendBye(AGENT),
                 end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL")), call.last);
         call.on(PROMPT_DONE);
         call.assertCompleteAndTidy();
@@ -126,8 +165,28 @@ class CallLifecycleTest {
         assertEquals(ENDED_AGENT_CANCELLING, call.status);
         assertFalse(call.status.isComplete(), "the cancelled agent leg is still open");
         call.on(ANSWER_A);
-        assertEquals(List.of(new Ack(AGENT), new SendBye(AGENT),
+        assertEquals(List.of(new StopTimer(TimerKind.AGENT_CANCEL), new Ack(AGENT), new SendBye(AGENT),
                 end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL")), call.last);
+        call.assertCompleteAndTidy();
+    }
+
+    /** A softphone that never answers our CANCEL: the cancel timer ends its leg and the call completes. */
+    @Test
+    void anAgentLegThatIgnoresOurCancelEndsAtTheCancelTimer() {
+        CallScript call = new CallScript().on(DIAL, ANSWER_C, RESERVED, RINGING_A, CONNECT_TIMEOUT, PROMPT_DONE);
+        assertEquals(ENDED_AGENT_CANCELLING, call.status);
+        call.on(AGENT_CANCEL_TIMEOUT);
+        assertEquals(List.of(end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "no final response to CANCEL")),
+                call.last);
+        call.assertCompleteAndTidy();
+    }
+
+    /** A trunk that never answers our ring-timeout CANCEL. */
+    @Test
+    void aCustomerLegThatIgnoresOurCancelEndsAtTheCancelTimer() {
+        CallScript call = new CallScript().on(DIAL_SET_ASIDE, RINGING_C, RING_TIMEOUT, CUSTOMER_CANCEL_TIMEOUT);
+        assertEquals(Disposition.NO_ANSWER, call.endOf(CUSTOMER).disposition());
+        assertEquals("ring timeout; no final response to CANCEL", call.endOf(CUSTOMER).reason());
         call.assertCompleteAndTidy();
     }
 
@@ -160,7 +219,7 @@ class CallLifecycleTest {
         assertEquals(ENDED_AGENT_CANCELLING, call.status);
         assertFalse(call.status.isComplete());
         assertEquals(List.of(new StopTimer(TimerKind.ABANDON_DEADLINE), new StopTimer(TimerKind.AGENT_CONNECT),
-                new Cancel(AGENT), new ReleaseAgent(AgentRelease.AVAILABLE),
+                new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL), new ReleaseAgent(AgentRelease.AVAILABLE),
                 end(CUSTOMER, Disposition.ABANDONED, HangupSide.REMOTE, "callee hung up before an agent")),
                 call.last);
         call.on(new Failed(AGENT, 487, "Request Terminated"));
@@ -171,7 +230,7 @@ class CallLifecycleTest {
     @Test
     void calleeHangsUpWhileTheAgentAnswers() {
         CallScript call = new CallScript().on(DIAL, ANSWER_C, RESERVED, BYE_C, ANSWER_A);
-        assertEquals(List.of(new Ack(AGENT), new SendBye(AGENT),
+        assertEquals(List.of(new StopTimer(TimerKind.AGENT_CANCEL), new Ack(AGENT), new SendBye(AGENT),
                 end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL")), call.last);
         call.assertCompleteAndTidy();
     }

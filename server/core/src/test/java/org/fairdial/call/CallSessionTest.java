@@ -2,9 +2,11 @@ package org.fairdial.call;
 
 import org.fairdial.testkit.ManualTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +74,7 @@ class CallSessionTest {
         agents = new AgentRegistry(Map.of("1001", new AgentConfig("1001", "Alice", "0".repeat(32))), time, time);
         Executor executor = pool::add;
         calls.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, calls, executor, time,
-                time, Duration.ZERO, NumberMask.DEFAULT));
+                time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO), NumberMask.DEFAULT));
     }
 
     @Test
@@ -219,6 +221,245 @@ class CallSessionTest {
         assertEquals(AgentState.UNAVAILABLE, agent().state());
         assertNull(agents.contactOf("1001"));
         assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /** Regression: a progressive call's agent stayed RESERVED for good when the callee's 200 crossed our CANCEL. */
+    @Test
+    void theSetAsideAgentIsAvailableAgainAfterA200CrossedTheRingTimeoutCancel() {
+        CallSession call = calls.start(planWithSetAsideAgent());
+        run();
+        call.post(new Progress(LegKind.CUSTOMER, 180, false));
+        time.advance(CAMPAIGN.ringTimeout());
+        run();
+        assertEquals(CallState.CANCELLING, call.status().state());
+        assertEquals(AgentState.RESERVED, agent().state());
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals(List.of("INVITE customer", "CANCEL CUSTOMER", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        assertEquals(Disposition.ABANDONED, cdrs.get(0).disposition());
+        assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(0, calls.size());
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /** Regression: the same for a 200 whose SDP has no codec in common (G.729 only). */
+    @Test
+    void theSetAsideAgentIsAvailableAgainAfterAnAnswerWithoutAUsableCodec() {
+        CallSession call = calls.start(planWithSetAsideAgent());
+        run();
+        call.answered(LegKind.CUSTOMER, "bad sdp: m=audio 4000 RTP/AVP 18");
+        run();
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(1, agents.availableCount());
+    }
+
+    /** Answered, the set-aside agent is invited, and released once when its call ends. */
+    @Test
+    void theSetAsideAgentIsInvitedAtTheAnswerAndWrapsUpAfterTheCall() {
+        CallSession call = calls.start(planWithSetAsideAgent());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals("INVITE agent 1001 at sip:1001@10.0.0.7:5062", sip.get(sip.size() - 1));
+        call.answered(LegKind.AGENT, "v=0 agent");
+        call.post(new Bye(LegKind.AGENT));
+        run();
+        assertEquals(AgentState.WRAP_UP, agent().state());
+        time.advance(CAMPAIGN.wrapUp());
+        assertEquals(AgentState.AVAILABLE, agent().state());
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /**
+     * An agent phone that ignores our CANCEL (no 487, no 200): after the cancel timeout (64*T1 on the manual
+     * clock) its leg ends with a CDR and the call is forgotten, instead of staying live for good.
+     */
+    @Test
+    void anAgentLegThatNeverAnswersOurCancelIsEndedAtTheCancelTimeout() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.post(new Progress(LegKind.AGENT, 180, false));
+        time.advance(CAMPAIGN.agentConnectTimeout());
+        run();
+        assertEquals("CANCEL AGENT", sip.get(sip.size() - 1));
+        assertTrue(time.pending().contains(CallTimeouts.SIP_TRANSACTION), "cancel timer: " + time.pending());
+        customerLeg().promptFinished.run();
+        run();
+        assertEquals(CallState.ENDED, call.status().state());
+        assertEquals(1, calls.size(), "the agent leg still waits for its CANCEL's outcome");
+
+        time.advance(CallTimeouts.SIP_TRANSACTION);
+        run();
+        assertEquals(0, calls.size(), "forgotten once the cancel timer ended the agent leg");
+        CdrLeg agentLeg = cdrs.stream().filter(c -> c.kind() == LegKind.AGENT).findFirst().orElseThrow();
+        assertEquals(Disposition.NO_ANSWER, agentLeg.disposition());
+        assertEquals("no final response to CANCEL", agentLeg.sipReason());
+        assertTrue(media.values().stream().allMatch(l -> l.closed), "media closed");
+        assertEquals(List.of(), time.pending(), "no timer left");
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /** dialer.calls.customer-rtp-timeout: a bridged callee who sends no RTP for 30 s is taken as gone. */
+    @Test
+    void aBridgedCalleeWhoSendsNoRtpIsHungUpAtTheCustomerRtpTimeout() {
+        CallRegistry watched = new CallRegistry();
+        watched.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, watched, pool::add,
+                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30)), NumberMask.DEFAULT));
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = watched.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state());
+
+        time.advance(Duration.ofSeconds(30));
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state(), "30 s of silence is not more than 30 s");
+        time.advance(Duration.ofSeconds(5));
+        run();
+        assertEquals(CallState.ENDED, call.status().state());
+        assertEquals(List.of("BYE CUSTOMER", "BYE AGENT"), sip.subList(sip.size() - 2, sip.size()));
+        CdrLeg customer = cdrs.stream().filter(c -> c.kind() == LegKind.CUSTOMER).findFirst().orElseThrow();
+        assertEquals(Disposition.ANSWERED, customer.disposition());
+        assertEquals(HangupSide.DIALER, customer.hangupSide());
+        assertTrue(customer.sipReason().endsWith("no RTP from the callee"), customer.sipReason());
+        assertEquals(AgentState.WRAP_UP, agent().state(), "the agent talked: wrap-up, not out of rotation");
+        assertTrue(call.mediaWatches.isEmpty(), "media watch stopped with the call");
+        assertEquals(List.of(CAMPAIGN.wrapUp()), time.pending(), "only the agent's wrap-up is left");
+        assertEquals(0, watched.unexpectedEvents());
+    }
+
+    /** Silence while the callee holds the call without sending (a=recvonly, a=inactive) is not a lost leg. */
+    @Test
+    void aCalleeOnHoldWithoutSendingIsNotTakenAsGone() {
+        CallRegistry watched = new CallRegistry();
+        watched.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, watched, pool::add,
+                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30)), NumberMask.DEFAULT));
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = watched.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        call.peerSendsNothing(LegKind.CUSTOMER, true);
+        time.advance(Duration.ofMinutes(5));
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state());
+        call.peerSendsNothing(LegKind.CUSTOMER, false);
+        time.advance(Duration.ofSeconds(35));
+        run();
+        assertEquals(CallState.ENDED, call.status().state(), "silence counts again once off hold");
+    }
+
+    /**
+     * EffectRunner.dispatch ends in an explicit failure for an effect type it has no branch for; every permitted
+     * CallEffect type must reach a branch (other failures of these context-free instances do not matter here).
+     */
+    @Test
+    void everyCallEffectTypeHasAHandler() throws ReflectiveOperationException {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        EffectRunner runner = new EffectRunner(call);
+        for (Class<?> type : CallEffect.class.getPermittedSubclasses()) {
+            CallEffect effect = sample(type);
+            try {
+                runner.dispatch(effect);
+            } catch (RuntimeException e) {
+                String message = String.valueOf(e.getMessage());
+                assertFalse(message.startsWith(EffectRunner.NO_HANDLER), message);
+            }
+        }
+    }
+
+    private static CallEffect sample(Class<?> type) throws ReflectiveOperationException {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> t = components[i].getType();
+            types[i] = t;
+            args[i] = t == String.class ? "1001" : t == boolean.class ? false : t == int.class ? 0
+                    : t.isEnum() ? t.getEnumConstants()[0] : null;
+        }
+        return (CallEffect) type.getDeclaredConstructor(types).newInstance(args);
+    }
+
+    private static String offer(int port, String direction, String codecs) {
+        return "v=0\r\no=callee 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP " + codecs + "\r\na=" + direction + "\r\n";
+    }
+
+    /**
+     * Re-INVITEs from the bridged callee go through the call's executor and state machine: hold, a move to another
+     * port, an unusable offer (488, the call goes on), each in the leg's CDR; after the call, 481.
+     */
+    @Test
+    void reInvitesOfTheBridgedCalleeAreAnsweredThroughTheCallAndTracedInItsCdr() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        List<String> replies = new ArrayList<>();
+        OfferReply reply = new OfferReply() {
+            @Override
+            public void accept(String sdpAnswer) {
+                replies.add("200 " + sdpAnswer);
+            }
+
+            @Override
+            public void reject(int status, String reason) {
+                replies.add(status + " " + reason);
+            }
+        };
+
+        String hold = offer(4000, "sendonly", "0");
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, hold, reply));
+        assertEquals(List.of(), replies, "answered on the call's executor, not the SIP thread");
+        run();
+        assertEquals(List.of("200 " + hold), replies, "the media leg's answer goes back");
+        assertFalse(call.peerSendsNothing(LegKind.CUSTOMER), "a=sendonly: the callee still sends");
+
+        String inactive = offer(4000, "inactive", "0");
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, inactive, reply));
+        run();
+        assertTrue(call.peerSendsNothing(LegKind.CUSTOMER), "a=inactive: silence is expected");
+
+        String moved = offer(4002, "sendrecv", "8 0");
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, moved, reply));
+        run();
+        assertFalse(call.peerSendsNothing(LegKind.CUSTOMER));
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, offer(4002, "sendrecv", "18"), reply));
+        run();
+        assertEquals("488 Not Acceptable Here", replies.get(replies.size() - 1));
+        assertEquals(CallState.BRIDGED, call.status().state(), "an unusable offer does not end the call");
+
+        call.post(new Bye(LegKind.CUSTOMER));
+        call.post(new CallEvent.Reoffer(LegKind.CUSTOMER, moved, reply));
+        run();
+        assertEquals("481 Call/Transaction Does Not Exist", replies.get(replies.size() - 1));
+        String reason = cdrs.get(0).sipReason();
+        assertTrue(reason.contains("callee hung up; re-INVITE: hold (a=sendonly), re-INVITE: hold (a=inactive), "
+                + "re-INVITE: unhold, media moved to 127.0.0.1:4002, codec PCMA, re-INVITE refused (488): "
+                + "no common codec"), reason);
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    private CallPlan planWithSetAsideAgent() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        String agent = agents.reserve(CAMPAIGN.name()).orElseThrow();
+        return new CallPlan(UUID.randomUUID(), CAMPAIGN, TRUNK, "+390212345678", "Mario Rossi", "02 1234 5678",
+                "+390212345678", agent);
     }
 
     private CallPlan plan() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fairdial.call.CallEffect.Ack;
+import org.fairdial.call.CallEffect.AnswerOffer;
 import org.fairdial.call.CallEffect.Bridge;
 import org.fairdial.call.CallEffect.Cancel;
 import org.fairdial.call.CallEffect.EndLeg;
@@ -25,6 +27,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
@@ -53,29 +56,46 @@ class CallTransitionsTest {
 
     static {
         expect(NEW, DIAL, DIALING, new InviteCustomer(), new StartTimer(TimerKind.RING));
+        expect(NEW, DIAL_SET_ASIDE, DIALING_SET_ASIDE, new InviteCustomer(), new StartTimer(TimerKind.RING));
 
-        for (CallStatus s : List.of(DIALING, RINGING)) {
-            expect(s, RINGING_C, RINGING);
+        // [R] rows: an agent set aside before dialing goes back, last, on every path that ends the call unanswered.
+        for (CallStatus s : List.of(DIALING, RINGING, DIALING_SET_ASIDE, RINGING_SET_ASIDE)) {
+            boolean aside = s.agentSetAside();
+            expect(s, RINGING_C, aside ? RINGING_SET_ASIDE : RINGING);
+            // At the answer the set-aside agent is handed to ReserveAgent, which answers with it.
             expect(s, ANSWER_C, ANSWERED, new StopTimer(TimerKind.RING), new PlayComfortNoise(), new Ack(CUSTOMER),
                     new StartTimer(TimerKind.ABANDON_DEADLINE), new ReserveAgent());
-            expect(s, ANSWER_C_NO_MEDIA, ENDED, new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
+            expect(s, ANSWER_C_NO_MEDIA, ENDED, released(aside, new StopTimer(TimerKind.RING), new Ack(CUSTOMER),
                     new SendBye(CUSTOMER), end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
-                            "no usable media in the answer"));
-            expect(s, BUSY_C, ENDED, new StopTimer(TimerKind.RING),
-                    end(CUSTOMER, Disposition.BUSY, HangupSide.REMOTE, "Busy Here"));
-            expect(s, RING_TIMEOUT, CANCELLING_RING_TIMEOUT, new Cancel(CUSTOMER));
-            expect(s, HANGUP, CANCELLING_OPERATOR, new StopTimer(TimerKind.RING), new Cancel(CUSTOMER));
+                            "no usable media in the answer")));
+            expect(s, BUSY_C, ENDED, released(aside, new StopTimer(TimerKind.RING),
+                    end(CUSTOMER, Disposition.BUSY, HangupSide.REMOTE, "Busy Here")));
+            expect(s, RING_TIMEOUT, aside ? CANCELLING_RING_TIMEOUT_SET_ASIDE : CANCELLING_RING_TIMEOUT,
+                    new Cancel(CUSTOMER), new StartTimer(TimerKind.CUSTOMER_CANCEL));
+            expect(s, HANGUP, aside ? CANCELLING_OPERATOR_SET_ASIDE : CANCELLING_OPERATOR,
+                    new StopTimer(TimerKind.RING), new Cancel(CUSTOMER), new StartTimer(TimerKind.CUSTOMER_CANCEL));
         }
 
-        expect(CANCELLING_RING_TIMEOUT, BUSY_C, ENDED,
-                end(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout"));
-        expect(CANCELLING_OPERATOR, BUSY_C, ENDED_OPERATOR,
-                end(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled"));
-        for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_OPERATOR)) {
+        for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_RING_TIMEOUT_SET_ASIDE)) {
+            expect(s, BUSY_C, ENDED, released(s.agentSetAside(), new StopTimer(TimerKind.CUSTOMER_CANCEL),
+                    end(CUSTOMER, Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout")));
+            // RFC 3261 Timer B/F: no 487 and no crossing 200 within 64*T1 of our CANCEL; the leg ends anyway.
+            expect(s, CUSTOMER_CANCEL_TIMEOUT, ENDED, released(s.agentSetAside(), end(CUSTOMER,
+                    Disposition.NO_ANSWER, HangupSide.DIALER, "ring timeout; no final response to CANCEL")));
+        }
+        for (CallStatus s : List.of(CANCELLING_OPERATOR, CANCELLING_OPERATOR_SET_ASIDE)) {
+            expect(s, BUSY_C, ENDED_OPERATOR, released(s.agentSetAside(), new StopTimer(TimerKind.CUSTOMER_CANCEL),
+                    end(CUSTOMER, Disposition.CANCELLED, HangupSide.DIALER, "cancelled")));
+            expect(s, CUSTOMER_CANCEL_TIMEOUT, ENDED_OPERATOR, released(s.agentSetAside(), end(CUSTOMER,
+                    Disposition.CANCELLED, HangupSide.DIALER, "cancelled; no final response to CANCEL")));
+        }
+        for (CallStatus s : List.of(CANCELLING_RING_TIMEOUT, CANCELLING_OPERATOR, CANCELLING_RING_TIMEOUT_SET_ASIDE,
+                CANCELLING_OPERATOR_SET_ASIDE)) {
             CallStatus ended = s.operatorCancel() ? ENDED_OPERATOR : ENDED;
             for (Answered crossing : List.of(ANSWER_C, ANSWER_C_NO_MEDIA)) {
-                expect(s, crossing, ended, new Ack(CUSTOMER), new SendBye(CUSTOMER),
-                        end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL"));
+                expect(s, crossing, ended, released(s.agentSetAside(), new StopTimer(TimerKind.CUSTOMER_CANCEL),
+                        new Ack(CUSTOMER), new SendBye(CUSTOMER),
+                        end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "answered after CANCEL")));
             }
             // Not in the Javadoc table: a 180 that crossed our CANCEL is accepted silently.
             expect(s, RINGING_C, s);
@@ -99,15 +119,18 @@ class CallTransitionsTest {
                 end(AGENT, Disposition.NO_ANSWER, HangupSide.REMOTE, "Temporarily Unavailable"),
                 new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
         expect(CONNECTING, CONNECT_TIMEOUT, ABANDONING_AGENT_CANCELLING, new Cancel(AGENT),
-                new ReleaseAgent(AgentRelease.UNAVAILABLE), new PlayAbandonTreatment());
+                new StartTimer(TimerKind.AGENT_CANCEL), new ReleaseAgent(AgentRelease.UNAVAILABLE),
+                new PlayAbandonTreatment());
         expect(CONNECTING, BYE_C, ENDED_AGENT_CANCELLING, new StopTimer(TimerKind.ABANDON_DEADLINE),
-                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new ReleaseAgent(AgentRelease.AVAILABLE),
+                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL),
+                new ReleaseAgent(AgentRelease.AVAILABLE),
                 end(CUSTOMER, Disposition.ABANDONED, HangupSide.REMOTE, "callee hung up before an agent"));
         expect(CONNECTING, HANGUP, ENDED_AGENT_CANCELLING, new StopTimer(TimerKind.ABANDON_DEADLINE),
-                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new ReleaseAgent(AgentRelease.AVAILABLE),
+                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL),
+                new ReleaseAgent(AgentRelease.AVAILABLE),
                 new SendBye(CUSTOMER), end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, HANGUP.reason()));
         expect(CONNECTING, DEADLINE, ENDED_AGENT_CANCELLING, new StopTimer(TimerKind.ABANDON_DEADLINE),
-                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT),
+                new StopTimer(TimerKind.AGENT_CONNECT), new Cancel(AGENT), new StartTimer(TimerKind.AGENT_CANCEL),
                 new ReleaseAgent(AgentRelease.UNAVAILABLE), new SendBye(CUSTOMER),
                 end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "no agent free: abandon deadline"));
 
@@ -122,6 +145,11 @@ class CallTransitionsTest {
         expect(BRIDGED, HANGUP, ENDED_AGENT_DONE, new SendBye(CUSTOMER), new SendBye(AGENT),
                 end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, HANGUP.reason()),
                 end(AGENT, Disposition.ANSWERED, HangupSide.DIALER, HANGUP.reason()),
+                new ReleaseAgent(AgentRelease.WRAP_UP));
+        // The carrier lost the call without a BYE (dialer.calls.customer-rtp-timeout): the agent is not left talking.
+        expect(BRIDGED, CALLEE_SILENT, ENDED_AGENT_DONE, new SendBye(CUSTOMER), new SendBye(AGENT),
+                end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the callee"),
+                end(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "callee media lost"),
                 new ReleaseAgent(AgentRelease.WRAP_UP));
         expect(BRIDGED, AGENT_SILENT, ENDED_AGENT_DONE, new SendBye(CUSTOMER), new SendBye(AGENT),
                 end(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "agent media lost"),
@@ -144,21 +172,41 @@ class CallTransitionsTest {
         for (CallStatus s : List.of(ABANDONING_AGENT_CANCELLING, ENDED_AGENT_CANCELLING)) {
             CallStatus done = status(s.state(), AgentLegState.DONE);
             for (Answered late : List.of(ANSWER_A, ANSWER_A_NO_MEDIA)) {
-                expect(s, late, done, new Ack(AGENT), new SendBye(AGENT),
+                expect(s, late, done, new StopTimer(TimerKind.AGENT_CANCEL), new Ack(AGENT), new SendBye(AGENT),
                         end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "answered after CANCEL"));
             }
-            expect(s, UNAVAILABLE_A, done,
+            expect(s, UNAVAILABLE_A, done, new StopTimer(TimerKind.AGENT_CANCEL),
                     end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "agent leg cancelled"));
+            // A 180 that crossed our CANCEL (sent at the connect deadline or when the callee left) changes nothing.
+            expect(s, RINGING_A, s);
+            // A softphone that ignores our CANCEL: the leg ends at the cancel timer, the call can complete.
+            expect(s, AGENT_CANCEL_TIMEOUT, done,
+                    end(AGENT, Disposition.NO_ANSWER, HangupSide.DIALER, "no final response to CANCEL"));
         }
 
         // Events that raced the end of the call change nothing and are not counted as unexpected.
         for (CallStatus s : STATUSES.keySet()) {
             if (s.state() == CallState.ENDED) {
                 for (CallEvent late : List.of(BYE_C, BYE_A, PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE,
-                        AGENT_SILENT, CALLEE_SILENT, RINGING_C)) {
-                    expect(s, late, s);
+                        CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, AGENT_SILENT, CALLEE_SILENT, RINGING_C,
+                        NO_AGENT)) {
+                    if (!TABLE.containsKey(new Pair(s, late))) {
+                        expect(s, late, s);
+                    }
                 }
             }
+        }
+
+        // A re-INVITE is answered while its leg's dialog is up, refused with 481 otherwise; it never moves the call.
+        Set<CallState> customerUp = EnumSet.of(CallState.ANSWERED, CallState.CONNECTING_AGENT, CallState.BRIDGED,
+                CallState.ABANDONING);
+        for (CallStatus s : STATUSES.keySet()) {
+            expect(s, REOFFER_C, s, customerUp.contains(s.state())
+                    ? new AnswerOffer(CUSTOMER, REOFFER_C.sdp(), REPLY)
+                    : new RejectOffer(REPLY, 481, "Call/Transaction Does Not Exist"));
+            expect(s, REOFFER_A, s, s.agentLeg() == AgentLegState.UP
+                    ? new AnswerOffer(AGENT, REOFFER_A.sdp(), REPLY)
+                    : new RejectOffer(REPLY, 481, "Call/Transaction Does Not Exist"));
         }
 
         // A reservation that outlived its need goes straight back, whatever the call is doing.
@@ -221,6 +269,31 @@ class CallTransitionsTest {
         assertEquals(STATUSES.keySet(), seen);
     }
 
+    /**
+     * The agent-leak invariant over every reachable transition: a transition that stops holding an agent (set
+     * aside before dialing, or invited) releases it exactly once, unless it hands a set-aside agent on at the
+     * answer; a transition that keeps holding releases nothing. Only AgentReserved for a call that no longer
+     * needs it releases outside those rules.
+     */
+    @Test
+    void everyTransitionThatLetsGoOfAnAgentReleasesItExactlyOnce() {
+        for (CallStatus s : STATUSES.keySet()) {
+            for (CallEvent e : EVENTS) {
+                Step step = CallTransitions.next(s, e);
+                long releases = step.effects().stream().filter(f -> f instanceof ReleaseAgent).count();
+                boolean letGo = holdsAgent(s) && !holdsAgent(step.status())
+                        && step.status().state() != CallState.ANSWERED;
+                boolean lateReservation = e instanceof CallEvent.AgentReserved && s.state() != CallState.ANSWERED;
+                String pair = STATUSES.get(s) + " + " + e;
+                assertEquals(letGo || lateReservation ? 1 : 0, releases, pair);
+            }
+        }
+    }
+
+    private static boolean holdsAgent(CallStatus s) {
+        return s.agentSetAside() || s.agentLeg() == AgentLegState.INVITING || s.agentLeg() == AgentLegState.UP;
+    }
+
     @Test
     void onlyEndedWithoutAnOpenAgentLegIsComplete() {
         Set<CallStatus> complete = STATUSES.keySet().stream().filter(CallStatus::isComplete)
@@ -246,6 +319,16 @@ class CallTransitionsTest {
     }
 
     record Pair(CallStatus status, CallEvent event) {
+    }
+
+    /** {@code effects}, then the release of the set-aside agent if there is one. */
+    private static CallEffect[] released(boolean setAside, CallEffect... effects) {
+        if (!setAside) {
+            return effects;
+        }
+        CallEffect[] all = Arrays.copyOf(effects, effects.length + 1);
+        all[effects.length] = new ReleaseAgent(AgentRelease.AVAILABLE);
+        return all;
     }
 
     private static void expect(CallStatus from, CallEvent event, CallStatus to, CallEffect... effects) {

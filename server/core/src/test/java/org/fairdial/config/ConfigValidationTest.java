@@ -141,6 +141,20 @@ class ConfigValidationTest {
     }
 
     @Test
+    void cancelTimeoutTooShortForACancelRoundTrip() {
+        ConfigProblem p = single(fixture.refused("dialer.calls.cancel-timeout = 200ms"));
+        assertEquals(new ConfigProblem("dialer.calls.cancel-timeout", fixture.origin("cancel-timeout = 200ms"),
+                "200ms", "is shorter than a CANCEL round trip can take (min 1s)"), p);
+    }
+
+    @Test
+    void negativeCustomerRtpTimeout() {
+        ConfigProblem p = single(fixture.refused("dialer.calls.customer-rtp-timeout = -5s"));
+        assertEquals("dialer.calls.customer-rtp-timeout", p.path());
+        assertEquals("must not be negative", p.rule());
+    }
+
+    @Test
     void trunkUserWithoutPassword() {
         ConfigProblem p = single(fixture.refused("dialer.trunks.carrier.username = \"fairdial\""));
         assertEquals("dialer.trunks.carrier.password: is missing: digest credentials need both username and "

@@ -51,6 +51,7 @@ class DialerConfigLoaderTest {
                 config.sip());
         assertEquals(new MediaConfig("127.0.0.1", "127.0.0.1", 20000, 29999, -50, Duration.ofMillis(20), 0),
                 config.media());
+        assertEquals(new CallControlConfig(Duration.ofSeconds(32), Duration.ofSeconds(30)), config.calls());
         assertEquals(Map.of("carrier", new TrunkConfig("carrier", "127.0.0.1", 5070, "udp", null, null, 30)),
                 config.trunks());
         assertEquals(Set.of("it-garante", "uk-ofcom", "us-tsr", "custom"), config.profiles().keySet());

@@ -1,19 +1,15 @@
 package org.fairdial.sip;
 
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Set;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.call.CallEvent;
-import org.fairdial.media.MediaLeg;
-import org.fairdial.media.sdp.SdpException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Requests that reach the dialer: REGISTER (registrar), OPTIONS (keep-alive probes), BYE and re-INVITE within our
@@ -21,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * method we know but do not take, 501 for one we do not know, 403 for calls in (an outbound dialer).
  */
 final class InboundRequests {
-    private static final Logger LOG = LoggerFactory.getLogger(InboundRequests.class);
     private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("PRACK", "UPDATE", "INFO", "MESSAGE", "NOTIFY",
             "SUBSCRIBE", "REFER", "PUBLISH");
 
@@ -89,25 +84,17 @@ final class InboundRequests {
         }
     }
 
-    /** A re-INVITE (hold, codec change, session refresh): answer from the same media leg, keep the call. */
-    private void reinvite(RequestEvent event, SipLeg leg) throws ParseException {
-        MediaLeg media = leg.call.media(leg.kind);
-        String offer = InviteResponses.sdp(event.getRequest());
-        if (media == null || offer == null) {
-            sip.respond(event, Response.NOT_ACCEPTABLE_HERE);
-            return;
+    /**
+     * A re-INVITE (hold, new media address, codec change, session refresh) is an event of its call: the call's
+     * state machine decides, on the call's executor, and answers through {@link SipOfferReply}.
+     */
+    private void reinvite(RequestEvent event, SipLeg leg) {
+        ServerTransaction transaction = sip.serverTransaction(event);
+        if (transaction == null) {
+            return; // a retransmission the stack's transaction absorbs
         }
-        try {
-            String answer = media.answerOffer(offer);
-            Response ok = sip.messages.createResponse(Response.OK, event.getRequest(),
-                    sip.headers.createContentTypeHeader("application", "sdp"),
-                    answer.getBytes(StandardCharsets.US_ASCII));
-            ok.setHeader(sip.contact("dialer", "udp"));
-            sip.respond(event, ok);
-        } catch (SdpException e) {
-            LOG.info("re-INVITE on {} refused: {}", leg, e.getMessage());
-            sip.respond(event, Response.NOT_ACCEPTABLE_HERE);
-        }
+        leg.call.post(new CallEvent.Reoffer(leg.kind, InviteResponses.sdp(event.getRequest()),
+                new SipOfferReply(sip, transaction, event.getRequest())));
     }
 
     private static SipLeg legOf(Dialog dialog) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
+import javax.sip.ObjectInUseException;
 import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -238,8 +239,36 @@ final class OutboundLegs {
     }
 
     void forget(UUID callId) {
-        legs.remove(new LegKey(callId, LegKind.CUSTOMER));
-        legs.remove(new LegKey(callId, LegKind.AGENT));
+        for (LegKind kind : LegKind.values()) {
+            SipLeg leg = legs.remove(new LegKey(callId, kind));
+            if (leg != null) {
+                dropUnfinished(leg);
+            }
+        }
+    }
+
+    /**
+     * A leg whose INVITE never got a final response (the peer ignored our CANCEL until call control's cancel
+     * timer ended the leg): its transaction and dialog are dropped, so the stack holds nothing for it and a late
+     * response is a stray.
+     */
+    private static void dropUnfinished(SipLeg leg) {
+        synchronized (leg) {
+            if (leg.answered || leg.finalReported) {
+                return;
+            }
+            leg.finalReported = true;
+            try {
+                if (leg.invite != null) {
+                    leg.invite.terminate();
+                }
+                if (leg.dialog != null) {
+                    leg.dialog.delete();
+                }
+            } catch (ObjectInUseException | RuntimeException e) {
+                LOG.debug("{}: transaction not dropped: {}", leg, e.toString());
+            }
+        }
     }
 
     Iterable<SipLeg> all() {

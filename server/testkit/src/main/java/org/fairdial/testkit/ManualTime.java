@@ -42,8 +42,13 @@ public final class ManualTime extends AbstractExecutorService implements Schedul
             queue.poll();
             now = next.due;
             if (!next.cancelled) {
-                next.done = true;
                 next.task.run();
+                if (next.periodNanos > 0 && !next.cancelled) {
+                    next.due = now.plusNanos(next.periodNanos);
+                    queue.add(next);
+                } else {
+                    next.done = true;
+                }
             }
         }
         now = target;
@@ -76,7 +81,12 @@ public final class ManualTime extends AbstractExecutorService implements Schedul
     @Override
     public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
                                                      TimeUnit unit) {
-        throw new UnsupportedOperationException("not used by the code under test");
+        if (delay <= 0) {
+            throw new IllegalArgumentException("delay must be positive: " + delay);
+        }
+        Task task = (Task) schedule(command, initialDelay, unit);
+        task.periodNanos = unit.toNanos(delay);
+        return task;
     }
 
     /** Runs at the current time on the next {@link #advance}, after tasks already due. */
@@ -115,8 +125,10 @@ public final class ManualTime extends AbstractExecutorService implements Schedul
 
     private final class Task implements ScheduledFuture<Object> {
         final Runnable task;
-        final Instant due;
+        Instant due;
         final long order;
+        /** Delay between the end of one run and the next, for a periodic task; 0 for a one-shot. */
+        long periodNanos;
         boolean cancelled;
         boolean done;
 

@@ -1,20 +1,20 @@
 package org.fairdial.media;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-class MediaConfigCheckTest {
+class IpLiteralsTest {
     @Test
     void ipLiteralsAreTakenAndNamesAreNot() {
         for (String ok : new String[] {"127.0.0.1", "0.0.0.0", "255.255.255.255", "::1", "::", "fe80::1",
                 "2001:db8::8:800:200c:417a", "::ffff:192.0.2.1"}) {
-            assertTrue(MediaConfigCheck.isIpLiteral(ok), ok);
+            assertNotNull(IpLiterals.parse(ok), ok);
         }
         for (String bad : new String[] {"localhost", "256.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4x", "media.example",
                 "", "1::2::3", "abc"}) {
-            assertFalse(MediaConfigCheck.isIpLiteral(bad), bad);
+            assertNull(IpLiterals.parse(bad), bad);
         }
     }
 }

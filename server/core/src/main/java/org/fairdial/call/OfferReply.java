@@ -1,0 +1,15 @@
+package org.fairdial.call;
+
+/**
+ * The SIP side's handle on a peer's in-dialog offer (a re-INVITE), answered by call control on the call's executor.
+ * Implementations send the response on the request's own transaction and return at once; each handle is answered
+ * once.
+ */
+public interface OfferReply {
+
+    /** 200 OK with our SDP answer. */
+    void accept(String sdpAnswer);
+
+    /** A final error response, e.g. 488 Not Acceptable Here (RFC 3261 14.2) or 481 for a dialog that is over. */
+    void reject(int status, String reason);
+}
