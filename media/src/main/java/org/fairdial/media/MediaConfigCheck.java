@@ -1,5 +1,6 @@
 package org.fairdial.media;
 
+import org.fairdial.media.sdp.IpLiterals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

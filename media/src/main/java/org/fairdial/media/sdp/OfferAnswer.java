@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.fairdial.media.IpLiterals;
 import org.fairdial.media.codec.Codec;
 
 /**

@@ -1,4 +1,4 @@
-package org.fairdial.media;
+package org.fairdial.media.sdp;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
