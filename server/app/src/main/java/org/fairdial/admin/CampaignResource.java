@@ -23,7 +23,7 @@ final class CampaignResource {
         router.add("GET", "/api/campaigns", Role.VIEWER, r -> ApiResponse.ok(list()))
                 .add("GET", "/api/campaigns/{campaign}", Role.VIEWER, r -> ApiResponse.ok(view(runner(r))))
                 .add("GET", "/api/campaigns/{campaign}/stats", Role.VIEWER,
-                        r -> ApiResponse.ok(Views.stats(runner(r).stats().snapshot())))
+                        r -> ApiResponse.ok(Views.stats(runner(r))))
                 .add("POST", "/api/campaigns/{campaign}/start", Role.SUPERVISOR, this::start)
                 .add("POST", "/api/campaigns/{campaign}/pause", Role.SUPERVISOR, this::pause)
                 .add("POST", "/api/campaigns/{campaign}/stop", Role.ADMIN, this::stop);

@@ -16,10 +16,13 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
+import org.fairdial.compliance.AbandonAccountant;
+import org.fairdial.compliance.AbandonWindow;
 import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
 import org.fairdial.call.CallObserver;
@@ -121,7 +124,39 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
             }).tags(tags).description("1 while the campaign dials").register(registry);
             FunctionCounter.builder("fairdial.campaign.dialed", this, m -> m.campaign(name, s -> s.dialed()))
                     .tags(tags).description("Calls the campaign placed").register(registry);
+            bindWindows(runner);
         }
+    }
+
+    /**
+     * One series per regulatory window of the campaign's rule (compliance/ComplianceWindows), labelled
+     * {@code profile:kind} (e.g. {@code us-tsr:30d}): the rate and start of its open period, as the pacer counts
+     * them. The label stays while periods roll over, so a campaign has as many series as its rule has windows.
+     */
+    private void bindWindows(CampaignRunner runner) {
+        String name = runner.name();
+        List<AbandonWindow> windows = runner.abandonRule().windows();
+        for (int i = 0; i < windows.size(); i++) {
+            int index = i;
+            Tags tags = Tags.of("campaign", name, "window", runner.abandonRule().profile() + ":"
+                    + windows.get(i).kind());
+            Gauge.builder("fairdial.abandon.ratio", () -> openWindow(name, index, p -> p.rate()))
+                    .tags(tags).description("Abandon rate of the window's open period, by the regulation's formula")
+                    .register(registry);
+            Gauge.builder("fairdial.abandon.window.start", () -> openWindow(name, index,
+                            p -> p.start().getEpochSecond()))
+                    .tags(tags).baseUnit("seconds").description("Start of the window's open period (Unix time)")
+                    .register(registry);
+        }
+    }
+
+    private double openWindow(String name, int index, ToDoubleFunction<AbandonAccountant.Period> value) {
+        CampaignRunner runner = dialer.campaigns().get(name);
+        if (runner == null) {
+            return Double.NaN;
+        }
+        List<AbandonAccountant.Period> open = runner.openWindows();
+        return index < open.size() ? value.applyAsDouble(open.get(index)) : Double.NaN;
     }
 
     private double campaign(String name, ToDoubleFunction<CampaignStats.Snapshot> value) {

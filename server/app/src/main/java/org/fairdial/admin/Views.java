@@ -3,8 +3,10 @@ package org.fairdial.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.fairdial.compliance.AbandonAccountant;
 import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.call.CallSession;
 import org.fairdial.cdr.CdrLeg;
@@ -36,6 +38,19 @@ final class Views {
                  double abandonRate, long worstAbandonMs) {
     }
 
+    /**
+     * The open period of one regulatory window of a campaign, as its pacer counts it (the periods
+     * {@code report compliance} prints).
+     */
+    record WindowStats(String window, String label, Instant start, Instant end, long answeredLive, long abandoned,
+                       double abandonRate, double rateCap) {
+    }
+
+    /** A campaign's counts (as {@link Stats}) and the open period of each of its regulatory windows. */
+    record CampaignStatsView(long dialed, long answered, long bridged, long abandoned, long busy, long noAnswer,
+                             long failed, double abandonRate, long worstAbandonMs, List<WindowStats> windows) {
+    }
+
     /** An agent: its state and for how long it has been in it. */
     record Agent(String id, String displayName, String state, Instant since, long secondsInState,
                  boolean registered, String contact, long callsHandled) {
@@ -59,6 +74,20 @@ final class Views {
     static Stats stats(CampaignStats.Snapshot s) {
         return new Stats(s.dialed(), s.answered(), s.bridged(), s.abandoned(), s.busy(), s.noAnswer(), s.failed(),
                 s.abandonRate(), s.worstAbandonMs());
+    }
+
+    static CampaignStatsView stats(CampaignRunner runner) {
+        List<WindowStats> windows = new ArrayList<>();
+        String profile = runner.abandonRule().profile();
+        double cap = runner.abandonRule().cap();
+        for (AbandonAccountant.Period p : runner.openWindows()) {
+            windows.add(new WindowStats(profile + ":" + p.window().kind(), p.window().label(), p.start(),
+                    p.end().equals(Instant.MAX) ? null : p.end(), p.counts().live(), p.counts().abandoned(),
+                    p.rate(), cap));
+        }
+        CampaignStats.Snapshot s = runner.stats().snapshot();
+        return new CampaignStatsView(s.dialed(), s.answered(), s.bridged(), s.abandoned(), s.busy(), s.noAnswer(),
+                s.failed(), s.abandonRate(), s.worstAbandonMs(), windows);
     }
 
     static Agent agent(AgentSnapshot a, AgentConfig account, Instant now) {

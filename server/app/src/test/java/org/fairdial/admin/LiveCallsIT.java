@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.fairdial.compliance.CampaignEpoch;
 import org.fairdial.it.SippBridge;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,22 @@ class LiveCallsIT {
             assertEquals(1.0, after.value("fairdial_campaign_abandon_ratio", Map.of("campaign", "it")));
             assertEquals(0.03, after.value("fairdial_campaign_abandon_cap_ratio", Map.of("campaign", "it")));
             assertEquals(1.0, after.value("fairdial_campaign_dial_ratio", Map.of("campaign", "it")));
+            // The open period of each regulatory window of the campaign's rule (the fixture's custom profile:
+            // the callee's day and the campaign so far, from its epoch, midnight UTC of the day it first ran).
+            Map<String, String> window = Map.of("campaign", "it", "window", "it-test:campaign");
+            assertEquals(1.0, after.value("fairdial_abandon_ratio", Map.of("campaign", "it", "window", "it-test:day")));
+            assertEquals("gauge", after.type("fairdial_abandon_ratio"));
+            assertEquals(1.0, after.value("fairdial_abandon_ratio", window), "one call answered, abandoned");
+            long epoch = CampaignEpoch.of(Instant.now()).getEpochSecond();
+            double start = after.value("fairdial_abandon_window_start_seconds", window);
+            assertTrue(start == epoch || start == epoch - 86_400, "window start " + start);
+            JsonNode stats = AdminFixture.json(dialer.get("/api/campaigns/it/stats", AdminFixture.VIEWER));
+            assertEquals(4, stats.get("dialed").asInt(), stats.toString());
+            assertEquals("it-test:campaign", stats.at("/windows/1/window").asText(), stats.toString());
+            assertEquals(1, stats.at("/windows/1/answeredLive").asInt());
+            assertEquals(1, stats.at("/windows/1/abandoned").asInt());
+            assertEquals(0.03, stats.at("/windows/1/rateCap").asDouble(), 1e-12);
+            assertEquals((long) start, Instant.parse(stats.at("/windows/1/start").asText()).getEpochSecond());
             assertEquals(4.0, after.sum("fairdial_sip_requests_total", Map.of("direction", "sent",
                     "method", "INVITE")));
             assertEquals(3.0, after.sum("fairdial_sip_responses_total", Map.of("direction", "received",

@@ -2,7 +2,9 @@ package org.fairdial.compliance;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import org.fairdial.compliance.ComplianceWindows.Formula;
 
 /** Builds the abandon-rate rule a jurisdiction profile names. */
 public final class AbandonRules {
@@ -13,7 +15,8 @@ public final class AbandonRules {
     }
 
     /**
-     * The rule of {@code profile}, measured for a campaign that started at {@code campaignStart}. {@code zone} is
+     * The rule of {@code profile}, measured for a campaign whose windows count from {@code campaignStart} (its
+     * {@link CampaignEpoch} in the dialer; the windows themselves are {@link ComplianceWindows#window}'s). {@code zone} is
      * the callees' zone, used by day windows of {@code custom} (and by {@code uk-ofcom} when it is a UK zone;
      * otherwise Ofcom's day is taken in Europe/London). Unknown names get the strictest rule.
      */
@@ -26,11 +29,19 @@ public final class AbandonRules {
         Objects.requireNonNull(zone);
         Objects.requireNonNull(campaignStart);
         return switch (name) {
-            case "it-garante" -> new GaranteAbandonRule(cap, campaignStart);
-            case "uk-ofcom" -> new OfcomAbandonRule(cap, isUk(zone) ? zone : UK);
-            case "us-tsr" -> new TsrAbandonRule(cap, campaignStart);
+            case "it-garante" -> new GaranteAbandonRule(cap, List.of(ComplianceWindows.window(
+                    Formula.IT_GARANTE_CUMULATIVE, campaignStart, zone)));
+            case "uk-ofcom" -> new OfcomAbandonRule(cap, List.of(ComplianceWindows.window(Formula.UK_OFCOM_24H,
+                    campaignStart, ukZone(zone))));
+            case "us-tsr" -> new TsrAbandonRule(cap, List.of(ComplianceWindows.window(Formula.US_TSR_30_DAY,
+                    campaignStart, zone)));
             default -> new StrictestAbandonRule(name, cap, zone, campaignStart);
         };
+    }
+
+    /** The zone of Ofcom's days for callees in {@code zone}: theirs when it is a UK zone, else Europe/London. */
+    public static ZoneId ukZone(ZoneId zone) {
+        return isUk(zone) ? zone : UK;
     }
 
     private static boolean isUk(ZoneId zone) {

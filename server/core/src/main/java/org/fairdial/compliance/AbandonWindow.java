@@ -15,6 +15,9 @@ public sealed interface AbandonWindow {
     /** Short name for reports, e.g. {@code day Europe/London}. */
     String label();
 
+    /** Stable short name of the kind of window, for metric labels: {@code day}, {@code 30d}, {@code campaign}. */
+    String kind();
+
     /** Start of the period that holds {@code t} (inclusive). */
     Instant start(Instant t);
 
@@ -29,6 +32,11 @@ public sealed interface AbandonWindow {
 
         @Override
         public String label() {
+            return "campaign";
+        }
+
+        @Override
+        public String kind() {
             return "campaign";
         }
 
@@ -58,6 +66,11 @@ public sealed interface AbandonWindow {
         }
 
         @Override
+        public String kind() {
+            return "day";
+        }
+
+        @Override
         public Instant start(Instant t) {
             return day(t).atStartOfDay(zone).toInstant();
         }
@@ -84,6 +97,11 @@ public sealed interface AbandonWindow {
         @Override
         public String label() {
             return length.toDays() + " d periods";
+        }
+
+        @Override
+        public String kind() {
+            return length.toDays() + "d";
         }
 
         @Override

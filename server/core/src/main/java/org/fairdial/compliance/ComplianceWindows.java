@@ -2,26 +2,29 @@ package org.fairdial.compliance;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The regulatory windows over which an abandon rate is measured, and the rate itself. All window arithmetic of
- * the CDR reports is here and nowhere else, so it can be replaced by the shared compliance implementation.
+ * The one definition of each profile's regulatory windows: the live pacer ({@link AbandonRules}), the accountant's
+ * restart replay, {@code /metrics}, the API's campaign stats and {@code report compliance} all take their windows
+ * from {@link #window}, so a report cannot show a period the pacer never saw. docs/compliance.md explains each
+ * reading of the regulation.
  *
  * <ul>
- *   <li>{@link Formula#UK_OFCOM_24H}: Ofcom's persistent-misuse policy (2016 statement): abandoned calls at most 3 % of
- *   live calls per campaign "over any 24-hour period", taken midnight to midnight, UK time.</li>
+ *   <li>{@link Formula#UK_OFCOM_24H}: Ofcom, Persistent misuse statement of policy (2016), annex 3 and A1.14:
+ *   abandoned calls at most 3 % of live calls per campaign over any 24-hour period, which Ofcom reads as midnight
+ *   to midnight: calendar days in Europe/London, so 23 h and 25 h long on the clock-change days.</li>
  *   <li>{@link Formula#US_TSR_30_DAY}: FTC Telemarketing Sales Rule, 16 CFR 310.4(b)(4)(i): at most 3 % of calls
- *   answered by a person, per campaign, "measured over a 30-day period": consecutive 30-day periods from midnight
- *   of the campaign's first call.</li>
- *   <li>{@link Formula#IT_GARANTE_CUMULATIVE}: Garante, provvedimento 20 February 2014: at most 3 abandoned ("silent")
- *   calls per 100 answered, per campaign, counted over the campaign so far; one window per day, each from the
- *   campaign's start to that day's end (Italian time).</li>
+ *   answered by a person, per campaign, "measured over a 30-day period": consecutive 30 x 24 h periods from the
+ *   campaign's {@link CampaignEpoch}.</li>
+ *   <li>{@link Formula#IT_GARANTE_CUMULATIVE}: Garante, provv. n. 83 of 20 February 2014 (GU n. 79, 4 April 2014):
+ *   at most 3 abandoned ("silent") calls per 100 answered, per single campaign; the provision fixes no shorter
+ *   period, so the rate is the campaign's from its {@link CampaignEpoch} on. The report prints it at the end of
+ *   each Italian day.</li>
  * </ul>
- * In every formula the rate is abandoned / answered live, where answered live counts the calls a person answered:
- * those put through to an agent and those abandoned.
+ * In every formula a call counts in the window holding its answer time, and the rate is abandoned / answered
+ * live, where answered live counts the calls a person answered: those put through to an agent and those abandoned.
  */
 public final class ComplianceWindows {
 
@@ -77,20 +80,38 @@ public final class ComplianceWindows {
     private ComplianceWindows() {
     }
 
-    /** Midnight (in {@code zone}) starting the day of the campaign's first call: where its windows begin. */
+    /** Midnight (in {@code zone}) starting the day of {@code firstCall}. */
     public static Instant anchor(Instant firstCall, ZoneId zone) {
         return firstCall.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
     }
 
-    /** The windows of {@code formula} from {@code anchor} up to the one containing {@code until}. */
-    public static List<Window> windows(Formula formula, Instant anchor, Instant until, ZoneId zone) {
+    /**
+     * The window {@code formula} measures a campaign over. {@code epoch} is the campaign's {@link CampaignEpoch}
+     * (the US periods and the Italian campaign count from it); {@code zone} the zone of Ofcom's days.
+     */
+    public static AbandonWindow window(Formula formula, Instant epoch, ZoneId zone) {
+        return switch (formula) {
+            case UK_OFCOM_24H -> new AbandonWindow.CalendarDay(zone);
+            case US_TSR_30_DAY -> new AbandonWindow.Periods(epoch, TsrAbandonRule.PERIOD);
+            case IT_GARANTE_CUMULATIVE -> new AbandonWindow.Campaign(epoch);
+        };
+    }
+
+    /**
+     * The report's rows of {@code formula} from {@code epoch} up to the one containing {@code until}: each period
+     * of its {@link #window}; for the cumulative campaign window, one row per day of {@code zone}, each from the
+     * epoch to that day's end.
+     */
+    public static List<Window> windows(Formula formula, Instant epoch, Instant until, ZoneId zone) {
+        AbandonWindow window = window(formula, epoch, zone);
+        AbandonWindow step = formula.cumulative() ? new AbandonWindow.CalendarDay(zone) : window;
         List<Window> windows = new ArrayList<>();
-        ZonedDateTime start = anchor.atZone(zone);
-        while (!start.toInstant().isAfter(until)) {
-            ZonedDateTime end = formula == Formula.US_TSR_30_DAY ? start.plusDays(30) : start.plusDays(1);
-            Instant windowStart = formula.cumulative() ? anchor : start.toInstant();
-            windows.add(new Window(windowStart, start.toInstant(), end.toInstant()));
-            start = end;
+        Instant from = epoch;
+        while (!from.isAfter(until)) {
+            Instant end = step.end(from);
+            Instant start = formula.cumulative() ? epoch : step.start(from);
+            windows.add(new Window(start, formula.cumulative() ? from : start, end));
+            from = end;
         }
         return windows;
     }

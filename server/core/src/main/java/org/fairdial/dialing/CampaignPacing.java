@@ -100,11 +100,12 @@ final class CampaignPacing {
         }
     }
 
+    /** A call counts in the window holding its answer time, as the store's replay and the report count it. */
     void bridged(UUID call, Instant at) {
         Dial d = dials.get(call);
         if (d != null && d.talkTicket < 0) {
             d.talkTicket = estimates.talkStarted(at);
-            accountant.connected(at);
+            accountant.connected(d.answeredAt != null ? d.answeredAt : at);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.fairdial.compliance.AbandonAccountant;
+import org.fairdial.compliance.AbandonRule;
 import org.fairdial.agent.AgentListener;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.agent.AgentSnapshot;
@@ -90,6 +92,19 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     public CampaignStats stats() {
         return stats;
+    }
+
+    /**
+     * The period of each regulatory window of the campaign that holds now, with the counts its pacer works from
+     * ({@link org.fairdial.compliance.ComplianceWindows}' windows); safe from any thread.
+     */
+    public List<AbandonAccountant.Period> openWindows() {
+        return pacing.accountant().open(clock.instant());
+    }
+
+    /** The abandon-rate rule the campaign's pacer is held to. */
+    public AbandonRule abandonRule() {
+        return pacing.accountant().rule();
     }
 
     /** The pacing mode in force, for logs and metrics. */

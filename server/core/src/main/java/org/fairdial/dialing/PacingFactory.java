@@ -19,7 +19,9 @@ import org.fairdial.ports.CdrHistory;
 
 /**
  * Builds a campaign's pacing from its configuration and its history: the abandon accountant replays every answer
- * the store holds for the campaign, so a restart keeps the regulatory windows where they were.
+ * the store holds for the campaign into the windows of {@link org.fairdial.compliance.ComplianceWindows}, from the
+ * campaign's stored epoch, so a restart keeps the regulatory windows where they were and where the compliance
+ * report puts them.
  */
 public final class PacingFactory {
     private PacingFactory() {
@@ -28,10 +30,11 @@ public final class PacingFactory {
     static CampaignPacing create(CampaignConfig campaign, CdrHistory cdrs, Instant now) {
         List<Answer> history = new ArrayList<>();
         cdrs.forEachAnswer(campaign.name(), (at, abandoned) -> history.add(new Answer(at, abandoned)));
-        // Windows such as the TSR's 30-day periods count from the campaign's first answer.
-        Instant start = history.isEmpty() ? now : history.get(0).at();
+        // The TSR's 30-day periods and the Garante's campaign window count from the epoch the store keeps, the one
+        // the compliance report uses; Ofcom's days are calendar days (compliance/ComplianceWindows).
+        Instant epoch = cdrs.campaignEpoch(campaign.name(), now);
         ZoneId zone = campaign.rules().defaultZone() != null ? campaign.rules().defaultZone() : ZoneOffset.UTC;
-        AbandonAccountant accountant = new AbandonAccountant(AbandonRules.forProfile(campaign.profile(), zone, start));
+        AbandonAccountant accountant = new AbandonAccountant(AbandonRules.forProfile(campaign.profile(), zone, epoch));
         for (Answer answer : history) {
             if (answer.abandoned()) {
                 accountant.abandoned(answer.at());

@@ -10,4 +10,11 @@ public interface CdrHistory {
 
     /** Every answered customer leg of the campaign in time order: answer time and whether it was abandoned. */
     void forEachAnswer(String campaign, BiConsumer<Instant, Boolean> answeredAbandoned);
+
+    /**
+     * The instant the campaign's regulatory windows count from ({@link org.fairdial.compliance.CampaignEpoch}):
+     * the stored one; when none is stored yet, the epoch of its first stored customer leg (or of {@code now},
+     * for a campaign that never called) is stored and returned.
+     */
+    Instant campaignEpoch(String campaign, Instant now);
 }

@@ -166,6 +166,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
      * the abandon accountant replays at start-up so a restart keeps its regulatory windows. Streams, so a long
      * campaign does not need memory for its history.
      */
+    @Override
     public void forEachAnswer(String campaign, BiConsumer<Instant, Boolean> answeredAbandoned) {
         String sql = "SELECT answered_at, disposition FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER'"
                 + " AND disposition IN ('ANSWERED', 'ABANDONED') AND answered_at IS NOT NULL ORDER BY answered_at";
@@ -180,6 +181,16 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
         } catch (SQLException e) {
             throw StoreErrors.of("Cannot read the answers of campaign " + campaign, e, NumberMask.HIDDEN);
         }
+    }
+
+    @Override
+    public Instant campaignEpoch(String campaign, Instant now) {
+        Instant stored = CampaignEpochs.find(dataSource, campaign);
+        if (stored != null) {
+            return stored;
+        }
+        Instant first = CampaignEpochs.firstCustomerLeg(dataSource, campaign);
+        return CampaignEpochs.take(dataSource, campaign, first == null ? now : first, now);
     }
 
     /** Number of stored legs. */

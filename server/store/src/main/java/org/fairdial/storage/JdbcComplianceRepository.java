@@ -17,8 +17,9 @@ import org.fairdial.privacy.NumberMask;
 
 /**
  * The queries behind compliance reports, on {@code cdr_leg}, and the {@code compliance_report} table that keeps
- * their results. Customer legs count by their INVITE time ({@code created_at}), which the
- * {@code (campaign, created_at)} index serves.
+ * their results. Answered legs count in the window holding their answer time ({@code answered_at}, served by the
+ * {@code (campaign, answered_at)} index), as the dialer's abandon accountant counts them; redials inside a
+ * lockout count by their INVITE time ({@code created_at}).
  */
 public final class JdbcComplianceRepository {
     private static final String COLUMNS = "campaign, formula, window_start, window_end, time_zone, answered_live,"
@@ -54,25 +55,31 @@ public final class JdbcComplianceRepository {
 
     /** INVITE time of the campaign's first customer leg still stored, or null. */
     public Instant firstCustomerLeg(String campaign) {
-        String sql = "SELECT MIN(created_at) FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER'";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, campaign);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return SqlValues.getInstant(rs, 1);
-            }
-        } catch (SQLException e) {
-            throw StoreErrors.of("Cannot find the first leg of " + campaign, e, NumberMask.HIDDEN);
-        }
+        return CampaignEpochs.firstCustomerLeg(dataSource, campaign);
     }
 
-    /** Answered live, abandoned and the longest abandoned call (answer to hang-up: its talk_ms). */
+    /**
+     * The instant the campaign's windows count from: the stored epoch, else the one of {@code first} (stored
+     * from now on); null when none is stored and {@code first} is null.
+     */
+    public Instant epoch(String campaign, Instant first, Instant now) {
+        Instant stored = CampaignEpochs.find(dataSource, campaign);
+        if (stored != null || first == null) {
+            return stored;
+        }
+        return CampaignEpochs.take(dataSource, campaign, first, now);
+    }
+
+    /**
+     * Answered live, abandoned and the longest abandoned call (answer to hang-up: its talk_ms) of the legs
+     * answered in {@code [from, to)}.
+     */
     public Counts counts(String campaign, Instant from, Instant to) {
         String sql = "SELECT"
                 + " COALESCE(SUM(CASE WHEN disposition IN ('ANSWERED', 'ABANDONED') THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN disposition = 'ABANDONED' THEN 1 ELSE 0 END), 0),"
                 + " MAX(CASE WHEN disposition = 'ABANDONED' THEN talk_ms END)"
-                + " FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER' AND created_at >= ? AND created_at < ?";
+                + " FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER' AND answered_at >= ? AND answered_at < ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, campaign);
             SqlValues.setInstant(ps, 2, from);

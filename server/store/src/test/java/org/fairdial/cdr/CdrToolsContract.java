@@ -67,7 +67,7 @@ abstract class CdrToolsContract extends StoreTestSupport {
         cdrs = new JdbcCdrRepository(db());
         privacy = new JdbcPrivacyRepository(dataSource());
         for (String table : List.of("cdr_leg", "lead_state", "privacy_erasure",
-                "compliance_report")) {
+                "compliance_report", "campaign_epoch")) {
             StoreFixture.execute(dataSource(), "TRUNCATE TABLE " + table);
         }
     }

@@ -19,8 +19,9 @@ import org.fairdial.storage.JdbcComplianceRepository.Counts;
 /**
  * Computes a campaign's figures per regulatory window and keeps them in {@code compliance_report}. A window stored
  * as closed is taken as stored and never recomputed, so its history survives the retention of call-level data;
- * a cumulative formula continues from the last stored window. Windows run from the campaign's first call (or
- * first stored window) to now.
+ * a cumulative formula continues from the last stored window. The windows are {@link ComplianceWindows}'s, the
+ * ones the dialer's pacer runs under, from the campaign's epoch (as the dialer stored it) to now; calls count by
+ * their answer time, as the pacer counts them.
  */
 public final class ComplianceReporter {
     /** A window is final this long after its end: CDRs of calls still up at its end have arrived by then. */
@@ -67,7 +68,7 @@ public final class ComplianceReporter {
                                         long abandonCapMs, Instant now) {
         List<WindowFigures> stored = repository.stored(campaign, formula);
         Map<Instant, WindowFigures> closedByEnd = new HashMap<>();
-        Instant anchor = null;
+        Instant earliest = null;
         for (WindowFigures w : stored) {
             if (!w.zone().equals(zone.getId())) {
                 continue;
@@ -75,22 +76,22 @@ public final class ComplianceReporter {
             if (w.closed()) {
                 closedByEnd.put(w.end(), w);
             }
-            if (anchor == null || w.start().isBefore(anchor)) {
-                anchor = w.start();
+            if (earliest == null || w.start().isBefore(earliest)) {
+                earliest = w.start();
             }
         }
-        if (anchor == null) {
-            Instant first = repository.firstCustomerLeg(campaign);
-            if (first == null) {
-                return List.of();
-            }
-            anchor = ComplianceWindows.anchor(first, zone);
+        Instant first = repository.firstCustomerLeg(campaign);
+        // The dialer's epoch when it ran the campaign; else the first call's (or, its legs purged, the first
+        // stored window's), kept from now on: the pacer and the report count from the same instant.
+        Instant epoch = repository.epoch(campaign, first != null ? first : earliest, now);
+        if (epoch == null) {
+            return List.of();
         }
         List<Instant> redials = repository.redialsInLockout(campaign, lockout);
         List<WindowFigures> result = new ArrayList<>();
         List<WindowFigures> fresh = new ArrayList<>();
         WindowFigures previous = null;
-        for (Window w : ComplianceWindows.windows(formula, anchor, now, zone)) {
+        for (Window w : ComplianceWindows.windows(formula, epoch, now, zone)) {
             WindowFigures figures = closedByEnd.get(w.end());
             if (figures == null) {
                 Counts step = repository.counts(campaign, w.stepStart(), w.end());
