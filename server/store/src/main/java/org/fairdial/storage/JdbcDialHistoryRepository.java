@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.compliance.AbandonHistory;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * Per-number call history shared by all campaigns: the {@code dial_attempt} rows the frequency cap counts, and the
@@ -38,7 +39,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
             SqlValues.setInstant(ps, 6, at);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot record a call to " + number + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot record a call to " + NumberMask.mask(number) + ": " + e.getMessage(), e);
         }
     }
 
@@ -56,7 +57,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
                 return times;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read calls to " + number + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot read calls to " + NumberMask.mask(number) + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,7 +93,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
                 return new AbandonHistory(SqlValues.getInstant(rs, 1), SqlValues.getInstant(rs, 2));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the abandon history of " + number + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot read the abandon history of " + NumberMask.mask(number) + ": " + e.getMessage(), e);
         }
     }
 
@@ -123,7 +124,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
                 if (attempt == 0 && "23505".equals(e.getSQLState())) {
                     continue; // another writer inserted the row between our update and insert
                 }
-                throw new StoreException("Cannot record " + column + " of " + number + ": " + e.getMessage(), e);
+                throw new StoreException("Cannot record " + column + " of " + NumberMask.mask(number) + ": " + e.getMessage(), e);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.fairdial.cdr.Disposition;
+import org.fairdial.privacy.NumberMask;
 
 /** The {@code lead_state} table: one row per (campaign, lead), replaced as a whole on each save. */
 public final class JdbcLeadStateRepository implements LeadStates {
@@ -73,7 +74,7 @@ public final class JdbcLeadStateRepository implements LeadStates {
             ps.setBoolean(8, lead.done());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot save lead " + lead.leadId() + " of campaign " + lead.campaign()
+            throw new StoreException("Cannot save lead " + NumberMask.mask(lead.leadId()) + " of campaign " + lead.campaign()
                     + ": " + e.getMessage(), e);
         }
     }
