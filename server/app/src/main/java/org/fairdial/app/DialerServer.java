@@ -207,6 +207,11 @@ public final class DialerServer implements AutoCloseable {
         return calls;
     }
 
+    /** The channels of a trunk in use by calls, or null for a trunk not configured. */
+    public TrunkChannels trunkChannels(String trunk) {
+        return trunks.get(trunk);
+    }
+
     public Map<String, CampaignRunner> campaigns() {
         return campaigns;
     }

@@ -73,6 +73,12 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private ScheduledFuture<?> ticker;
     /** A paused campaign still writes its queued outcomes: one retry is scheduled at a time. */
     private boolean retryScheduled;
+    /**
+     * While the store fails: when to ask it again. A failing call can block for the pool's connection timeout, so
+     * the store is asked at most once per {@link DialGate#STORE_RETRY} however many calls end and agents free up
+     * (each of which runs a tick); null while it answers.
+     */
+    private Instant storeRetryAt;
     private volatile boolean running;
     /** The CDR store can take more calls' records (journal space): checked before every INVITE. */
     private volatile BooleanSupplier canDial = () -> true;
@@ -271,6 +277,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     }
 
     private void dial() {
+        if (storeRetryAt != null && clock.instant().isBefore(storeRetryAt)) {
+            return;
+        }
         if (!storeTakesBacklog() || !running || !canDial.getAsBoolean() || outcomes.full()) {
             return;
         }
@@ -316,7 +325,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         if (!outcomes.isEmpty()) {
             StoreException failed = outcomes.drain(this::writeOutcome);
             if (failed != null) {
-                store.failed("writing lead outcomes", failed.getMessage());
+                storeFailed("writing lead outcomes", failed.getMessage());
                 if (!running && !retryScheduled) {
                     retryScheduled = true;
                     loop.schedule(() -> {
@@ -326,18 +335,28 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 }
                 return false;
             }
-            store.succeeded();
+            storeAnswered();
         }
         if (gate.unwrittenDenials() > 0) {
             try {
                 gate.flushDenials();
             } catch (StoreException e) {
-                store.failed("writing denials", e.getMessage());
+                storeFailed("writing denials", e.getMessage());
                 return false;
             }
-            store.succeeded();
+            storeAnswered();
         }
         return true;
+    }
+
+    private void storeFailed(String operation, String error) {
+        storeRetryAt = clock.instant().plus(DialGate.STORE_RETRY);
+        store.failed(operation, error);
+    }
+
+    private void storeAnswered() {
+        storeRetryAt = null;
+        store.succeeded();
     }
 
     /** Stores one outcome; the lead is queued again when due, unless a reload removed it (or load adds it). */
@@ -376,13 +395,13 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 leads.dueAt(deny.retryAt(), lead);
             }
             if (deny.rule() == Rule.STORE_UNAVAILABLE) {
-                store.failed("checking a lead", deny.reason());
+                storeFailed("checking a lead", deny.reason());
                 store.denied();
                 return Outcome.STORE_FAILED;
             }
             return Outcome.DENIED;
         }
-        store.succeeded();
+        storeAnswered();
         CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
                 lead.e164(), agent);
         inCall.put(plan.callId(), lead);
