@@ -322,10 +322,11 @@ public final class CampaignRunner implements CallObserver, AgentListener {
      * failed. False while the store still fails: nothing is dialed in this tick, and the store is asked once.
      */
     private boolean storeTakesBacklog() {
+        Instant asked = clock.instant();
         if (!outcomes.isEmpty()) {
             StoreException failed = outcomes.drain(this::writeOutcome);
             if (failed != null) {
-                storeFailed("writing lead outcomes", failed.getMessage());
+                storeFailed("writing lead outcomes", failed.getMessage(), asked);
                 if (!running && !retryScheduled) {
                     retryScheduled = true;
                     loop.schedule(() -> {
@@ -341,7 +342,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             try {
                 gate.flushDenials();
             } catch (StoreException e) {
-                storeFailed("writing denials", e.getMessage());
+                storeFailed("writing denials", e.getMessage(), asked);
                 return false;
             }
             storeAnswered();
@@ -349,9 +350,10 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         return true;
     }
 
-    private void storeFailed(String operation, String error) {
+    /** {@code asked}: when the failing call started (it may have blocked for the pool's connection timeout). */
+    private void storeFailed(String operation, String error, Instant asked) {
         storeRetryAt = clock.instant().plus(DialGate.STORE_RETRY);
-        store.failed(operation, error);
+        store.failed(operation, error, asked);
     }
 
     private void storeAnswered() {
@@ -395,7 +397,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 leads.dueAt(deny.retryAt(), lead);
             }
             if (deny.rule() == Rule.STORE_UNAVAILABLE) {
-                storeFailed("checking a lead", deny.reason());
+                storeFailed("checking a lead", deny.reason(), now);
                 store.denied();
                 return Outcome.STORE_FAILED;
             }

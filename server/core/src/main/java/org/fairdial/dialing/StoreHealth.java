@@ -32,13 +32,15 @@ public final class StoreHealth {
      *
      * @param operation what the dialer was doing, for the log line
      * @param error     the store's message; its numbers are masked by the store
+     * @param since     when the failing call was made: a call to a database that went away may block for the
+     *                  pool's connection timeout before it fails, and the outage is counted from its start
      */
-    public void failed(String operation, String error) {
+    public void failed(String operation, String error, Instant since) {
         synchronized (this) {
             if (downSince != null) {
                 return;
             }
-            downSince = clock.instant();
+            downSince = since;
             outages++;
             deniedThisOutage = 0;
         }
