@@ -163,8 +163,8 @@ class StoreOutageIT {
         LOG.info("store outage: relay cut {} ms; dialing paused {} ms (gap between INVITEs across the return);"
                         + " first INVITE {} ms after the relay returned; {} call(s) dialed during the cut; leaked: {}"
                         + " channel(s), {} agent(s); {} outage(s) seen, {} store-unavailable denial(s) recorded;"
-                        + " {} customer legs, {} lead outcomes stored; the dialer saw the store away for {} ms (from the start"
-                + " of its first failing call)", Duration.between(cutAt, restoredAt)
+                        + " {} customer legs, {} lead outcomes stored; the dialer saw the store away for {} ms"
+                        + " (from the start of its first failing call)", Duration.between(cutAt, restoredAt)
                 .toMillis(), pause.toMillis(), resumeAfterRestore.toMillis(), dialedDuringCut, leakedChannels,
                 leakedAgents, health.outages(), denials, invites.size(), outcomes.size(),
                 health.lastOutage().toMillis());
