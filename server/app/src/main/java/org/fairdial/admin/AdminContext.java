@@ -8,6 +8,7 @@ import org.fairdial.call.CallRegistry;
 import org.fairdial.cdr.store.AsyncCdrWriter;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.dialing.CampaignRunner;
+import org.fairdial.dialing.StoreHealth;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
@@ -26,6 +27,7 @@ public final class AdminContext {
     private final Supplier<Map<String, CampaignRunner>> campaigns;
     private final JdbcCdrRepository cdrs;
     private final AsyncCdrWriter cdrWriter;
+    private final StoreHealth store;
     private final JainSipSignalling sip;
     private final MediaEngine media;
     private final Database database;
@@ -40,6 +42,7 @@ public final class AdminContext {
      * @param campaigns campaign runners by name, as a map the caller does not change while it is read
      * @param cdrs      CDR store, for queries
      * @param cdrWriter the CDR queue
+     * @param store     whether the store answers, as the campaigns see it
      * @param sip       signalling (traffic counters, open legs)
      * @param media     RTP legs
      * @param database  the store (audit trail)
@@ -48,7 +51,7 @@ public final class AdminContext {
      */
     public AdminContext(Supplier<DialerConfig> config, AgentRegistry agents, CallRegistry calls,
                         Supplier<Map<String, CampaignRunner>> campaigns, JdbcCdrRepository cdrs,
-                        AsyncCdrWriter cdrWriter, JainSipSignalling sip, MediaEngine media, Database database,
+                        AsyncCdrWriter cdrWriter, StoreHealth store, JainSipSignalling sip, MediaEngine media, Database database,
                         InstantSource clock, AdminControls controls) {
         this.config = config;
         this.agents = agents;
@@ -56,6 +59,7 @@ public final class AdminContext {
         this.campaigns = campaigns;
         this.cdrs = cdrs;
         this.cdrWriter = cdrWriter;
+        this.store = store;
         this.sip = sip;
         this.media = media;
         this.database = database;
@@ -86,6 +90,10 @@ public final class AdminContext {
 
     public AsyncCdrWriter cdrWriter() {
         return cdrWriter;
+    }
+
+    public StoreHealth store() {
+        return store;
     }
 
     public JainSipSignalling sip() {

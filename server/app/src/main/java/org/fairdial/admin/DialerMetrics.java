@@ -94,6 +94,14 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .description("CDR legs committed to the store").register(r);
         FunctionCounter.builder("fairdial.cdr.write.failures", dialer.cdrWriter(), w -> w.failedAttempts())
                 .description("CDR batch writes that failed and were retried").register(r);
+        Gauge.builder("fairdial.store.available", dialer.store(), h -> h.available() ? 1 : 0)
+                .description("1 while the store answers the dialer, 0 during an outage (dialing paused)").register(r);
+        FunctionCounter.builder("fairdial.store.outages", dialer.store(), h -> h.outages())
+                .description("Store outages the dialer saw (each counted once, however many calls it stopped)")
+                .register(r);
+        FunctionCounter.builder("fairdial.store.unavailable.denials", dialer.store(), h -> h.deniedCalls())
+                .description("Dial attempts not placed because the store failed (rule store-unavailable)")
+                .register(r);
         Gauge.builder("fairdial.admin.event.clients", events, e -> e.clients())
                 .description("Clients connected to /events").register(r);
         FunctionCounter.builder("fairdial.admin.event.clients.dropped", events, e -> e.droppedClients())
@@ -122,6 +130,10 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 CampaignRunner c = dialer.campaigns().get(name);
                 return c == null ? Double.NaN : c.running() ? 1 : 0;
             }).tags(tags).description("1 while the campaign dials").register(registry);
+            Gauge.builder("fairdial.campaign.lead.outcomes.pending", () -> {
+                CampaignRunner c = dialer.campaigns().get(name);
+                return c == null ? Double.NaN : c.pendingOutcomes();
+            }).tags(tags).description("Lead outcomes waiting for the store to take them").register(registry);
             FunctionCounter.builder("fairdial.campaign.dialed", this, m -> m.campaign(name, s -> s.dialed()))
                     .tags(tags).description("Calls the campaign placed").register(registry);
             bindWindows(runner);

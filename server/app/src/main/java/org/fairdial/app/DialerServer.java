@@ -22,6 +22,7 @@ import org.fairdial.call.CallPorts;
 import org.fairdial.call.CallRegistry;
 import org.fairdial.call.CallSession;
 import org.fairdial.call.CallTimeouts;
+import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.store.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
@@ -30,6 +31,7 @@ import org.fairdial.dialing.DialGate;
 import org.fairdial.dialing.Lead;
 import org.fairdial.dialing.LeadBook;
 import org.fairdial.dialing.LeadFile;
+import org.fairdial.dialing.StoreHealth;
 import org.fairdial.dialing.TrunkChannels;
 import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.media.relay.NettyMediaEngine;
@@ -65,6 +67,8 @@ public final class DialerServer implements AutoCloseable {
     private AdminServer admin;
     private ConfigReload reload;
     private final CallRegistry calls = new CallRegistry();
+    /** Whether the store answers, as every campaign sees it (one log line per outage, metrics). */
+    private final StoreHealth storeHealth = new StoreHealth(clock);
     private final Map<String, CampaignRunner> campaigns = new ConcurrentHashMap<>();
     final Map<String, TrunkChannels> trunks = new ConcurrentHashMap<>();
     private JdbcLeadStateRepository leadStates;
@@ -119,7 +123,7 @@ public final class DialerServer implements AutoCloseable {
         reload = config.source() == null ? null : new ConfigReload(this, config.source());
         if (config.admin().enabled()) {
             admin = AdminServer.start(new AdminContext(this::config, agents, calls, this::campaigns, store.cdrs,
-                    store.sink.writer(), sip, media, store.database, clock, OperatorControls.of(agents, config.agentPolicy(),
+                    store.sink.writer(), storeHealth, sip, media, store.database, clock, OperatorControls.of(agents, config.agentPolicy(),
                             this::doNotCall, reload, clock)));
         }
     }
@@ -136,19 +140,25 @@ public final class DialerServer implements AutoCloseable {
         doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(),
                 new JdbcDoNotCallRepository(store.database.dataSource(), numberMask));
         doNotCall.matchHashedWith(store.hasher);
+        // Customer legs that ended before a crash, the store down: their lead outcomes may not have been stored.
+        List<CdrLeg> ended = store.sink.recovery().ended();
         for (CampaignConfig campaign : config.campaigns().values()) {
-            addCampaign(campaign);
+            addCampaign(campaign, ended);
         }
     }
 
     /** Reads a campaign's leads and starts its runner (dialing if the campaign is enabled). */
     void addCampaign(CampaignConfig campaign) throws IOException {
+        addCampaign(campaign, List.of());
+    }
+
+    private void addCampaign(CampaignConfig campaign, List<CdrLeg> recovered) throws IOException {
         CampaignRunner runner = CampaignRunner.create(campaign, trunks.get(campaign.trunk()), agents, calls,
-                gate(campaign), store.cdrs, dialerLoop, clock);
+                gate(campaign), store.cdrs, storeHealth, dialerLoop, clock);
         runner.gateDialingOn(store.sink::canAcceptCalls);
         calls.addObserver(runner);
         campaigns.put(campaign.name(), runner);
-        runner.load(readLeads(campaign));
+        runner.load(readLeads(campaign), recovered);
         if (campaign.enabled()) {
             runner.start();
         }
@@ -197,8 +207,18 @@ public final class DialerServer implements AutoCloseable {
         return agents;
     }
 
+    /** Whether the store answers, as the campaigns see it. */
+    public StoreHealth storeHealth() {
+        return storeHealth;
+    }
+
     public CallRegistry calls() {
         return calls;
+    }
+
+    /** The channels of a trunk in use by calls, or null for a trunk not configured. */
+    public TrunkChannels trunkChannels(String trunk) {
+        return trunks.get(trunk);
     }
 
     public Map<String, CampaignRunner> campaigns() {

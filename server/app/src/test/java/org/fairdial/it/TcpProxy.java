@@ -58,14 +58,30 @@ final class TcpProxy implements AutoCloseable {
                 Socket client = s.accept();
                 Socket upstream = new Socket();
                 upstream.connect(target, 2_000);
-                sockets.add(client);
-                sockets.add(upstream);
+                if (!keep(s, client, upstream)) {
+                    continue;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException closed) {
                 // stopped, or the target refused: the client sees its connection end
             }
         }
+    }
+
+    /**
+     * Registers a relayed pair unless {@link #stop()} ran while it was being set up (accepted just before the
+     * listening socket closed): such a pair is closed, or it would outlive the cut.
+     */
+    private synchronized boolean keep(ServerSocket s, Socket client, Socket upstream) throws IOException {
+        if (s.isClosed()) {
+            client.close();
+            upstream.close();
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {

@@ -1,5 +1,7 @@
 package org.fairdial.compliance;
 
+import java.util.Locale;
+
 /**
  * Why a call was not placed: each constant names one rule, recorded with every denial for the compliance report.
  * The regulation behind each rule is cited on the class that applies it and in docs/compliance.md.
@@ -24,5 +26,16 @@ public enum Rule {
     /** The campaign's retry delay after the last outcome has not passed. */
     RETRY_DELAY,
     /** The caller id to present does not satisfy the profile. */
-    CALLER_ID
+    CALLER_ID,
+    /**
+     * The store could not be read or written, so the other rules could not be checked (abandon history, frequency
+     * cap) or the attempt could not be counted: no call is placed on rules that were not checked. Postponing; the
+     * dialer asks again when the store answers.
+     */
+    STORE_UNAVAILABLE;
+
+    /** The rule as reports and metrics name it: lower case, words joined by '-' ({@code store-unavailable}). */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +37,8 @@ import org.fairdial.compliance.Rule;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.pacing.PacingDecision;
 import org.fairdial.ports.CdrHistory;
+import org.fairdial.ports.LeadState;
+import org.fairdial.ports.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +46,18 @@ import org.slf4j.LoggerFactory;
  * Runs one campaign on the dialer thread (every field is confined to it; observer callbacks hop onto it). Each
  * tick asks the campaign's pacer how many calls to place and whether each needs an agent set aside first, then
  * asks the compliance gate about each lead at the last moment before its INVITE.
+ *
+ * <p>A store that fails stops nothing but the dialing: a call the gate could not check or count is not placed
+ * ({@link Rule#STORE_UNAVAILABLE}, its trunk channel and reserved agent given back, the lead asked about again),
+ * outcomes of calls that end meanwhile wait in a bounded queue ({@link PendingOutcomes}), and each tick probes the
+ * store once, so dialing resumes by itself when it answers. {@link StoreHealth} logs the outage once.
  */
 public final class CampaignRunner implements CallObserver, AgentListener {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
     /** The pacer is asked at least this often, and after every event that changes what it sees. */
     private static final long TICK_MS = 250;
+    /** Outcomes waiting for the store; at this many the campaign places no call until some are written. */
+    static final int MAX_PENDING_OUTCOMES = 1_000;
 
     private volatile CampaignConfig config;
     private volatile TrunkChannels trunk;
@@ -59,13 +70,24 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final CampaignStats stats = new CampaignStats();
     private final LeadQueue leads = new LeadQueue();
     private final Map<UUID, Lead> inCall = new HashMap<>();
+    private final PendingOutcomes outcomes;
+    private final StoreHealth store;
     private ScheduledFuture<?> ticker;
+    /** A paused campaign still writes its queued outcomes: one retry is scheduled at a time. */
+    private boolean retryScheduled;
+    /**
+     * While the store fails: when to ask it again. A failing call can block for the pool's connection timeout, so
+     * the store is asked at most once per {@link DialGate#STORE_RETRY} however many calls end and agents free up
+     * (each of which runs a tick); null while it answers.
+     */
+    private Instant storeRetryAt;
     private volatile boolean running;
     /** The CDR store can take more calls' records (journal space): checked before every INVITE. */
     private volatile BooleanSupplier canDial = () -> true;
 
     CampaignRunner(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents, CallRegistry calls,
-                   DialGate gate, CampaignPacing pacing, ScheduledExecutorService loop, InstantSource clock) {
+                   DialGate gate, CampaignPacing pacing, StoreHealth store, int maxPendingOutcomes,
+                   ScheduledExecutorService loop, InstantSource clock) {
         this.config = config;
         this.trunk = trunk;
         this.agents = agents;
@@ -74,16 +96,22 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         this.pacing = pacing;
         this.loop = loop;
         this.clock = clock;
+        this.store = store;
+        this.outcomes = new PendingOutcomes(maxPendingOutcomes);
         agents.onAvailability(() -> loop.execute(this::tick));
         agents.addListener(this);
     }
 
-    /** A runner whose pacing follows the campaign's mode and resumes its abandon windows from the store. */
+    /**
+     * A runner whose pacing follows the campaign's mode and resumes its abandon windows from the store.
+     *
+     * @param store the dialer's view of the store, shared by its campaigns
+     */
     public static CampaignRunner create(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents,
-                                        CallRegistry calls, DialGate gate, CdrHistory cdrs,
+                                        CallRegistry calls, DialGate gate, CdrHistory cdrs, StoreHealth store,
                                         ScheduledExecutorService loop, InstantSource clock) {
         return new CampaignRunner(config, trunk, agents, calls, gate,
-                PacingFactory.create(config, cdrs, clock.instant()), loop, clock);
+                PacingFactory.create(config, cdrs, clock.instant()), store, MAX_PENDING_OUTCOMES, loop, clock);
     }
 
     public String name() {
@@ -127,8 +155,20 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
     public void load(List<Lead> list) {
+        load(list, List.of());
+    }
+
+    /**
+     * As {@link #load(List)}, first applying the outcomes of customer legs that ended before a crash while the store
+     * was down: the CDR journal's replay ({@code recovered}, legs of any campaign). A leg counts only for the lead's
+     * last attempt (its INVITE not before the attempt stored); a lead whose outcome the store still refuses is held
+     * out of the queues until it is written.
+     */
+    public void load(List<Lead> list, List<CdrLeg> recovered) {
         loop.execute(() -> {
-            leads.add(list, gate.book(), clock.instant());
+            Set<String> pending = replay(list, recovered);
+            leads.add(list.stream().filter(l -> !pending.contains(l.id())).toList(), gate.book(), clock.instant());
+            list.stream().filter(l -> pending.contains(l.id())).forEach(leads::hold);
             stats.seed(gate.book().answeredBefore(), gate.book().abandonedBefore());
             LOG.info("campaign {}: {} leads ready, {} later, pacing {}", config.name(), leads.readyCount(),
                     leads.laterCount(), pacing.mode());
@@ -184,7 +224,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 return;
             }
             leads.remove(lead);
-            result.complete(tryDial(lead, clock.instant(), null));
+            result.complete(tryDial(lead, clock.instant(), null) == Outcome.DIALED);
         });
         return result;
     }
@@ -198,8 +238,64 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         }, loop).join();
     }
 
+    /** Queues the outcomes of the journal's legs that belong to a lead's last attempt; returns those leads' ids. */
+    private Set<String> replay(List<Lead> list, List<CdrLeg> recovered) {
+        Map<String, Lead> byId = new HashMap<>();
+        list.forEach(l -> byId.put(l.id(), l));
+        Set<String> replayed = new HashSet<>();
+        for (CdrLeg leg : recovered) {
+            Lead lead = leg.kind() == LegKind.CUSTOMER && config.name().equals(leg.campaign())
+                    ? byId.get(leg.leadId()) : null;
+            LeadState state = lead == null ? null : gate.book().state(lead);
+            if (state != null && !state.done() && state.lastAttemptAt() != null
+                    && !leg.createdAt().isBefore(state.lastAttemptAt())) {
+                outcomes.add(new PendingOutcomes.Entry(lead, leg, leg.endedAt()));
+                replayed.add(lead.id());
+            }
+        }
+        if (!replayed.isEmpty()) {
+            LOG.info("campaign {}: {} lead outcome(s) from the CDR journal to store again", config.name(),
+                    replayed.size());
+        }
+        if (storeTakesBacklog()) {
+            return Set.of();
+        }
+        Set<String> pending = new HashSet<>();
+        replayed.forEach(id -> {
+            if (outcomes.holds(byId.get(id))) {
+                pending.add(id);
+            }
+        });
+        return pending;
+    }
+
+    /** Lead outcomes waiting for the store to take them (from any thread, without waiting for the dialer's). */
+    public int pendingOutcomes() {
+        return outcomes.size();
+    }
+
+    /** The dialer's view of the store this campaign reports to. */
+    public StoreHealth storeHealth() {
+        return store;
+    }
+
+    /**
+     * Runs on the fixed-delay ticker: whatever goes wrong in one tick is logged and the next tick runs, since an
+     * exception escaping into {@code scheduleWithFixedDelay} would cancel the ticker (and the campaign) for good.
+     */
     private void tick() {
-        if (!running || !canDial.getAsBoolean()) {
+        try {
+            dial();
+        } catch (RuntimeException e) {
+            LOG.error("campaign {}: dialing tick failed; the next tick goes on", config.name(), e);
+        }
+    }
+
+    private void dial() {
+        if (storeRetryAt != null && clock.instant().isBefore(storeRetryAt)) {
+            return;
+        }
+        if (!storeTakesBacklog() || !running || !canDial.getAsBoolean() || outcomes.full()) {
             return;
         }
         Instant now = clock.instant();
@@ -212,7 +308,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 trunk.release();
                 break;
             }
-            tryDial(lead, now, agent.get());
+            if (tryDial(lead, now, agent.get()) == Outcome.STORE_FAILED) {
+                return;
+            }
         }
         if (!leads.hasReady()) {
             return;
@@ -228,17 +326,81 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 }
                 agent = reserved.get();
             }
-            tryDial(leads.nextReady(), now, agent);
+            if (tryDial(leads.nextReady(), now, agent) == Outcome.STORE_FAILED) {
+                return;
+            }
         }
     }
+
+    /**
+     * Writes what the store could not take before (outcomes, then denials): the tick's probe of a store that
+     * failed. False while the store still fails: nothing is dialed in this tick, and the store is asked once.
+     */
+    private boolean storeTakesBacklog() {
+        Instant asked = clock.instant();
+        if (!outcomes.isEmpty()) {
+            StoreException failed = outcomes.drain(this::writeOutcome);
+            if (failed != null) {
+                storeFailed("writing lead outcomes", failed.getMessage(), asked);
+                if (!running && !retryScheduled) {
+                    retryScheduled = true;
+                    loop.schedule(() -> {
+                        retryScheduled = false;
+                        tick();
+                    }, DialGate.STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return false;
+            }
+            storeAnswered();
+        }
+        if (gate.unwrittenDenials() > 0) {
+            try {
+                gate.flushDenials();
+            } catch (StoreException e) {
+                storeFailed("writing denials", e.getMessage(), asked);
+                return false;
+            }
+            storeAnswered();
+        }
+        return true;
+    }
+
+    /** {@code asked}: when the failing call started (it may have blocked for the pool's connection timeout). */
+    private void storeFailed(String operation, String error, Instant asked) {
+        storeRetryAt = clock.instant().plus(DialGate.STORE_RETRY);
+        store.failed(operation, error, asked);
+    }
+
+    private void storeAnswered() {
+        storeRetryAt = null;
+        store.succeeded();
+    }
+
+    /** Stores one outcome; the lead is queued again when due, unless a reload removed it (or load adds it). */
+    private void writeOutcome(PendingOutcomes.Entry e) {
+        Instant next = gate.outcome(e.lead(), e.leg(), e.at());
+        if (next != null && leads.byId(e.lead().id()) != null) {
+            leads.dueAt(next, e.lead());
+        }
+    }
+
+    /** What became of a lead the tick tried to dial. */
+    private enum Outcome { DIALED, DENIED, STORE_FAILED }
 
     /**
      * Asks every rule (do-not-call lists, hours, lockouts, caps, consent...) at the last moment before the INVITE
      * and dials if allowed. A trunk channel (and the reserved agent, if any) is held on entry and given back
      * when the lead is not dialed.
      */
-    private boolean tryDial(Lead lead, Instant now, String agent) {
+    private Outcome tryDial(Lead lead, Instant now, String agent) {
         Decision decision = gate.check(lead, now, agent != null);
+        if (decision.allowed()) {
+            try {
+                gate.dialing(lead, now, agent != null);
+            } catch (StoreException e) {
+                decision = gate.unavailable(lead, now, e);
+            }
+        }
         if (decision instanceof Decision.Deny deny) {
             trunk.release();
             if (agent != null) {
@@ -249,16 +411,21 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             } else if (deny.retryAt() != null) {
                 leads.dueAt(deny.retryAt(), lead);
             }
-            return false;
+            if (deny.rule() == Rule.STORE_UNAVAILABLE) {
+                storeFailed("checking a lead", deny.reason(), now);
+                store.denied();
+                return Outcome.STORE_FAILED;
+            }
+            return Outcome.DENIED;
         }
-        gate.dialing(lead, now, agent != null);
+        storeAnswered();
         CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
                 lead.e164(), agent);
         inCall.put(plan.callId(), lead);
         pacing.placed(plan.callId(), now, agent != null);
         stats.dialed();
         calls.start(plan);
-        return true;
+        return Outcome.DIALED;
     }
 
     @Override
@@ -285,10 +452,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             stats.record(cdr);
             pacing.ended(call.callId(), cdr.endedAt(), cdr.disposition() == Disposition.ABANDONED, cdr.answeredAt());
             if (lead != null) {
-                Instant next = gate.outcome(lead, cdr, clock.instant());
-                if (next != null) {
-                    leads.dueAt(next, lead);
-                }
+                // Written by the tick, after any older outcome the store has not taken yet.
+                outcomes.add(new PendingOutcomes.Entry(lead, cdr, clock.instant()));
             }
             tick();
         });

@@ -1,6 +1,8 @@
 package org.fairdial.dialing;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.fairdial.cdr.CdrLeg;
@@ -18,6 +20,7 @@ import org.fairdial.ports.Denial;
 import org.fairdial.ports.DenialLog;
 import org.fairdial.ports.DialHistory;
 import org.fairdial.ports.LeadState;
+import org.fairdial.ports.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class DialGate {
     private static final Logger LOG = LoggerFactory.getLogger(DialGate.class);
+    /** A lead not dialed because the store failed is asked about again this much later (at the earliest). */
+    static final Duration STORE_RETRY = Duration.ofSeconds(1);
+    /**
+     * Denials the store could not take, kept to be written when it answers again. Past this many (at 4 probes a
+     * second per campaign, more than 40 minutes of outage) further ones are counted, not kept: the decisions
+     * stand either way, only their rows are missing from the report.
+     */
+    static final int MAX_UNWRITTEN_DENIALS = 10_000;
 
     private final CampaignConfig config;
     private final LeadBook book;
@@ -36,6 +47,8 @@ public final class DialGate {
     private final DialHistory history;
     private final DenialLog denials;
     private final NumberMask mask;
+    private final List<Denial> unwritten = new ArrayList<>();
+    private long droppedDenials;
 
     public DialGate(LeadBook book, DoNotCallLists doNotCall, DialHistory history,
                     DenialLog denials, NumberMask mask) {
@@ -75,19 +88,14 @@ public final class DialGate {
      * @param agentReserved an agent is set aside for this call before dialing
      */
     public Decision check(Lead lead, Instant now, boolean agentReserved) {
-        LeadState state = book.state(lead);
         Decision d;
-        if (state != null && state.done()) {
-            d = Decision.deny(Rule.MAX_ATTEMPTS, "the lead is done after " + state.attempts()
-                    + " attempt(s), last outcome " + state.lastDisposition());
-        } else {
-            LeadFacts facts = new LeadFacts(lead.e164(), lead.timeZone(), lead.consent(),
-                    state == null ? 0 : state.attempts(), state == null ? null : state.nextEligibleAt());
-            d = permission.check(facts, this.facts, now, agentReserved);
+        try {
+            d = decide(lead, now, agentReserved);
+        } catch (StoreException e) {
+            return unavailable(lead, now, e);
         }
         if (d instanceof Decision.Deny deny) {
-            denials.record(new Denial(UUID.randomUUID(), config.name(), lead.id(), lead.e164(), deny.rule(),
-                    deny.reason(), deny.retryAt(), now));
+            record(lead, deny, now);
             // Postponements recur for every lead outside the hours; permanent refusals are worth a line each.
             if (deny.retryAt() == null) {
                 LOG.info("campaign {}: {} not dialed: {}: {}", config.name(), mask.mask(lead.e164()),
@@ -100,7 +108,75 @@ public final class DialGate {
         return d;
     }
 
-    /** The INVITE is about to leave: counts the attempt for the lead and for the number's frequency cap. */
+    private Decision decide(Lead lead, Instant now, boolean agentReserved) {
+        LeadState state = book.state(lead);
+        if (state != null && state.done()) {
+            return Decision.deny(Rule.MAX_ATTEMPTS, "the lead is done after " + state.attempts()
+                    + " attempt(s), last outcome " + state.lastDisposition());
+        }
+        LeadFacts leadFacts = new LeadFacts(lead.e164(), lead.timeZone(), lead.consent(),
+                state == null ? 0 : state.attempts(), state == null ? null : state.nextEligibleAt());
+        return permission.check(leadFacts, this.facts, now, agentReserved);
+    }
+
+    /**
+     * The store failed while the call was checked ({@link #check}) or counted ({@link #dialing}): the call is
+     * postponed with {@link Rule#STORE_UNAVAILABLE}, recorded like any denial (kept in memory until the store
+     * takes it). Not logged per lead: the dialer logs the outage once ({@link StoreHealth}).
+     */
+    public Decision.Deny unavailable(Lead lead, Instant now, StoreException cause) {
+        Decision.Deny deny = Decision.deny(Rule.STORE_UNAVAILABLE, Rule.STORE_UNAVAILABLE.code() + ": "
+                + cause.getMessage(), now.plus(STORE_RETRY));
+        record(lead, deny, now);
+        return deny;
+    }
+
+    private void record(Lead lead, Decision.Deny deny, Instant now) {
+        Denial denial = new Denial(UUID.randomUUID(), config.name(), lead.id(), lead.e164(), deny.rule(),
+                deny.reason(), deny.retryAt(), now);
+        if (unwritten.isEmpty()) {
+            try {
+                denials.record(denial);
+                return;
+            } catch (StoreException e) {
+                // kept below, written by flushDenials once the store answers
+            }
+        }
+        if (unwritten.size() < MAX_UNWRITTEN_DENIALS) {
+            unwritten.add(denial);
+        } else {
+            droppedDenials++;
+        }
+    }
+
+    /** Denials decided while the store was down and not written yet. */
+    public int unwrittenDenials() {
+        return unwritten.size();
+    }
+
+    /** Denials not kept because {@link #MAX_UNWRITTEN_DENIALS} were waiting already. */
+    public long droppedDenials() {
+        return droppedDenials;
+    }
+
+    /**
+     * Writes the denials kept while the store was down, in one batch.
+     *
+     * @throws StoreException the store still fails; they stay kept
+     */
+    public void flushDenials() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        denials.recordAll(List.copyOf(unwritten));
+        unwritten.clear();
+    }
+
+    /**
+     * The INVITE is about to leave: counts the attempt for the lead and for the number's frequency cap.
+     *
+     * @throws StoreException the attempt could not be counted: the call must not be placed
+     */
     public void dialing(Lead lead, Instant now, boolean agentReserved) {
         history.recordAttempt(lead.e164(), config.name(), lead.id(), agentReserved, now);
         book.dialing(lead, now);
@@ -109,6 +185,9 @@ public final class DialGate {
     /**
      * The customer leg ended: stores the outcome, the abandon (for redial lockouts across campaigns) or the live
      * contact (which satisfies the Garante's agent-after-lockout rule). Returns when to try again, or null.
+     * Writing the same leg's outcome again stores the same state, so a failed call may simply be repeated.
+     *
+     * @throws StoreException the outcome was not (or not wholly) stored
      */
     public Instant outcome(Lead lead, CdrLeg cdr, Instant now) {
         if (cdr.disposition() == Disposition.ABANDONED) {

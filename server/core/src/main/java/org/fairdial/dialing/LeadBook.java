@@ -93,9 +93,10 @@ public final class LeadBook {
         return done ? null : next;
     }
 
+    /** The store first: when it fails, what the book remembers stays as it was, so a retry computes the same. */
     private void save(LeadState state) {
-        known.put(state.leadId(), state);
         states.save(state);
+        known.put(state.leadId(), state);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -75,6 +75,11 @@ final class LeadQueue {
         needAgent.addFirst(lead);
     }
 
+    /** Known (for {@link #byId} and reloads) but in no queue: its last outcome is still to be stored. */
+    void hold(Lead lead) {
+        byId.putIfAbsent(lead.id(), lead);
+    }
+
     void dueAt(Instant at, Lead lead) {
         later.add(new Due(at, lead));
     }

@@ -74,7 +74,7 @@ public final class JdbcLeadStateRepository implements LeadStates {
             ps.setBoolean(8, lead.done());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw StoreErrors.of("Cannot save lead " + lead.leadId() + " of campaign " + lead.campaign(), e,
+            throw StoreErrors.of("Cannot save lead " + NumberMask.HIDDEN.mask(lead.leadId()) + " of campaign " + lead.campaign(), e,
                     NumberMask.HIDDEN);
         }
     }

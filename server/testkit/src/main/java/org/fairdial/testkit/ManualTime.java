@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +43,8 @@ public final class ManualTime extends AbstractExecutorService implements Schedul
             queue.poll();
             now = next.due;
             if (!next.cancelled) {
+                next.done = true;
                 next.task.run();
-                if (next.periodNanos > 0 && !next.cancelled) {
-                    next.due = now.plusNanos(next.periodNanos);
-                    queue.add(next);
-                } else {
-                    next.done = true;
-                }
             }
         }
         now = target;
@@ -78,15 +74,20 @@ public final class ManualTime extends AbstractExecutorService implements Schedul
         throw new UnsupportedOperationException("not used by the code under test");
     }
 
+    /**
+     * As {@link java.util.concurrent.ScheduledThreadPoolExecutor} does it: each run is scheduled {@code delay}
+     * after the previous one ends, and a run that throws suppresses every later one (the exception is kept in the
+     * future, not thrown at the caller of {@link #advance}), so tests see a periodic task die as it would.
+     */
     @Override
     public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
                                                      TimeUnit unit) {
         if (delay <= 0) {
             throw new IllegalArgumentException("delay must be positive: " + delay);
         }
-        Task task = (Task) schedule(command, initialDelay, unit);
-        task.periodNanos = unit.toNanos(delay);
-        return task;
+        Periodic periodic = new Periodic(command, unit.toNanos(delay));
+        periodic.next = schedule(periodic, initialDelay, unit);
+        return periodic;
     }
 
     /** Runs at the current time on the next {@link #advance}, after tasks already due. */
@@ -123,12 +124,80 @@ public final class ManualTime extends AbstractExecutorService implements Schedul
         return true;
     }
 
+    /** A fixed-delay task: reschedules itself after each run that returns normally. */
+    private final class Periodic implements Runnable, ScheduledFuture<Object> {
+        final Runnable command;
+        final long delayNanos;
+        ScheduledFuture<?> next;
+        RuntimeException failure;
+        boolean cancelled;
+
+        Periodic(Runnable command, long delayNanos) {
+            this.command = command;
+            this.delayNanos = delayNanos;
+        }
+
+        @Override
+        public void run() {
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                failure = e;
+                return;
+            }
+            if (!cancelled) {
+                next = schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return next.getDelay(unit);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            if (isDone()) {
+                return false;
+            }
+            cancelled = true;
+            next.cancel(false);
+            return true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public boolean isDone() {
+            return cancelled || failure != null;
+        }
+
+        @Override
+        public Object get() throws ExecutionException {
+            if (failure != null) {
+                throw new ExecutionException(failure);
+            }
+            return null;
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) throws ExecutionException {
+            return get();
+        }
+    }
+
     private final class Task implements ScheduledFuture<Object> {
         final Runnable task;
-        Instant due;
+        final Instant due;
         final long order;
-        /** Delay between the end of one run and the next, for a periodic task; 0 for a one-shot. */
-        long periodNanos;
         boolean cancelled;
         boolean done;
 
