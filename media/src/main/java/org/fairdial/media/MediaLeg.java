@@ -48,6 +48,13 @@ public interface MediaLeg extends AutoCloseable {
     /** Stops any generated treatment; nothing is sent until a new treatment or a bridge. */
     void stopTreatment();
 
+    /**
+     * From now on, reports the keys the peer presses (RFC 4733 telephone-events under the payload type negotiated
+     * for this leg) to {@code listener}, whatever the leg does meanwhile: treatment, bridge or nothing. In a bridge
+     * the events are relayed to the other leg as well. Replaces any earlier listener; null stops the reports.
+     */
+    void onDtmf(DtmfListener listener);
+
     /** Relays RTP both ways between this leg and {@code other}, stopping treatments on both. */
     void bridgeTo(MediaLeg other);
 

@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.fairdial.media.DtmfListener;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.codec.Codec;
 import org.fairdial.media.prompt.ComfortNoise;
 import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.rtp.DtmfDetector;
 import org.fairdial.media.rtp.ReceivedRtp;
 import org.fairdial.media.rtp.RtpDecoder;
 import org.fairdial.media.rtp.RtpHeader;
@@ -62,10 +64,12 @@ public final class NettyMediaLeg implements MediaLeg {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile DtmfListener dtmfListener;
 
     // Owned by the event loop.
     private final SymmetricRtpLatch latch = new SymmetricRtpLatch();
     private final SequenceTracker received = new SequenceTracker();
+    private final DtmfDetector dtmf = new DtmfDetector();
     private NettyMediaLeg bridge;
     private Treatment pendingTreatment;
     private Runnable pendingCallback;
@@ -135,6 +139,11 @@ public final class NettyMediaLeg implements MediaLeg {
     @Override
     public void stopTreatment() {
         onLoop(this::haltTreatment);
+    }
+
+    @Override
+    public void onDtmf(DtmfListener listener) {
+        dtmfListener = listener;
     }
 
     @Override
@@ -272,15 +281,33 @@ public final class NettyMediaLeg implements MediaLeg {
         }
         received.update(header.ssrc(), header.sequence());
         counters.received(received.lost());
-        NettyMediaLeg peer = bridge;
         NegotiatedMedia media = outbound.media();
-        if (peer == null || player.playing() || media == null) {
+        if (media == null) {
             return;
         }
         int eventPt = media.telephoneEventPt();
+        if (eventPt >= 0 && header.payloadType() == eventPt) {
+            detect(header, rtp.content());
+        }
+        NettyMediaLeg peer = bridge;
+        if (peer == null || player.playing()) {
+            return;
+        }
         ByteBuf payload = rtp.content().retain();
         if (!peer.onLoop(() -> peer.relay(this, eventPt, header, payload))) {
             payload.release();
+        }
+    }
+
+    private void detect(RtpHeader header, ByteBuf payload) {
+        char digit = dtmf.offer(header, payload);
+        DtmfListener listener = dtmfListener;
+        if (digit != DtmfDetector.NONE && listener != null) {
+            try {
+                listener.pressed(digit);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: DTMF listener failed", id, e);
+            }
         }
     }
 

@@ -232,6 +232,67 @@ class LegTest {
         assertArrayEquals(new byte[] {(byte) 0xFE}, back.get(0).payload(), "PCMA +8 -> PCMU +8");
     }
 
+    /** The end packet of an RFC 4733 event for key {@code code}, {@code duration} samples long. */
+    private static byte[] eventEnd(int pt, int seq, long ts, int code) {
+        return RtpCapture.packet(false, pt, seq, ts, 0xCCCC, new byte[] {(byte) code, (byte) 0x8A, 0, (byte) 160});
+    }
+
+    @Test
+    void keysPressedDuringATreatmentAreReportedOnceEach() throws Exception {
+        NettyMediaLeg leg = leg("a");
+        EmbeddedChannel channel = channels.get(0);
+        List<Character> keys = new ArrayList<>();
+        leg.onDtmf(keys::add);
+        leg.applyAnswer(answer(PEER_A, Codec.PCMU, " 101\r\na=rtpmap:101 telephone-event/8000"));
+        leg.playTreatment(Treatment.comfortNoiseOnly(), null);
+        advance(20);
+        receive(channel, PEER_A, RtpCapture.packet(true, 101, 10, 4000, 0xCCCC, new byte[] {9, 10, 0, (byte) 160}));
+        assertTrue(keys.isEmpty(), "reported at the end of the event");
+        for (int i = 0; i < 3; i++) {
+            receive(channel, PEER_A, eventEnd(101, 11 + i, 4000, 9));
+        }
+        receive(channel, PEER_A, eventEnd(96, 14, 5000, 1)); // not the negotiated PT: not an event
+        receive(channel, PEER_A, RtpCapture.packet(false, 0, 15, 5160, 0xCCCC, new byte[] {9, (byte) 0x80, 0, 1}));
+        receive(channel, PEER_A, eventEnd(101, 16, 6000, 11));
+        advance(20);
+        assertEquals(List.of('9', '#'), keys);
+        assertFalse(sent(channel, PEER_A).isEmpty(), "the treatment goes on");
+    }
+
+    @Test
+    void bridgedKeysReachTheOtherLegUnderItsPayloadTypeAndAreStillReported() throws Exception {
+        NettyMediaLeg a = leg("a");
+        NettyMediaLeg b = leg("b");
+        EmbeddedChannel channelA = channels.get(0);
+        EmbeddedChannel channelB = channels.get(1);
+        List<Character> keys = new ArrayList<>();
+        a.onDtmf(keys::add);
+        a.applyAnswer(answer(PEER_A, Codec.PCMU, " 101\r\na=rtpmap:101 telephone-event/8000"));
+        b.applyAnswer(answer(PEER_B, Codec.PCMU, " 96\r\na=rtpmap:96 telephone-event/8000"));
+        a.bridgeTo(b);
+        advance(20);
+        receive(channelA, PEER_A, RtpCapture.packet(false, 0, 200, 3840, 0xCCCC, new byte[] {(byte) 0xFF}));
+        receive(channelA, PEER_A, RtpCapture.packet(true, 101, 201, 4000, 0xCCCC, new byte[] {4, 10, 0, (byte) 160}));
+        for (int i = 0; i < 3; i++) {
+            receive(channelA, PEER_A, eventEnd(101, 202 + i, 4000, 4));
+        }
+        List<RtpCapture> relayed = sent(channelB, PEER_B);
+        assertEquals(5, relayed.size(), "audio, event start, three ends: the far phone de-duplicates itself");
+        RtpCapture audio = relayed.get(0);
+        for (RtpCapture event : relayed.subList(1, 5)) {
+            assertEquals(96, event.header().payloadType(), "b's telephone-event PT");
+            assertEquals(b.ssrc(), event.header().ssrc());
+            assertEquals(audio.header().timestamp() + 160, event.header().timestamp(),
+                    "every packet of the event keeps the event's start, in b's timeline");
+        }
+        for (int i = 1; i < 5; i++) {
+            assertEquals((audio.header().sequence() + i) & 0xFFFF, relayed.get(i).header().sequence());
+        }
+        assertTrue(relayed.get(1).header().marker(), "start of the event");
+        assertArrayEquals(new byte[] {4, (byte) 0x8A, 0, (byte) 160}, relayed.get(4).payload());
+        assertEquals(List.of('4'), keys);
+    }
+
     @Test
     void closedPeerIsNoLongerRelayedTo() throws Exception {
         NettyMediaLeg a = leg("a");

@@ -35,6 +35,7 @@ import org.fairdial.dialing.StoreHealth;
 import org.fairdial.dialing.TrunkChannels;
 import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.media.relay.NettyMediaEngine;
+import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
@@ -106,7 +107,9 @@ public final class DialerServer implements AutoCloseable {
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock, numberMask);
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
                 new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
-                        config.calls().customerRtpTimeout()), numberMask));
+                        config.calls().customerRtpTimeout()), numberMask,
+                (e164, campaign, at) -> doNotCall.addInternal(e164, DoNotCallSource.OPT_OUT_KEYPRESS,
+                        "opt-out keypress, campaign " + campaign, at)));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {

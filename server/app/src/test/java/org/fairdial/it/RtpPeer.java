@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The media end of a test peer (callee or agent): a UDP socket the peer's SDP points at. It records every RTP
@@ -34,9 +35,13 @@ final class RtpPeer implements AutoCloseable {
     private volatile byte talkFill;
     private volatile boolean talking;
     private volatile boolean closed;
+    /** One stream whatever it carries (audio, then events): one SSRC, one sequence. */
+    private final int ssrc;
+    private final AtomicInteger nextSeq = new AtomicInteger(1000);
 
     private RtpPeer(DatagramSocket socket) throws SocketException {
         this.socket = socket;
+        this.ssrc = socket.getLocalPort() * 7919;
         socket.setSoTimeout(200);
         receiver = new Thread(this::receive, "rtp-peer-" + socket.getLocalPort());
         receiver.setDaemon(true);
@@ -64,24 +69,27 @@ final class RtpPeer implements AutoCloseable {
         talkFill = fill;
         if (!talking) {
             talking = true;
-            int ssrc = socket.getLocalPort() * 7919;
-            int[] seq = {1000};
-            sender.scheduleAtFixedRate(() -> sendFrame(ssrc, seq), 0, 20, TimeUnit.MILLISECONDS);
+            sender.scheduleAtFixedRate(this::sendFrame, 0, 20, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void sendFrame(int ssrc, int[] seq) {
+    private void sendFrame() {
         InetSocketAddress to = remote;
         if (to == null || closed) {
             return;
         }
-        byte[] packet = new byte[12 + 160];
+        int s = nextSeq.getAndIncrement();
+        byte[] payload = new byte[160];
+        Arrays.fill(payload, talkFill);
+        send(to, false, 0, s, s * 160, payload);
+    }
+
+    private void send(InetSocketAddress to, boolean marker, int pt, int seq, int ts, byte[] payload) {
+        byte[] packet = new byte[12 + payload.length];
         packet[0] = (byte) 0x80;
-        packet[1] = 0;
-        int s = seq[0]++;
-        packet[2] = (byte) (s >> 8);
-        packet[3] = (byte) s;
-        int ts = s * 160;
+        packet[1] = (byte) ((marker ? 0x80 : 0) | pt);
+        packet[2] = (byte) (seq >> 8);
+        packet[3] = (byte) seq;
         packet[4] = (byte) (ts >> 24);
         packet[5] = (byte) (ts >> 16);
         packet[6] = (byte) (ts >> 8);
@@ -90,12 +98,38 @@ final class RtpPeer implements AutoCloseable {
         packet[9] = (byte) (ssrc >> 16);
         packet[10] = (byte) (ssrc >> 8);
         packet[11] = (byte) ssrc;
-        Arrays.fill(packet, 12, packet.length, talkFill);
+        System.arraycopy(payload, 0, packet, 12, payload.length);
         try {
             socket.send(new DatagramPacket(packet, packet.length, to));
         } catch (IOException e) {
             // the dialer's port closed at the end of the call
         }
+    }
+
+    /**
+     * Presses {@code key} (RFC 4733 event {@code code}, 0-9, 10 = *, 11 = #) as a phone does, under payload type
+     * {@code pt}, to where the dialer's RTP comes from: three 20 ms updates (marker on the first), then the end
+     * packet three times (RFC 4733 2.5.1.4), all with the event's start timestamp, 20 ms apart. Returns when the
+     * first end packet left.
+     */
+    Instant press(int code, int pt) throws InterruptedException {
+        InetSocketAddress to = remote;
+        if (to == null) {
+            throw new IllegalStateException("no RTP from the dialer yet: nowhere to send the key");
+        }
+        int start = nextSeq.get() * 160;
+        Instant firstEnd = null;
+        for (int i = 1; i <= 6; i++) {
+            boolean end = i > 3;
+            int duration = Math.min(i, 4) * 160;
+            byte[] payload = {(byte) code, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8), (byte) duration};
+            if (end && firstEnd == null) {
+                firstEnd = Instant.now();
+            }
+            send(to, i == 1, pt, nextSeq.getAndIncrement(), start, payload);
+            Thread.sleep(20);
+        }
+        return firstEnd;
     }
 
     private void receive() {

@@ -66,6 +66,14 @@ public sealed interface CallEffect {
     record RejectOffer(OfferReply reply, int status, String reason) implements CallEffect {
     }
 
+    /**
+     * The callee pressed the campaign's opt-out key during the abandon message: put the number on the internal
+     * do-not-call list now, before the BYE (47 CFR 64.1200(a)(7): "automatically record the called person's number
+     * to the seller's do-not-call list and immediately terminate the call").
+     */
+    record RecordOptOut(char digit) implements CallEffect {
+    }
+
     /** A leg is over: close its media and write its CDR with this outcome. */
     record EndLeg(LegKind leg, Disposition disposition, HangupSide hangupSide, String reason) implements CallEffect {
     }

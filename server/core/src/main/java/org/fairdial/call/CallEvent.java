@@ -71,6 +71,13 @@ public sealed interface CallEvent {
     record Reoffer(LegKind leg, String sdp, OfferReply reply) implements CallEvent {
     }
 
+    /**
+     * The peer of a leg pressed a key: an RFC 4733 telephone-event on its RTP, or a SIP INFO
+     * {@code application/dtmf-relay} in its dialog. {@code digit} is one of {@code 0-9}, {@code *}, {@code #}.
+     */
+    record Dtmf(LegKind leg, char digit) implements CallEvent {
+    }
+
     /** The operator or a shutdown ends the call now. */
     record Hangup(String reason) implements CallEvent {
     }

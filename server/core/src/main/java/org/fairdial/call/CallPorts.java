@@ -20,8 +20,9 @@ import org.fairdial.privacy.NumberMask;
  * @param clock      time source
  * @param timeouts   call control's timeouts that are not the campaign's (CANCEL, RTP inactivity)
  * @param numberMask how the call's number shows in logs
+ * @param optOuts    where a callee's keypress opt-out goes (the internal do-not-call list)
  */
 public record CallPorts(CallSignalling signalling, AgentPool agents, MediaEngine media, CdrSink cdr,
                         CallObserver observer, Executor pool, ScheduledExecutorService timers, InstantSource clock,
-                        CallTimeouts timeouts, NumberMask numberMask) {
+                        CallTimeouts timeouts, NumberMask numberMask, OptOutSink optOuts) {
 }

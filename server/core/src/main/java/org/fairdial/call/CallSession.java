@@ -141,7 +141,7 @@ public final class CallSession {
         try {
             record(event, at);
             CallStatus before = status;
-            Step step = CallTransitions.next(before, event);
+            Step step = CallTransitions.next(before, event, plan.campaign().abandon().optOutKey());
             if (step.unexpected()) {
                 LOG.info("ignored {} in {}", event, before);
                 ports.observer().unexpected(this, before, event);

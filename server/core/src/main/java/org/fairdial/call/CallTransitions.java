@@ -18,6 +18,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RecordOptOut;
 import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
@@ -28,6 +29,7 @@ import org.fairdial.call.CallEvent.AgentReserved;
 import org.fairdial.call.CallEvent.Answered;
 import org.fairdial.call.CallEvent.Bye;
 import org.fairdial.call.CallEvent.Dial;
+import org.fairdial.call.CallEvent.Dtmf;
 import org.fairdial.call.CallEvent.Failed;
 import org.fairdial.call.CallEvent.Hangup;
 import org.fairdial.call.CallEvent.NoAgentFree;
@@ -73,6 +75,8 @@ import org.fairdial.cdr.LegKind;
  *                                                            ReleaseAgent(UNAVAILABLE), PlayAbandonTreatment
  * ABANDONING       PromptFinished           ENDED            StopTimer(ABANDON_DEADLINE), Bye(C), EndLeg(C, ABANDONED)
  * ABANDONING       Timer(ABANDON_DEADLINE)  ENDED            Bye(C), EndLeg(C, ABANDONED)
+ * ABANDONING       Dtmf(C, opt-out key)     ENDED            StopTimer(ABANDON_DEADLINE), RecordOptOut, Bye(C),
+ *                                                            EndLeg(C, ABANDONED, "opted out")  (47 CFR 64.1200(a)(7))
  * BRIDGED          Bye(C) | Bye(A)          ENDED            Bye(other), EndLeg(both, ANSWERED), ReleaseAgent(WRAP_UP)
  * ANSWERED..ABANDONING  Bye(C) | Hangup | Timer(ABANDON_DEADLINE) while connecting
  *                                           ENDED            StopTimer(ABANDON_DEADLINE); if the agent is being invited:
@@ -91,6 +95,7 @@ import org.fairdial.cdr.LegKind;
  * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
  * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C) | NoAgentFree
  *                                           ENDED            -  (raced the end of the call)
+ * any but the above Dtmf                   same             -  (in BRIDGED the media relays it to the other leg)
  * ANSWERED..ABANDONING  Reoffer(C)          same             AnswerOffer(C)  (200 with our answer, or 488)
  * BRIDGED          Reoffer(A)               same             AnswerOffer(A)
  * any other        Reoffer                  same             RejectOffer(481)  (no dialog up on that leg)
@@ -106,13 +111,26 @@ import org.fairdial.cdr.LegKind;
 public final class CallTransitions {
     /** CDR reason of a leg whose INVITE never got its final response after our CANCEL. */
     static final String NO_CANCEL_OUTCOME = "no final response to CANCEL";
+    /** Start of the CDR reason of a callee who pressed the opt-out key; the key follows. */
+    public static final String OPTED_OUT = "opted out: on the do-not-call list by keypress ";
 
     private CallTransitions() {
     }
 
+    /** The transition of a call whose campaign offers no keypress opt-out. */
     public static Step next(CallStatus s, CallEvent e) {
+        return next(s, e, "");
+    }
+
+    /**
+     * The transition of a call whose abandon message offers {@code optOutKey} ("" for none) to opt out.
+     */
+    public static Step next(CallStatus s, CallEvent e, String optOutKey) {
         if (e instanceof Reoffer r) {
             return reoffer(s, r);
+        }
+        if (e instanceof Dtmf d) {
+            return dtmf(s, d, optOutKey);
         }
         Step agentSide = agentLegSide(s, e);
         if (agentSide != null) {
@@ -184,6 +202,22 @@ public final class CallTransitions {
                 : s.agentLeg() == UP;
         return Step.to(s, up ? new AnswerOffer(r.leg(), r.sdp(), r.reply())
                 : new RejectOffer(r.reply(), 481, "Call/Transaction Does Not Exist"));
+    }
+
+    /**
+     * A key press means something only while the abandon message plays, and only the opt-out key: the number goes
+     * on the do-not-call list at once and the call ends at once (47 CFR 64.1200(a)(7); 16 CFR 310.4(b)(1)(v)(B)).
+     * Everything else is heard and let be: keys before the message, to an agent (relayed by the media) or after
+     * the end.
+     */
+    private static Step dtmf(CallStatus s, Dtmf d, String optOutKey) {
+        if (s.state() != CallState.ABANDONING || d.leg() != CUSTOMER || optOutKey.isEmpty()
+                || optOutKey.charAt(0) != d.digit()) {
+            return Step.to(s);
+        }
+        return Step.to(s.with(CallState.ENDED), new StopTimer(TimerKind.ABANDON_DEADLINE), new RecordOptOut(d.digit()),
+                new SendBye(CUSTOMER), endLeg(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
+                        OPTED_OUT + d.digit()));
     }
 
     private static Step dialing(CallStatus s, CallEvent e) {

@@ -13,6 +13,7 @@ import org.fairdial.call.CallEffect.InviteAgent;
 import org.fairdial.call.CallEffect.InviteCustomer;
 import org.fairdial.call.CallEffect.PlayAbandonTreatment;
 import org.fairdial.call.CallEffect.PlayComfortNoise;
+import org.fairdial.call.CallEffect.RecordOptOut;
 import org.fairdial.call.CallEffect.RejectOffer;
 import org.fairdial.call.CallEffect.ReleaseAgent;
 import org.fairdial.call.CallEffect.ReserveAgent;
@@ -106,6 +107,8 @@ final class EffectRunner {
             if (call.agent.agentId != null) {
                 ports.agents().release(call.agent.agentId, r.release(), campaign.wrapUp());
             }
+        } else if (effect instanceof RecordOptOut optOut) {
+            recordOptOut(optOut, campaign);
         } else if (effect instanceof EndLeg end) {
             endLeg(end);
         } else if (effect instanceof AnswerOffer offer) {
@@ -136,6 +139,8 @@ final class EffectRunner {
             return;
         }
         call.customerMedia = media;
+        // Keys cross as plain values and become events of the call; the transition decides what they mean.
+        media.onDtmf(digit -> call.post(new CallEvent.Dtmf(LegKind.CUSTOMER, digit)));
         call.customer.createdAt = ports.clock().instant();
         // Journaled before the INVITE leaves, so a leg the callee saw always gets its CDR, even after a kill -9.
         ports.cdr().legProgress(call.customer.snapshot(call.plan(), call.customer.createdAt));
@@ -206,6 +211,12 @@ final class EffectRunner {
             return; // comfort noise goes on; the deadline timer ends the call
         }
         play(new Treatment(campaign.prompt(), delay), () -> call.post(new CallEvent.PromptFinished()));
+    }
+
+    private void recordOptOut(RecordOptOut optOut, CampaignConfig campaign) {
+        ports.optOuts().optedOut(call.plan().e164(), campaign.name(), ports.clock().instant());
+        LOG.info("{} opted out by pressing {}: on the internal do-not-call list", ports.numberMask().mask(
+                call.plan().e164()), optOut.digit());
     }
 
     private void bridge() {

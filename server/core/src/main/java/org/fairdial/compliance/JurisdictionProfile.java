@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param consentRequired          calls need recorded consent
  * @param frequencyCap             loosest per-number cap a campaign may set ({@link FrequencyCap#NONE}: none)
  * @param callerIdNationalRate     the caller id must be callable at no more than the national rate (Ofcom)
+ * @param abandonOptOutKey         the abandon message must offer a keypress opt-out, and this is the campaigns'
+ *                                 default key; "" when the jurisdiction asks for none (US: 47 CFR 64.1200(a)(7),
+ *                                 16 CFR 310.4(b)(1)(v)(B))
  */
 public record JurisdictionProfile(
         String name,
@@ -35,7 +38,8 @@ public record JurisdictionProfile(
         boolean agentRequiredAfterLockout,
         boolean consentRequired,
         FrequencyCap frequencyCap,
-        boolean callerIdNationalRate) {
+        boolean callerIdNationalRate,
+        String abandonOptOutKey) {
 
     /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(4)(ii)), applied everywhere. */
     public static final Duration RING_TIME_FLOOR = Duration.ofSeconds(15);
@@ -44,6 +48,23 @@ public record JurisdictionProfile(
         Objects.requireNonNull(callingHours, "callingHours");
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
+        abandonOptOutKey = abandonOptOutKey == null ? "" : abandonOptOutKey;
+    }
+
+    /** A profile that asks for no keypress opt-out. */
+    public JurisdictionProfile(String name, double abandonRateCap, Duration abandonMaxDuration,
+                               Duration promptStartMax, Duration redialLockout, Duration minRingTime,
+                               WeeklyHours callingHours, Holidays holidays, boolean lockoutAgentExempt,
+                               boolean agentRequiredAfterLockout, boolean consentRequired, FrequencyCap frequencyCap,
+                               boolean callerIdNationalRate) {
+        this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
+                holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
+                callerIdNationalRate, "");
+    }
+
+    /** Whether campaigns under this profile must offer a keypress opt-out in the abandon message. */
+    public boolean optOutRequired() {
+        return !abandonOptOutKey.isEmpty();
     }
 
     /** The profile's redial lockout rule. */

@@ -89,9 +89,22 @@ public record CampaignConfig(
     /**
      * Abandon treatment.
      *
-     * @param maxDuration  BYE leaves no later than this after the callee's 200 OK
-     * @param promptDelay  comfort noise alone for this long before the prompt starts
+     * @param maxDuration           BYE leaves no later than this after the callee's 200 OK
+     * @param promptDelay           comfort noise alone for this long before the prompt starts
+     * @param optOutKey             the key ({@code 0-9}, {@code *}, {@code #}) that puts the callee on the internal
+     *                              do-not-call list and ends the call while the treatment plays, or "" for none
+     *                              (US 47 CFR 64.1200(a)(7), 16 CFR 310.4(b)(1)(v)(B))
+     * @param promptAnnouncesOptOut the operator declares the prompt tells the callee to press {@code optOutKey}
      */
-    public record AbandonConfig(Duration maxDuration, Duration promptDelay) {
+    public record AbandonConfig(Duration maxDuration, Duration promptDelay, String optOutKey,
+                                boolean promptAnnouncesOptOut) {
+        public AbandonConfig {
+            optOutKey = optOutKey == null ? "" : optOutKey;
+        }
+
+        /** A treatment without opt-out. */
+        public AbandonConfig(Duration maxDuration, Duration promptDelay) {
+            this(maxDuration, promptDelay, "", false);
+        }
     }
 }

@@ -68,12 +68,17 @@ final class CampaignReader {
             r.problem(p + ".default-region", "is not an ISO 3166 region libphonenumber knows, e.g. IT, GB, US");
         }
         CallerId callerId = callerId(r, p + ".caller-id", region, profile);
+        // null (absent): the profile's key; "" : none (a config error where the profile requires one).
+        String optOutKey = r.has(p + ".abandon.opt-out-key") ? r.string(p + ".abandon.opt-out-key")
+                : profile == null ? "" : profile.abandonOptOutKey();
         AbandonConfig abandon = new AbandonConfig(r.duration(p + ".abandon.max-duration"),
-                r.duration(p + ".abandon.prompt-delay"));
+                r.duration(p + ".abandon.prompt-delay"), optOutKey, r.bool(p + ".abandon.prompt-announces-opt-out"));
         Duration ringTimeout = r.duration(p + ".ring-timeout");
         Duration connect = r.duration(p + ".agent-connect-timeout");
         if (profile != null) {
-            new ProfileChecks(r, p, profile).check(abandon, ringTimeout, connect);
+            ProfileChecks checks = new ProfileChecks(r, p, profile);
+            checks.check(abandon, ringTimeout, connect);
+            checks.checkOptOut(abandon);
         }
         Prompt prompt = prompt(r, p, abandon);
         double ratio = r.number(p + ".dial-ratio", 1.0, 5.0);

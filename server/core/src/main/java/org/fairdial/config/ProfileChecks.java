@@ -41,4 +41,28 @@ final class ProfileChecks {
                     + Durations.format(abandon.maxDuration()) + " so a failed agent still leaves time to hang up");
         }
     }
+
+    /**
+     * The keypress opt-out of the abandon message: a key the callee can press, required where the profile asks for
+     * one (US 47 CFR 64.1200(a)(7): "an automated, interactive voice- and/or key press-activated opt-out
+     * mechanism"), and a prompt declared to announce it: a key nobody is told about opts nobody out.
+     */
+    void checkOptOut(AbandonConfig abandon) {
+        String key = abandon.optOutKey();
+        if (!key.isEmpty() && !SectionReaders.OPT_OUT_KEYS.contains(key)) {
+            r.problem(p + ".abandon.opt-out-key", "must be one key of 0-9, * or #, or \"\" for none");
+            return;
+        }
+        if (key.isEmpty() && profile.optOutRequired()) {
+            r.problem(p + ".abandon.opt-out-key", "is empty, but profile " + profile.name() + " requires a keypress"
+                    + " opt-out in the abandon message (47 CFR 64.1200(a)(7), 16 CFR 310.4(b)(1)(v)(B)); e.g. \""
+                    + profile.abandonOptOutKey() + "\"");
+        }
+        if (!key.isEmpty() && !abandon.promptAnnouncesOptOut()) {
+            r.problem(p + ".abandon.prompt-announces-opt-out", "must be true once abandon.opt-out-key is \"" + key
+                    + "\": declare that the prompt tells the callee to press " + key + " to be put on the do-not-call"
+                    + " list (and record such a prompt)" + (profile.optOutRequired() ? ", as profile "
+                    + profile.name() + " requires" : ""));
+        }
+    }
 }

@@ -17,6 +17,8 @@ import org.fairdial.media.MediaConfigCheck;
 
 /** Builds the small config records (everything but campaigns) and checks their rules. */
 final class SectionReaders {
+    /** Keys a callee can press to opt out (RFC 4733 events 0-11). */
+    static final Set<String> OPT_OUT_KEYS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
     private static final Set<String> SIP_TRANSPORTS = Set.of("udp", "tcp");
     private static final long MIN_SEGMENT = 1L << 20;
     private static final long MAX_SEGMENT = 1L << 30;
@@ -186,7 +188,17 @@ final class SectionReaders {
                 r.duration(p + ".abandon-max-duration"), promptStart, r.duration(p + ".redial-lockout"), minRing,
                 rules.hours(p + ".calling-hours"), rules.holidays(p + ".holidays"), agentExempt, agentAfter,
                 r.bool(p + ".consent-required"), rules.frequencyCap(p + ".frequency-cap"),
-                r.bool(p + ".caller-id-national-rate"));
+                r.bool(p + ".caller-id-national-rate"), optOutKey(p + ".abandon-opt-out-key"));
+    }
+
+    /** An opt-out key: "" (none) or one of the keys RFC 4733 carries as events 0-11. */
+    private String optOutKey(String path) {
+        String key = r.has(path) ? r.string(path) : "";
+        if (!key.isEmpty() && !OPT_OUT_KEYS.contains(key)) {
+            r.problem(path, "must be one key of 0-9, * or #, or \"\" for none");
+            return "";
+        }
+        return key;
     }
 
     TrunkConfig trunk(String parent, String name) {

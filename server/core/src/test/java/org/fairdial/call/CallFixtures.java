@@ -112,10 +112,14 @@ final class CallFixtures {
     static final CallEvent.Reoffer REOFFER_C = new CallEvent.Reoffer(CUSTOMER, "v=0 hold", REPLY);
     static final CallEvent.Reoffer REOFFER_A = new CallEvent.Reoffer(AGENT, "v=0 hold", REPLY);
 
+    /** The key us-tsr campaigns opt out with, pressed on either leg. */
+    static final CallEvent.Dtmf KEY_9_C = new CallEvent.Dtmf(CUSTOMER, '9');
+    static final CallEvent.Dtmf KEY_9_A = new CallEvent.Dtmf(AGENT, '9');
+
     static final List<CallEvent> EVENTS = List.of(DIAL, DIAL_SET_ASIDE, RINGING_C, RINGING_A, ANSWER_C,
             ANSWER_C_NO_MEDIA, ANSWER_A, ANSWER_A_NO_MEDIA, BUSY_C, UNAVAILABLE_A, BYE_C, BYE_A, RESERVED, NO_AGENT,
             PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE, CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, HANGUP,
-            AGENT_SILENT, CALLEE_SILENT, REOFFER_C, REOFFER_A);
+            AGENT_SILENT, CALLEE_SILENT, REOFFER_C, REOFFER_A, KEY_9_C, KEY_9_A);
 
     static EndLeg end(LegKind leg, Disposition d, HangupSide side, String reason) {
         return new EndLeg(leg, d, side, reason);

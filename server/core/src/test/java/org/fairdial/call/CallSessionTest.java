@@ -33,6 +33,7 @@ import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
 import org.fairdial.config.TrunkConfig;
+import org.fairdial.media.DtmfListener;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.prompt.Prompt;
@@ -67,14 +68,20 @@ class CallSessionTest {
     private final List<CdrLeg> cdrs = new ArrayList<>();
     private final Map<String, FakeLeg> media = new LinkedHashMap<>();
     private final CallRegistry calls = new CallRegistry();
+    /** The internal do-not-call list, as the keypress opt-outs reach it: "number campaign at". */
+    private final List<String> optedOut = new ArrayList<>();
     private AgentRegistry agents;
+
+    private OptOutSink optOuts() {
+        return (e164, campaign, at) -> optedOut.add(e164 + " " + campaign + " " + at);
+    }
 
     @BeforeEach
     void setUp() {
         agents = new AgentRegistry(Map.of("1001", new AgentConfig("1001", "Alice", "0".repeat(32))), time, time);
         Executor executor = pool::add;
         calls.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, calls, executor, time,
-                time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO), NumberMask.DEFAULT));
+                time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO), NumberMask.DEFAULT, optOuts()));
     }
 
     @Test
@@ -149,6 +156,56 @@ class CallSessionTest {
         assertTrue(leg.abandonTreatment());
         assertEquals(2200, leg.abandonTreatmentMs());
         assertEquals(0, calls.size());
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    /** A campaign whose abandon message offers "press 9 to be called no more". */
+    private static CallPlan optOutPlan() {
+        CampaignConfig c = CAMPAIGN;
+        AbandonConfig abandon = new AbandonConfig(c.abandon().maxDuration(), c.abandon().promptDelay(), "9", true);
+        CampaignConfig campaign = new CampaignConfig(c.name(), c.enabled(), c.trunk(), c.leadsFile(),
+                c.defaultRegion(), c.callerId(), c.profile(), c.prompt(), c.pacing(), c.dialRatio(), c.ringTimeout(),
+                c.agentConnectTimeout(), c.wrapUp(), abandon, c.rules(), c.leadColumns(), c.doNotCall());
+        return new CallPlan(UUID.randomUUID(), campaign, TRUNK, "+390212345678", "Mario Rossi", "02 1234 5678",
+                "+390212345678", null);
+    }
+
+    @Test
+    void theOptOutKeyDuringTheAbandonMessageListsTheNumberAndHangsUpAtOnce() {
+        CallSession call = calls.start(optOutPlan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        assertEquals(CallState.ABANDONING, call.status().state());
+        time.advance(Duration.ofMillis(900));
+        customerLeg().dtmf.pressed('5');
+        run();
+        assertEquals(CallState.ABANDONING, call.status().state(), "another key changes nothing");
+        customerLeg().dtmf.pressed('9');
+        run();
+        assertEquals(List.of("+390212345678 spring " + T0.plusMillis(900)), optedOut);
+        assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "BYE CUSTOMER"), sip);
+        CdrLeg leg = cdrs.get(0);
+        assertEquals(Disposition.ABANDONED, leg.disposition());
+        assertEquals(HangupSide.DIALER, leg.hangupSide());
+        assertEquals(900, leg.abandonTreatmentMs(), "ended with the key, not at the deadline");
+        assertTrue(leg.sipReason().contains(CallTransitions.OPTED_OUT + "9"), leg.sipReason());
+        assertTrue(call.status().isComplete());
+        assertEquals(List.of(), time.pending(), "abandon deadline stopped");
+        assertTrue(customerLeg().closed);
+        assertEquals(0, calls.unexpectedEvents());
+    }
+
+    @Test
+    void theOptOutKeyOfACampaignWithoutOptOutDoesNothing() {
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        customerLeg().dtmf.pressed('9');
+        run();
+        assertEquals(CallState.ABANDONING, call.status().state());
+        assertEquals(List.of(), optedOut);
         assertEquals(0, calls.unexpectedEvents());
     }
 
@@ -308,7 +365,7 @@ class CallSessionTest {
     void aBridgedCalleeWhoSendsNoRtpIsHungUpAtTheCustomerRtpTimeout() {
         CallRegistry watched = new CallRegistry();
         watched.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, watched, pool::add,
-                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30)), NumberMask.DEFAULT));
+                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30)), NumberMask.DEFAULT, optOuts()));
         agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
         CallSession call = watched.start(plan());
         run();
@@ -340,7 +397,7 @@ class CallSessionTest {
     void aCalleeOnHoldWithoutSendingIsNotTakenAsGone() {
         CallRegistry watched = new CallRegistry();
         watched.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, watched, pool::add,
-                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30)), NumberMask.DEFAULT));
+                time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ofSeconds(30)), NumberMask.DEFAULT, optOuts()));
         agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
         CallSession call = watched.start(plan());
         run();
@@ -387,6 +444,7 @@ class CallSessionTest {
             Class<?> t = components[i].getType();
             types[i] = t;
             args[i] = t == String.class ? "1001" : t == boolean.class ? false : t == int.class ? 0
+                    : t == char.class ? '9'
                     : t.isEnum() ? t.getEnumConstants()[0] : null;
         }
         return (CallEffect) type.getDeclaredConstructor(types).newInstance(args);
@@ -535,6 +593,7 @@ class CallSessionTest {
         final String id;
         final List<String> actions = new ArrayList<>();
         Runnable promptFinished;
+        DtmfListener dtmf;
         boolean closed;
 
         FakeLeg(String id) {
@@ -580,6 +639,11 @@ class CallSessionTest {
         @Override
         public void stopTreatment() {
             actions.add("stop treatment");
+        }
+
+        @Override
+        public void onDtmf(DtmfListener listener) {
+            dtmf = listener;
         }
 
         @Override

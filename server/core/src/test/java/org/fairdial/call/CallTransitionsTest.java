@@ -209,6 +209,12 @@ class CallTransitionsTest {
                     : new RejectOffer(REPLY, 481, "Call/Transaction Does Not Exist"));
         }
 
+        // Without an opt-out key (the two-argument transition) a key press is heard and changes nothing, anywhere.
+        for (CallStatus s : STATUSES.keySet()) {
+            expect(s, KEY_9_C, s);
+            expect(s, KEY_9_A, s);
+        }
+
         // A reservation that outlived its need goes straight back, whatever the call is doing.
         for (CallStatus s : STATUSES.keySet()) {
             if (s.state() != CallState.ANSWERED) {
@@ -234,6 +240,31 @@ class CallTransitionsTest {
                     () -> assertTrue(actual.unexpected(), "pair outside the table must count as unexpected"),
                     () -> assertEquals(List.of(), actual.effects()),
                     () -> assertEquals(status, actual.status()));
+        }
+    }
+
+    /**
+     * With an opt-out key, the callee's key during the abandon message (and only then) lists the number and hangs
+     * up at once (47 CFR 64.1200(a)(7)); another key, the agent's key, or the key in any other state does nothing.
+     */
+    @Test
+    void theOptOutKeyEndsTheAbandonMessageAndNothingElse() {
+        for (CallStatus s : STATUSES.keySet()) {
+            String name = STATUSES.get(s);
+            Step step = CallTransitions.next(s, KEY_9_C, "9");
+            if (s.state() == CallState.ABANDONING) {
+                assertEquals(new Step(new CallStatus(CallState.ENDED, s.agentLeg(), false), List.of(
+                        new StopTimer(TimerKind.ABANDON_DEADLINE), new CallEffect.RecordOptOut('9'),
+                        new SendBye(CUSTOMER), end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER,
+                                CallTransitions.OPTED_OUT + "9")), false), step, name);
+                assertTrue(STATUSES.containsKey(step.status()), name);
+            } else {
+                assertEquals(Step.to(s), step, name);
+            }
+            assertEquals(Step.to(s), CallTransitions.next(s, KEY_9_A, "9"), name + ": the agent's key");
+            assertEquals(Step.to(s), CallTransitions.next(s, new CallEvent.Dtmf(CUSTOMER, '5'), "9"),
+                    name + ": another key");
+            assertEquals(Step.to(s), CallTransitions.next(s, KEY_9_C, ""), name + ": no opt-out offered");
         }
     }
 

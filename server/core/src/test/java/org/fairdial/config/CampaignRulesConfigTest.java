@@ -50,10 +50,13 @@ class CampaignRulesConfigTest {
                     prompt = "%s"
                     abandon.max-duration = 3 seconds
                     %s
+                    %s
                   }
                 }
                 %s
-                """.formatted(profile, number, prompt, campaignKeys, extra);
+                """.formatted(profile, number, prompt,
+                // us-tsr asks for a keypress opt-out the prompt announces (OptOutConfigTest)
+                profile.equals("us-tsr") ? "abandon.prompt-announces-opt-out = true" : "", campaignKeys, extra);
         return DialerConfigLoader.fromConfig(ConfigFactory.parseString(hocon), dir);
     }
 

@@ -13,11 +13,11 @@ import org.fairdial.call.CallEvent;
 
 /**
  * Requests that reach the dialer: REGISTER (registrar), OPTIONS (keep-alive probes), BYE and re-INVITE within our
- * dialogs, agents' feature codes (INVITE to {@code *55} etc.). Everything else gets the RFC 3261 answer: 481 for a dialog we do not know, 405 with Allow for a
+ * dialogs, INFO with DTMF in our dialogs, agents' feature codes (INVITE to {@code *55} etc.). Everything else gets the RFC 3261 answer: 481 for a dialog we do not know, 405 with Allow for a
  * method we know but do not take, 501 for one we do not know, 403 for calls in (an outbound dialer).
  */
 final class InboundRequests {
-    private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("PRACK", "UPDATE", "INFO", "MESSAGE", "NOTIFY",
+    private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("PRACK", "UPDATE", "MESSAGE", "NOTIFY",
             "SUBSCRIBE", "REFER", "PUBLISH");
 
     private final SipEndpoint sip;
@@ -37,6 +37,7 @@ final class InboundRequests {
             case Request.OPTIONS -> options(event);
             case Request.BYE -> bye(event);
             case Request.INVITE -> invite(event);
+            case Request.INFO -> info(event);
             case Request.ACK -> {
                 // ACK of our 2xx to a re-INVITE: the dialog layer has it
             }
@@ -95,6 +96,31 @@ final class InboundRequests {
         }
         leg.call.post(new CallEvent.Reoffer(leg.kind, InviteResponses.sdp(event.getRequest()),
                 new SipOfferReply(sip, transaction, event.getRequest())));
+    }
+
+    /**
+     * A key pressed and sent as INFO ({@code application/dtmf-relay}, the fallback for peers without RFC 4733):
+     * 200 and the same {@link CallEvent.Dtmf} the RTP path gives. Other INFO bodies get 415 (RFC 6086 legacy
+     * INFO without an Info-Package: we only read DTMF), INFO outside our dialogs 481.
+     */
+    private void info(RequestEvent event) throws ParseException {
+        SipLeg leg = legOf(event.getDialog());
+        if (leg == null) {
+            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        Request request = event.getRequest();
+        if (!DtmfRelay.isDtmf(request)) {
+            Response unsupported = sip.messages.createResponse(Response.UNSUPPORTED_MEDIA_TYPE, request);
+            unsupported.setHeader(sip.headers.createAcceptHeader("application", "dtmf-relay"));
+            sip.respond(event, unsupported);
+            return;
+        }
+        sip.respond(event, Response.OK);
+        char digit = DtmfRelay.digit(request);
+        if (digit != DtmfRelay.NONE) {
+            leg.call.post(new CallEvent.Dtmf(leg.kind, digit));
+        }
     }
 
     private static SipLeg legOf(Dialog dialog) {

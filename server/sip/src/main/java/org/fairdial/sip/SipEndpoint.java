@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
     static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS",
-            "REGISTER");
+            "REGISTER", "INFO");
 
     private final SipStack stack;
     private final SipProvider provider;
