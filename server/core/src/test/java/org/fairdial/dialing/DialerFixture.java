@@ -1,5 +1,7 @@
 package org.fairdial.dialing;
 
+import org.fairdial.privacy.NumberMask;
+import org.fairdial.call.CallTimeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -58,9 +60,10 @@ final class DialerFixture {
         agents.registered("1001", "sip:1001@10.0.0.7:5062", start.plus(Duration.ofDays(1)));
         agents.registered("1002", "sip:1002@10.0.0.8:5062", start.plus(Duration.ofDays(1)));
         calls.bind(new CallPorts(network, agents, network, cdrs::add, calls, callThreads::add, time, time,
-                Duration.ZERO));
+                new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO), NumberMask.DEFAULT,
+                (e164, campaign, at) -> { }));
         gate = new DialGate(new LeadBook(CAMPAIGN, store, store), new DoNotCallLists(Map.of(), Map.of(), store),
-                store, store);
+                store, store, NumberMask.DEFAULT);
         runner = new CampaignRunner(CAMPAIGN, trunk, agents, calls, gate, PacingFactory.create(CAMPAIGN, store, start),
                 health, maxPendingOutcomes, time, time);
         calls.addObserver(runner);

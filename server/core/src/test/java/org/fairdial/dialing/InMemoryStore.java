@@ -1,5 +1,6 @@
 package org.fairdial.dialing;
 
+import org.fairdial.compliance.CampaignEpoch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
     final List<Denial> denials = new ArrayList<>();
     final List<Instant> attempts = new ArrayList<>();
     final Map<String, AbandonHistory> abandons = new HashMap<>();
+    final Map<String, Instant> epochs = new HashMap<>();
     /** Every port call fails while true. */
     boolean down;
     /** Dial attempts cannot be recorded even while the rest of the store answers. */
@@ -127,5 +129,10 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
 
     @Override
     public void forEachAnswer(String campaign, BiConsumer<Instant, Boolean> answeredAbandoned) {
+    }
+
+    @Override
+    public Instant campaignEpoch(String campaign, Instant now) {
+        return epochs.computeIfAbsent(campaign, c -> CampaignEpoch.of(now));
     }
 }
