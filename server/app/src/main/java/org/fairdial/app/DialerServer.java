@@ -96,7 +96,8 @@ public final class DialerServer implements AutoCloseable {
         store = StoreStack.open(config, numberMask, clock, housekeeping);
         media = NettyMediaEngine.start(config.media());
         MediaWarmup.run(media);
-        agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
+        agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy(),
+                config.agentPolicy().backoff());
         agents.persistBindings(new JdbcBindingRepository(store.database), bindingWriter);
         agents.restoreBindings();
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock, numberMask);
