@@ -189,8 +189,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         }
         Instant now = clock.instant();
         leads.release(now);
-        while (leads.hasNeedingAgent() && agents.availableCount() > 0 && trunk.tryAcquire()) {
-            Optional<String> agent = agents.reserve(config.name());
+        boolean probationToo = pacing.absorbsAgentFailure(now);
+        while (leads.hasNeedingAgent() && agents.availableCount(probationToo) > 0 && trunk.tryAcquire()) {
+            Optional<String> agent = agents.reserve(config.name(), probationToo);
             Lead lead = leads.nextNeedingAgent();
             if (agent.isEmpty()) {
                 leads.putBackNeedingAgent(lead);
@@ -206,7 +207,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         for (int i = 0; i < decision.callsToStart() && leads.hasReady() && trunk.tryAcquire(); i++) {
             String agent = null;
             if (decision.reserveAgentFirst()) {
-                Optional<String> reserved = agents.reserve(config.name());
+                Optional<String> reserved = agents.reserve(config.name(), probationToo);
                 if (reserved.isEmpty()) {
                     trunk.release();
                     break;
@@ -268,7 +269,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             trunk.release();
             Lead lead = inCall.remove(call.callId());
             stats.record(cdr);
-            pacing.ended(call.callId(), cdr.endedAt(), cdr.disposition() == Disposition.ABANDONED, cdr.answeredAt());
+            boolean agentFailed = call.agentId() != null && cdr.answeredAt() != null && cdr.bridgedAt() == null;
+            pacing.ended(call.callId(), cdr.endedAt(), cdr.disposition() == Disposition.ABANDONED, cdr.answeredAt(),
+                    agentFailed);
             if (lead != null) {
                 Instant next = gate.outcome(lead, cdr, clock.instant());
                 if (next != null) {
