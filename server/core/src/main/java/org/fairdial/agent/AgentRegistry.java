@@ -362,6 +362,11 @@ public final class AgentRegistry implements AgentPool {
         return a.heldUntil != null && a.heldUntil.isAfter(clock.instant());
     }
 
+    /** The agent ended wrap-up early (a disposition): available now, or paused if a pause was asked. */
+    public void wrapUpDone(String agentId) {
+        publish(change(agentId, a -> a.state == AgentState.WRAP_UP ? afterCall(a) : a.state));
+    }
+
     private void endWrapUp(String agentId, long epoch) {
         publish(change(agentId, a -> a.state == AgentState.WRAP_UP && a.epoch == epoch ? afterCall(a) : a.state));
     }
