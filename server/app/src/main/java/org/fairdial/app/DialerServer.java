@@ -25,7 +25,9 @@ import org.fairdial.call.CallTimeouts;
 import org.fairdial.cdr.store.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
+import java.util.concurrent.CompletableFuture;
 import org.fairdial.dialing.CampaignRunner;
+import org.fairdial.dialing.DispositionDesk;
 import org.fairdial.dialing.DialGate;
 import org.fairdial.dialing.Lead;
 import org.fairdial.dialing.LeadBook;
@@ -101,6 +103,7 @@ public final class DialerServer implements AutoCloseable {
         agents.persistBindings(new JdbcBindingRepository(store.database), bindingWriter);
         agents.restoreBindings();
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock, numberMask);
+        sip.dispositionsTo(new DispositionDesk(campaigns::values));
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
                 new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
                         config.calls().customerRtpTimeout()), numberMask));
@@ -147,6 +150,13 @@ public final class DialerServer implements AutoCloseable {
         CampaignRunner runner = CampaignRunner.create(campaign, trunks.get(campaign.trunk()), agents, calls,
                 gate(campaign), store.cdrs, dialerLoop, clock);
         runner.gateDialingOn(store.sink::canAcceptCalls);
+        // The legs may still be in the CDR writer: flush them first, off the dialer thread.
+        runner.dispositionsTo((call, code) -> CompletableFuture.runAsync(() -> {
+            flushCdrs(Duration.ofSeconds(5));
+            if (store.cdrs.recordDisposition(call, code) == 0) {
+                LOG.warn("disposition {} of call {} not in the CDRs: its legs are not stored yet", code, call);
+            }
+        }));
         calls.addObserver(runner);
         campaigns.put(campaign.name(), runner);
         runner.load(readLeads(campaign));

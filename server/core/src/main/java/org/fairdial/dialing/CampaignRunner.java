@@ -119,6 +119,11 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         this.cdrDispositions = sink;
     }
 
+    /** The code numbered {@code n} in the campaign's dispositions list, or null. */
+    String dispositionCode(int n) {
+        return config.dispositions().byNumber(n);
+    }
+
     /** This campaign holds a call of {@code agentId} waiting for its disposition. */
     public boolean awaitsDisposition(String agentId) {
         return CompletableFuture.supplyAsync(() -> wraps.containsKey(agentId), loop).join();
