@@ -3,7 +3,10 @@ package org.fairdial.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.time.format.DateTimeParseException;
 import org.fairdial.agent.AgentSnapshot;
+import org.fairdial.dialing.DispositionDesk;
+import org.fairdial.dialing.DispositionResult;
 import org.fairdial.config.AdminConfig.Role;
 
 /**
@@ -26,6 +29,7 @@ final class AgentResource {
                     dialer.controls().agents().ready(id);
                     return ApiResponse.ok(view(snapshot(r)));
                 })
+                .add("POST", "/api/agents/{agent}/disposition", Role.SUPERVISOR, this::disposition)
                 .add("POST", "/api/agents/{agent}/logout", Role.SUPERVISOR, r -> {
                     String id = snapshot(r).id();
                     dialer.controls().agents().logout(id);
@@ -45,6 +49,31 @@ final class AgentResource {
         String reason = Json.text(body, "reason");
         dialer.controls().agents().pause(id, reason);
         return ApiResponse.ok(view(snapshot(request))).audited("reason " + reason, "reason " + reason);
+    }
+
+    /**
+     * Ends the agent's wrap-up with a disposition: {@code {"code": "CALLBACK", "callbackAt": "2025-06-14T10:00:00Z"}}
+     * ({@code callbackAt} only for CALLBACK, optional). 409 when the agent has no call to dispose of or the
+     * campaign has no such code.
+     */
+    private ApiResponse disposition(ApiRequest request) {
+        String id = snapshot(request).id();
+        JsonNode body = Json.object(request.body());
+        String code = Json.text(body, "code");
+        Instant callbackAt = null;
+        if (body.hasNonNull("callbackAt")) {
+            try {
+                callbackAt = Instant.parse(body.get("callbackAt").asText());
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("callbackAt", "is not an ISO-8601 instant: " + e.getMessage());
+            }
+        }
+        DispositionResult result = new DispositionDesk(() -> dialer.campaigns().values())
+                .dispose(id, code, callbackAt).join();
+        if (!result.recorded()) {
+            throw new ApiException(409, "code", result.refusal());
+        }
+        return ApiResponse.ok(result).audited("disposition " + code, "disposition " + code);
     }
 
     private Views.Agent view(AgentSnapshot snapshot) {

@@ -51,9 +51,14 @@ final class Views {
                              long failed, double abandonRate, long worstAbandonMs, List<WindowStats> windows) {
     }
 
-    /** An agent: its state and for how long it has been in it. */
+    /**
+     * An agent: its state and for how long it has been in it.
+     *
+     * @param failures  bridges its phone failed in a row (0: none; above 0 while available: on probation)
+     * @param heldUntil out of rotation until then after a failed bridge, or null
+     */
     record Agent(String id, String displayName, String state, Instant since, long secondsInState,
-                 boolean registered, String contact, long callsHandled) {
+                 boolean registered, String contact, long callsHandled, int failures, Instant heldUntil) {
     }
 
     /** A live call; {@code startedAt}/{@code ageMs} are null for a call that began before the admin surface. */
@@ -93,7 +98,7 @@ final class Views {
     static Agent agent(AgentSnapshot a, AgentConfig account, Instant now) {
         return new Agent(a.id(), account == null ? a.id() : account.displayName(), a.state().name(), a.since(),
                 Math.max(0, Duration.between(a.since(), now).toSeconds()), a.contact() != null, a.contact(),
-                a.callsHandled());
+                a.callsHandled(), a.failures(), a.heldUntil());
     }
 
     static Call call(CallSession call, LiveCalls.Times times, Instant now, boolean fullNumbers, NumberMask mask) {

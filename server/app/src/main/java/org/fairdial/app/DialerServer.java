@@ -26,7 +26,9 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.store.DurableCdrSink;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
+import java.util.concurrent.CompletableFuture;
 import org.fairdial.dialing.CampaignRunner;
+import org.fairdial.dialing.DispositionDesk;
 import org.fairdial.dialing.DialGate;
 import org.fairdial.dialing.Lead;
 import org.fairdial.dialing.LeadBook;
@@ -101,10 +103,12 @@ public final class DialerServer implements AutoCloseable {
         store = StoreStack.open(config, numberMask, clock, housekeeping);
         media = NettyMediaEngine.start(config.media());
         MediaWarmup.run(media);
-        agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy());
+        agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy(),
+                config.agentPolicy().backoff());
         agents.persistBindings(new JdbcBindingRepository(store.database), bindingWriter);
         agents.restoreBindings();
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock, numberMask);
+        sip.dispositionsTo(new DispositionDesk(campaigns::values));
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
                 new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
                         config.calls().customerRtpTimeout()), numberMask,
@@ -159,6 +163,13 @@ public final class DialerServer implements AutoCloseable {
         CampaignRunner runner = CampaignRunner.create(campaign, trunks.get(campaign.trunk()), agents, calls,
                 gate(campaign), store.cdrs, storeHealth, dialerLoop, clock);
         runner.gateDialingOn(store.sink::canAcceptCalls);
+        // The legs may still be in the CDR writer: flush them first, off the dialer thread.
+        runner.dispositionsTo((call, code) -> CompletableFuture.runAsync(() -> {
+            flushCdrs(Duration.ofSeconds(5));
+            if (store.cdrs.recordDisposition(call, code) == 0) {
+                LOG.warn("disposition {} of call {} not in the CDRs: its legs are not stored yet", code, call);
+            }
+        }));
         calls.addObserver(runner);
         campaigns.put(campaign.name(), runner);
         runner.load(readLeads(campaign), recovered);

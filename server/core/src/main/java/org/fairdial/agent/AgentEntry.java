@@ -18,6 +18,10 @@ final class AgentEntry {
     String pauseReason;
     /** The account was removed by a reload while the agent was busy: dropped when the call ends. */
     boolean retired;
+    /** Bridges this agent's phone failed in a row (reset by a call it takes). */
+    int failures;
+    /** Out of rotation until then after its last failure, or null. */
+    Instant heldUntil;
 
     AgentEntry(AgentConfig account, Instant now) {
         this.account = account;
@@ -33,6 +37,7 @@ final class AgentEntry {
     }
 
     AgentSnapshot snapshot() {
-        return new AgentSnapshot(account.id(), state, since, contact, expiresAt, callsHandled, pauseReason);
+        return new AgentSnapshot(account.id(), state, since, contact, expiresAt, callsHandled, pauseReason, failures,
+                heldUntil);
     }
 }

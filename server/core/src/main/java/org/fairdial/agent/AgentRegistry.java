@@ -1,5 +1,6 @@
 package org.fairdial.agent;
 
+import org.fairdial.config.AgentBackoff;
 import org.fairdial.config.AgentConfig;
 import org.fairdial.config.NextAgentStrategy;
 import java.util.Comparator;
@@ -35,6 +36,7 @@ public final class AgentRegistry implements AgentPool {
     private final InstantSource clock;
     private final ScheduledExecutorService timers;
     private final Comparator<AgentEntry> order;
+    private final AgentBackoff backoff;
     private final List<Runnable> availabilityListeners = new CopyOnWriteArrayList<>();
     private final List<AgentListener> listeners = new CopyOnWriteArrayList<>();
     /** Where bindings are kept across restarts, or null; its writes run on {@link #bindingWriter}, in order. */
@@ -47,9 +49,15 @@ public final class AgentRegistry implements AgentPool {
 
     public AgentRegistry(Map<String, AgentConfig> accounts, InstantSource clock, ScheduledExecutorService timers,
                          NextAgentStrategy strategy) {
+        this(accounts, clock, timers, strategy, AgentBackoff.DEFAULT);
+    }
+
+    public AgentRegistry(Map<String, AgentConfig> accounts, InstantSource clock, ScheduledExecutorService timers,
+                         NextAgentStrategy strategy, AgentBackoff backoff) {
         this.clock = clock;
         this.timers = timers;
         this.order = order(strategy);
+        this.backoff = backoff;
         accounts.values().forEach(a -> agents.put(a.id(), new AgentEntry(a, clock.instant())));
     }
 
@@ -138,8 +146,14 @@ public final class AgentRegistry implements AgentPool {
             a.contact = binding.contactUri();
             a.expiresAt = binding.expiresAt();
             persist(id, store -> store.save(binding));
+            if (a.state == AgentState.UNAVAILABLE && held(a)) {
+                // A refresh is no sign the phone answers calls again: it stays out until its back-off ends.
+                LOG.debug("agent {} registered again, still held out until {}", id, a.heldUntil);
+                return a.state;
+            }
             if (a.state == AgentState.LOGGED_OUT || a.state == AgentState.UNAVAILABLE) {
-                LOG.info("agent {} available at {}", id, binding.contactUri());
+                LOG.info("agent {} available at {}{}", id, binding.contactUri(),
+                        a.failures > 0 ? " (on probation after " + a.failures + " failed call(s))" : "");
                 return AgentState.AVAILABLE;
             }
             return a.state;
@@ -160,7 +174,8 @@ public final class AgentRegistry implements AgentPool {
         String id = a.account.id();
         persist(id, store -> store.remove(id));
         LOG.info("agent {} logged out: {}", id, why);
-        return a.inCall() ? a.state : AgentState.LOGGED_OUT;
+        // Held out after a failure: unregistering and registering again must not cut the back-off short.
+        return a.inCall() || (a.state == AgentState.UNAVAILABLE && held(a)) ? a.state : AgentState.LOGGED_OUT;
     }
 
     /** Under the lock: queues a write to the binding store, so writes keep the order of the changes. */
@@ -264,10 +279,19 @@ public final class AgentRegistry implements AgentPool {
 
     @Override
     public Optional<String> reserve(String campaign) {
+        return reserve(campaign, true);
+    }
+
+    /**
+     * Sets aside the next available agent; with {@code probationToo} false only among agents with no failed bridge
+     * on record (the campaign's abandon budget could not absorb another failure).
+     */
+    public Optional<String> reserve(String campaign, boolean probationToo) {
         List<Change> changes = new ArrayList<>();
         Optional<AgentEntry> pick;
         synchronized (this) {
-            pick = agents.values().stream().filter(AgentEntry::takesCalls).min(order);
+            pick = agents.values().stream().filter(AgentEntry::takesCalls)
+                    .filter(a -> probationToo || a.failures == 0).min(order);
             pick.ifPresent(a -> move(a, AgentState.RESERVED, changes));
         }
         publish(changes);
@@ -289,6 +313,8 @@ public final class AgentRegistry implements AgentPool {
     public void talking(String agentId) {
         publish(change(agentId, a -> {
             a.callsHandled++;
+            a.failures = 0;
+            a.heldUntil = null;
             return AgentState.TALKING;
         }));
     }
@@ -297,17 +323,48 @@ public final class AgentRegistry implements AgentPool {
     public void release(String agentId, AgentRelease release, Duration wrapUp) {
         publish(change(agentId, a -> switch (release) {
             case AVAILABLE -> afterCall(a);
-            case UNAVAILABLE -> {
-                LOG.warn("agent {} out of rotation (phone did not answer or went silent) until it registers again",
-                        agentId);
-                yield AgentState.UNAVAILABLE;
-            }
+            case UNAVAILABLE -> failed(a);
             case WRAP_UP -> {
                 long epoch = a.epoch + 1; // the epoch the WRAP_UP state is about to get
                 timers.schedule(() -> endWrapUp(agentId, epoch), wrapUp.toMillis(), TimeUnit.MILLISECONDS);
                 yield AgentState.WRAP_UP;
             }
         }));
+    }
+
+    /**
+     * The phone failed a bridge: out of rotation for a back-off that doubles with each failure in a row; it comes
+     * back by itself when the hold ends if it is still registered (else at its next REGISTER after that).
+     */
+    private AgentState failed(AgentEntry a) {
+        a.failures++;
+        Duration hold = backoff.after(a.failures);
+        a.heldUntil = clock.instant().plus(hold);
+        String id = a.account.id();
+        long epoch = a.epoch + 1; // the epoch the UNAVAILABLE state is about to get
+        timers.schedule(() -> endHold(id, epoch), hold.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.warn("agent {} out of rotation for {} s (phone did not answer or went silent; failure {} in a row)",
+                id, hold.toSeconds(), a.failures);
+        return AgentState.UNAVAILABLE;
+    }
+
+    private void endHold(String agentId, long epoch) {
+        publish(change(agentId, a -> {
+            if (a.state != AgentState.UNAVAILABLE || a.epoch != epoch || a.contact == null) {
+                return a.state;
+            }
+            LOG.info("agent {} back in rotation after its back-off, on probation", agentId);
+            return AgentState.AVAILABLE;
+        }));
+    }
+
+    private boolean held(AgentEntry a) {
+        return a.heldUntil != null && a.heldUntil.isAfter(clock.instant());
+    }
+
+    /** The agent ended wrap-up early (a disposition): available now, or paused if a pause was asked. */
+    public void wrapUpDone(String agentId) {
+        publish(change(agentId, a -> a.state == AgentState.WRAP_UP ? afterCall(a) : a.state));
     }
 
     private void endWrapUp(String agentId, long epoch) {
@@ -330,6 +387,12 @@ public final class AgentRegistry implements AgentPool {
     /** Agents available right now. */
     public synchronized int availableCount() {
         return (int) agents.values().stream().filter(AgentEntry::takesCalls).count();
+    }
+
+    /** Agents available right now, without those on probation when {@code probationToo} is false. */
+    public synchronized int availableCount(boolean probationToo) {
+        return (int) agents.values().stream().filter(AgentEntry::takesCalls)
+                .filter(a -> probationToo || a.failures == 0).count();
     }
 
     public synchronized List<AgentSnapshot> snapshot() {

@@ -27,6 +27,7 @@ import org.fairdial.media.prompt.Prompt;
  * @param rules               when a lead may be called: the profile's limits tightened by the campaign
  * @param leadColumns         which CSV columns hold what
  * @param doNotCall           the campaign's own do-not-call lists and the national registries it checks
+ * @param dispositions        the codes agents end wrap-up with, and how callbacks are dialed
  */
 public record CampaignConfig(
         String name,
@@ -45,7 +46,17 @@ public record CampaignConfig(
         AbandonConfig abandon,
         DialingRules rules,
         LeadColumns leadColumns,
-        DoNotCall doNotCall) {
+        DoNotCall doNotCall,
+        DispositionConfig dispositions) {
+
+    /** A campaign with the default dispositions. */
+    public CampaignConfig(String name, boolean enabled, String trunk, Path leadsFile, String defaultRegion,
+                          CallerId callerId, JurisdictionProfile profile, Prompt prompt, PacingMode pacing,
+                          double dialRatio, Duration ringTimeout, Duration agentConnectTimeout, Duration wrapUp,
+                          AbandonConfig abandon, DialingRules rules, LeadColumns leadColumns, DoNotCall doNotCall) {
+        this(name, enabled, trunk, leadsFile, defaultRegion, callerId, profile, prompt, pacing, dialRatio, ringTimeout,
+                agentConnectTimeout, wrapUp, abandon, rules, leadColumns, doNotCall, DispositionConfig.DEFAULT);
+    }
 
     /**
      * Number and name presented to the callee (From and P-Asserted-Identity).

@@ -94,7 +94,24 @@ final class CampaignReader {
         DialingRules rules = rulesReader.rules();
         return new CampaignConfig(name, r.bool(p + ".enabled"), trunk, leads, region, callerId, profile, prompt,
                 pacing, ratio, ringTimeout, connect, wrapUp, abandon, rules, rulesReader.leadColumns(rules.consent().required()),
-                rulesReader.doNotCall(this::resolve, registries.keySet()));
+                rulesReader.doNotCall(this::resolve, registries.keySet()), dispositions(r, p + ".dispositions"));
+    }
+
+    private static DispositionConfig dispositions(ConfigReader r, String p) {
+        List<String> codes = r.strings(p + ".codes");
+        for (String code : codes) {
+            if (!code.matches("[A-Z][A-Z0-9_]{0,31}")) {
+                r.problem(p + ".codes", "'" + code + "' must be upper case letters, digits and _ (at most 32)");
+            }
+        }
+        if (codes.size() > 9) {
+            r.problem(p + ".codes", "has " + codes.size() + " codes; the feature code numbers at most 9");
+        }
+        String callback = r.string(p + ".callback");
+        if (!callback.equals("anyone") && !callback.equals("agent-only")) {
+            r.problem(p + ".callback", "must be anyone or agent-only, not '" + callback + "'");
+        }
+        return new DispositionConfig(codes, r.duration(p + ".callback-delay"), callback.equals("agent-only"));
     }
 
     /** A national registry file under {@code dialer.do-not-call.registries}. */

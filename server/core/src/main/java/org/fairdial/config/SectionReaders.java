@@ -129,7 +129,8 @@ final class SectionReaders {
         }
         String pause = r.string(p + ".feature-codes.pause");
         String ready = r.string(p + ".feature-codes.ready");
-        for (String[] code : new String[][] {{"pause", pause}, {"ready", ready}}) {
+        String disposition = r.string(p + ".feature-codes.disposition");
+        for (String[] code : new String[][] {{"pause", pause}, {"ready", ready}, {"disposition", disposition}}) {
             if (!code[1].matches("\\*[0-9]{1,4}")) {
                 r.problem(p + ".feature-codes." + code[0], "must be a star and 1-4 digits, e.g. *55");
             }
@@ -137,8 +138,21 @@ final class SectionReaders {
         if (pause.equals(ready) || ready.startsWith(pause)) {
             r.problem(p + ".feature-codes.ready", "must not start with the pause code " + pause);
         }
+        if (disposition.startsWith(pause) || pause.startsWith(disposition) || disposition.startsWith(ready)) {
+            r.problem(p + ".feature-codes.disposition", "must not start with or be a prefix of the pause code "
+                    + pause + " or start with the ready code " + ready);
+        }
+        Duration first = r.duration(p + ".failure-backoff.first");
+        Duration max = r.duration(p + ".failure-backoff.max");
+        AgentBackoff backoff = AgentBackoff.DEFAULT;
+        if (first.isZero() || first.isNegative() || max.compareTo(first) < 0) {
+            r.problem(p + ".failure-backoff", "needs 0 < first <= max, got first " + first + ", max " + max);
+        } else {
+            backoff = new AgentBackoff(first, max);
+        }
         return new AgentPolicyConfig(r.enumValue(p + ".strategy", NextAgentStrategy.class,
-                NextAgentStrategy.LONGEST_IDLE), reasons, pause, ready, r.duration(p + ".rtp-timeout"));
+                NextAgentStrategy.LONGEST_IDLE), reasons, pause, ready, r.duration(p + ".rtp-timeout"), backoff,
+                disposition);
     }
 
     CallControlConfig calls(String p) {

@@ -36,6 +36,7 @@ import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.Rule;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.pacing.PacingDecision;
+import org.fairdial.ports.CdrDispositions;
 import org.fairdial.ports.CdrHistory;
 import org.fairdial.ports.LeadState;
 import org.fairdial.ports.StoreException;
@@ -72,6 +73,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final Map<UUID, Lead> inCall = new HashMap<>();
     private final PendingOutcomes outcomes;
     private final StoreHealth store;
+    /** The last call each agent took for this campaign, until the agent disposes of it. */
+    private final Map<String, Wrap> wraps = new HashMap<>();
+    private volatile CdrDispositions cdrDispositions = (call, code) -> { };
     private ScheduledFuture<?> ticker;
     /** A paused campaign still writes its queued outcomes: one retry is scheduled at a time. */
     private boolean retryScheduled;
@@ -151,6 +155,66 @@ public final class CampaignRunner implements CallObserver, AgentListener {
      */
     public void gateDialingOn(BooleanSupplier canAcceptCalls) {
         this.canDial = canAcceptCalls;
+    }
+
+    /** Where dispositions are written into the CDRs. */
+    public void dispositionsTo(CdrDispositions sink) {
+        this.cdrDispositions = sink;
+    }
+
+    /** The code numbered {@code n} in the campaign's dispositions list, or null. */
+    String dispositionCode(int n) {
+        return config.dispositions().byNumber(n);
+    }
+
+    /** This campaign holds a call of {@code agentId} waiting for its disposition. */
+    public boolean awaitsDisposition(String agentId) {
+        return CompletableFuture.supplyAsync(() -> wraps.containsKey(agentId), loop).join();
+    }
+
+    /**
+     * The agent ends wrap-up with {@code code} for the last call they took in this campaign: in the CDR and the
+     * lead's state; DNC on the internal list at once; ANSWERING_MACHINE in the abandon windows (Ofcom's formula);
+     * CALLBACK queued for {@code callbackAt} (null: the configured delay), dialed when calling hours allow;
+     * NO_CONSENT barred from campaigns needing consent. The agent leaves wrap-up.
+     */
+    public CompletableFuture<DispositionResult> dispose(String agentId, String code, Instant callbackAt) {
+        CompletableFuture<DispositionResult> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(disposeNow(agentId, code, callbackAt));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private DispositionResult disposeNow(String agentId, String code, Instant callbackAt) {
+        if (!config.dispositions().codes().contains(code)) {
+            return DispositionResult.refused(code, "campaign " + config.name() + " has no disposition " + code
+                    + " (it has " + config.dispositions().codes() + ")");
+        }
+        Wrap wrap = wraps.remove(agentId);
+        if (wrap == null) {
+            return DispositionResult.refused(code, "agent " + agentId + " has no call of campaign "
+                    + config.name() + " to dispose of");
+        }
+        Instant now = clock.instant();
+        Instant callback = null;
+        if (code.equals("CALLBACK")) {
+            callback = callbackAt != null ? callbackAt : now.plus(config.dispositions().callbackDelay());
+        }
+        if (code.equals("ANSWERING_MACHINE")) {
+            pacing.accountant().machine(wrap.answeredAt());
+        }
+        cdrDispositions.record(wrap.callId(), code);
+        Instant next = gate.disposed(wrap.lead(), code, agentId, callback, now);
+        if (next != null) {
+            leads.dueAt(next, wrap.lead());
+        }
+        agents.wrapUpDone(agentId);
+        return new DispositionResult(true, config.name(), wrap.lead().id(), code, callback, null);
     }
 
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
@@ -300,8 +364,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         }
         Instant now = clock.instant();
         leads.release(now);
-        while (leads.hasNeedingAgent() && agents.availableCount() > 0 && trunk.tryAcquire()) {
-            Optional<String> agent = agents.reserve(config.name());
+        boolean probationToo = pacing.absorbsAgentFailure(now);
+        while (leads.hasNeedingAgent() && agents.availableCount(probationToo) > 0 && trunk.tryAcquire()) {
+            Optional<String> agent = agents.reserve(config.name(), probationToo);
             Lead lead = leads.nextNeedingAgent();
             if (agent.isEmpty()) {
                 leads.putBackNeedingAgent(lead);
@@ -319,7 +384,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         for (int i = 0; i < decision.callsToStart() && leads.hasReady() && trunk.tryAcquire(); i++) {
             String agent = null;
             if (decision.reserveAgentFirst()) {
-                Optional<String> reserved = agents.reserve(config.name());
+                Optional<String> reserved = agents.reserve(config.name(), probationToo);
                 if (reserved.isEmpty()) {
                     trunk.release();
                     break;
@@ -449,8 +514,13 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         loop.execute(() -> {
             trunk.release();
             Lead lead = inCall.remove(call.callId());
+            if (lead != null && cdr.bridgedAt() != null && call.agentId() != null) {
+                wraps.put(call.agentId(), new Wrap(call.callId(), lead, cdr.answeredAt()));
+            }
             stats.record(cdr);
-            pacing.ended(call.callId(), cdr.endedAt(), cdr.disposition() == Disposition.ABANDONED, cdr.answeredAt());
+            boolean agentFailed = call.agentId() != null && cdr.answeredAt() != null && cdr.bridgedAt() == null;
+            pacing.ended(call.callId(), cdr.endedAt(), cdr.disposition() == Disposition.ABANDONED, cdr.answeredAt(),
+                    agentFailed);
             if (lead != null) {
                 // Written by the tick, after any older outcome the store has not taken yet.
                 outcomes.add(new PendingOutcomes.Entry(lead, cdr, clock.instant()));
@@ -465,6 +535,10 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             Duration wrapUp = Duration.between(before.since(), after.since());
             loop.execute(() -> pacing.wrapUpEnded(wrapUp));
         }
+    }
+
+    /** An agent's last call of this campaign, waiting for its disposition. */
+    private record Wrap(UUID callId, Lead lead, Instant answeredAt) {
     }
 
     private boolean mine(CallSession call) {

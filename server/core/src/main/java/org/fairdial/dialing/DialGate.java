@@ -19,6 +19,7 @@ import org.fairdial.privacy.NumberMask;
 import org.fairdial.ports.Denial;
 import org.fairdial.ports.DenialLog;
 import org.fairdial.ports.DialHistory;
+import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.ports.LeadState;
 import org.fairdial.ports.StoreException;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class DialGate {
     private final NumberMask mask;
     private final List<Denial> unwritten = new ArrayList<>();
     private long droppedDenials;
+    private final DoNotCallLists doNotCall;
 
     public DialGate(LeadBook book, DoNotCallLists doNotCall, DialHistory history,
                     DenialLog denials, NumberMask mask) {
@@ -58,6 +60,7 @@ public final class DialGate {
         this.history = history;
         this.denials = denials;
         this.mask = mask;
+        this.doNotCall = doNotCall;
         this.facts = new NumberFacts() {
             @Override
             public String doNotCallList(String e164) {
@@ -110,6 +113,10 @@ public final class DialGate {
 
     private Decision decide(Lead lead, Instant now, boolean agentReserved) {
         LeadState state = book.state(lead);
+        if (config.rules().consent().required() && ((state != null && state.noConsent())
+                || doNotCall.consentWithdrawn(lead.e164()))) {
+            return Decision.deny(Rule.CONSENT, "an agent reported the callee gave no consent (NO_CONSENT)");
+        }
         if (state != null && state.done()) {
             return Decision.deny(Rule.MAX_ATTEMPTS, "the lead is done after " + state.attempts()
                     + " attempt(s), last outcome " + state.lastDisposition());
@@ -180,6 +187,21 @@ public final class DialGate {
     public void dialing(Lead lead, Instant now, boolean agentReserved) {
         history.recordAttempt(lead.e164(), config.name(), lead.id(), agentReserved, now);
         book.dialing(lead, now);
+    }
+
+    /**
+     * An agent disposed of the lead's call: the lead's state keeps the code; DNC puts the number on the internal
+     * list at once, NO_CONSENT bars it from every campaign needing consent. Returns when to dial again, or null.
+     */
+    public Instant disposed(Lead lead, String code, String agent, Instant callbackAt, Instant now) {
+        String note = "agent " + agent + " disposition " + code + " (campaign " + config.name() + ")";
+        if (code.equals("DNC")) {
+            doNotCall.addInternal(lead.e164(), DoNotCallSource.AGENT, note, now);
+        } else if (code.equals("NO_CONSENT")) {
+            doNotCall.withdrawConsent(lead.e164(), note, now);
+        }
+        LOG.info("campaign {}: {} disposed of by agent {}: {}", config.name(), mask.mask(lead.e164()), agent, code);
+        return book.disposed(lead, code, callbackAt, now);
     }
 
     /**

@@ -93,6 +93,29 @@ public final class LeadBook {
         return done ? null : next;
     }
 
+    /**
+     * An agent disposed of the lead's last call: kept with the lead. A CALLBACK is due at {@code callbackAt};
+     * ANSWERING_MACHINE keeps the retry the outcome set; every other code ends the lead.
+     * Returns when to dial again, or null.
+     */
+    Instant disposed(Lead lead, String code, Instant callbackAt, Instant now) {
+        LeadState old = known.get(lead.id());
+        int attempts = old == null ? 1 : old.attempts();
+        Instant next;
+        if (code.equals("CALLBACK")) {
+            next = callbackAt;
+        } else if (code.equals("ANSWERING_MACHINE")) {
+            next = old == null || old.done() ? null : old.nextEligibleAt();
+        } else {
+            next = null;
+        }
+        boolean noConsent = code.equals("NO_CONSENT") || (old != null && old.noConsent());
+        save(new LeadState(config.name(), lead.id(), lead.e164(), attempts, old == null ? null
+                : old.lastDisposition(), old == null ? now : old.lastAttemptAt(), next, next == null, code,
+                noConsent));
+        return next;
+    }
+
     /** The store first: when it fails, what the book remembers stays as it was, so a retry computes the same. */
     private void save(LeadState state) {
         states.save(state);

@@ -9,6 +9,8 @@ import org.fairdial.compliance.AbandonAccountant;
 import org.fairdial.compliance.AbandonRules;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.PacingMode;
+import java.util.function.Function;
+import org.fairdial.dialing.pacing.AbandonBudget;
 import org.fairdial.dialing.pacing.LiveEstimates;
 import org.fairdial.dialing.pacing.Pacer;
 import org.fairdial.dialing.pacing.PredictivePacer;
@@ -43,7 +45,7 @@ public final class PacingFactory {
             }
         }
         LiveEstimates estimates = new LiveEstimates(LiveEstimates.Priors.defaults());
-        return new CampaignPacing(pacer(campaign, estimates, accountant), estimates, accountant,
+        return new CampaignPacing(pacer(campaign, estimates), estimates, accountant,
                 campaign.pacing() == PacingMode.RATIO);
     }
 
@@ -51,12 +53,13 @@ public final class PacingFactory {
     private record Answer(Instant at, boolean abandoned) {
     }
 
-    private static Pacer pacer(CampaignConfig campaign, LiveEstimates estimates, AbandonAccountant accountant) {
-        return switch (campaign.pacing()) {
+    /** The campaign's pacer, given the budget it spends (headroom less the agent-failure risk in flight). */
+    private static Function<AbandonBudget, Pacer> pacer(CampaignConfig campaign, LiveEstimates estimates) {
+        return budget -> switch (campaign.pacing()) {
             case PREVIEW -> ProgressivePacer.preview();
             case PROGRESSIVE -> ProgressivePacer.progressive();
             case RATIO -> new RatioPacer(campaign.dialRatio());
-            case PREDICTIVE -> new PredictivePacer(estimates, accountant::headroom, PredictiveSettings.defaults());
+            case PREDICTIVE -> new PredictivePacer(estimates, budget, PredictiveSettings.defaults());
         };
     }
 }

@@ -16,9 +16,18 @@ import org.fairdial.cdr.Disposition;
  * @param lastAttemptAt   when the last attempt was made, or null if never attempted
  * @param nextEligibleAt  earliest time of the next attempt, or null if eligible now
  * @param done            no further attempts (reached, exhausted, or removed)
+ * @param agentDisposition the code the agent ended the last call's wrap-up with (SALE, CALLBACK...), or null
+ * @param noConsent       an agent reported the callee gave no consent: no campaign needing consent dials it
  */
 public record LeadState(String campaign, String leadId, String number, int attempts, Disposition lastDisposition,
-                        Instant lastAttemptAt, Instant nextEligibleAt, boolean done) {
+                        Instant lastAttemptAt, Instant nextEligibleAt, boolean done, String agentDisposition,
+                        boolean noConsent) {
+
+    /** A lead no agent has disposed of. */
+    public LeadState(String campaign, String leadId, String number, int attempts, Disposition lastDisposition,
+                     Instant lastAttemptAt, Instant nextEligibleAt, boolean done) {
+        this(campaign, leadId, number, attempts, lastDisposition, lastAttemptAt, nextEligibleAt, done, null, false);
+    }
 
     public LeadState {
         Objects.requireNonNull(campaign, "campaign");

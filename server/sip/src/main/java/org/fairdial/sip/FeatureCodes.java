@@ -17,7 +17,9 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.config.AgentConfig;
+import java.util.function.Supplier;
 import org.fairdial.config.AgentPolicyConfig;
+import org.fairdial.dialing.DispositionDesk;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.PortsExhaustedException;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feature codes an agent dials from the softphone, authenticated like a REGISTER: pause (e.g. {@code *55}, or
- * {@code *552} for the second pause reason) and ready ({@code *56}). The call is answered, a short confirmation
+ * {@code *552} for the second pause reason), ready ({@code *56}) and the wrap-up disposition ({@code *7N}, the
+ * campaign's Nth code). The call is answered, a short confirmation
  * tone plays (two beeps), and we hang up; an unknown code gets 404.
  */
 final class FeatureCodes {
@@ -41,8 +44,11 @@ final class FeatureCodes {
     private final AgentRegistry agents;
     private final MediaEngine media;
     private final AgentPolicyConfig policy;
+    private final Supplier<DispositionDesk> dispositions;
 
-    FeatureCodes(SipEndpoint sip, AgentAuth auth, AgentRegistry agents, MediaEngine media, AgentPolicyConfig policy) {
+    FeatureCodes(SipEndpoint sip, AgentAuth auth, AgentRegistry agents, MediaEngine media, AgentPolicyConfig policy,
+                 Supplier<DispositionDesk> dispositions) {
+        this.dispositions = dispositions;
         this.sip = sip;
         this.auth = auth;
         this.agents = agents;
@@ -87,6 +93,15 @@ final class FeatureCodes {
     private Runnable action(String code, String agentId) {
         if (code.equals(policy.readyCode())) {
             return () -> agents.ready(agentId);
+        }
+        DispositionDesk desk = dispositions.get();
+        if (desk != null && code.matches(java.util.regex.Pattern.quote(policy.dispositionCode()) + "[1-9]")) {
+            int n = code.charAt(code.length() - 1) - '0';
+            return () -> desk.disposeNumber(agentId, n).thenAccept(r -> {
+                if (!r.recorded()) {
+                    LOG.info("disposition {} of agent {} not recorded: {}", code, agentId, r.refusal());
+                }
+            });
         }
         if (code.startsWith(policy.pauseCode())) {
             String suffix = code.substring(policy.pauseCode().length());

@@ -28,6 +28,7 @@ import org.fairdial.cdr.LegKind;
 import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
+import org.fairdial.dialing.DispositionDesk;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.auth.DigestChallenger;
@@ -54,6 +55,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile InboundRequests requests;
     private volatile SipTraffic traffic = SipTraffic.NONE;
     private volatile Consumer<ConfirmedDialog> dialogJournal = d -> { };
+    private volatile DispositionDesk dispositions;
     private volatile RestartByes restartByes;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
@@ -78,9 +80,14 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         AgentAuth auth = new AgentAuth(endpoint, agents, new DigestChallenger(clock, config.nonceLifetime()),
                 config.realm());
         requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, auth, clock),
-                new FeatureCodes(endpoint, auth, agents, media, agentPolicy));
+                new FeatureCodes(endpoint, auth, agents, media, agentPolicy, () -> dispositions));
         legs = outbound;
         sip = endpoint;
+    }
+
+    /** Where {@code *7N} dispositions go; without it the code gets 404. */
+    public void dispositionsTo(DispositionDesk desk) {
+        this.dispositions = desk;
     }
 
     /** Hands every confirmed dialog (its 2xx ACKed) to {@code journal}, so a restart can end it; set before calls. */

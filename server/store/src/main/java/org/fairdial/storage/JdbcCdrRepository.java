@@ -193,6 +193,34 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
         return CampaignEpochs.take(dataSource, campaign, first == null ? now : first, now);
     }
 
+    /**
+     * Sets the agent's disposition on every stored leg of the call; returns how many legs it changed (0 when the
+     * legs are not stored yet: flush the CDR writer first).
+     */
+    public int recordDisposition(UUID callId, String code) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE cdr_leg SET agent_disposition = ? WHERE call_id = ?")) {
+            ps.setString(1, code);
+            ps.setObject(2, callId);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreErrors.of("Cannot record the disposition of call " + callId, e, NumberMask.HIDDEN);
+        }
+    }
+
+    /** The agent's disposition stored on the call's legs, or null. */
+    public String dispositionOf(UUID callId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT MAX(agent_disposition) FROM cdr_leg WHERE call_id = ?")) {
+            ps.setObject(1, callId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.of("Cannot read the disposition of call " + callId, e, NumberMask.HIDDEN);
+        }
+    }
+
     /** Number of stored legs. */
     public long count() {
         try (Connection c = dataSource.getConnection();

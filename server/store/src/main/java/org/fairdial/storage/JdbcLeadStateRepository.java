@@ -17,15 +17,17 @@ import org.fairdial.privacy.NumberMask;
 public final class JdbcLeadStateRepository implements LeadStates {
 
     private static final String COLUMNS =
-            "campaign, lead_id, number, attempts, last_disposition, last_attempt_at, next_eligible_at, done";
+            "campaign, lead_id, number, attempts, last_disposition, last_attempt_at, next_eligible_at, done,"
+            + " agent_disposition, no_consent";
     private static final String UPSERT_POSTGRES = "INSERT INTO lead_state (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign, lead_id) DO UPDATE SET"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign, lead_id) DO UPDATE SET"
             + " number = EXCLUDED.number, attempts = EXCLUDED.attempts,"
             + " last_disposition = EXCLUDED.last_disposition, last_attempt_at = EXCLUDED.last_attempt_at,"
-            + " next_eligible_at = EXCLUDED.next_eligible_at, done = EXCLUDED.done";
+            + " next_eligible_at = EXCLUDED.next_eligible_at, done = EXCLUDED.done,"
+            + " agent_disposition = EXCLUDED.agent_disposition, no_consent = EXCLUDED.no_consent";
     /** H2's PostgreSQL mode has no ON CONFLICT DO UPDATE; its MERGE ... KEY is the atomic equivalent. */
     private static final String UPSERT_H2 = "MERGE INTO lead_state (" + COLUMNS + ") KEY (campaign, lead_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final String upsert;
@@ -51,7 +53,8 @@ public final class JdbcLeadStateRepository implements LeadStates {
                             rs.getString("number"), rs.getInt("attempts"),
                             SqlValues.getEnum(rs, "last_disposition", Disposition.class),
                             SqlValues.getInstant(rs, "last_attempt_at"),
-                            SqlValues.getInstant(rs, "next_eligible_at"), rs.getBoolean("done"));
+                            SqlValues.getInstant(rs, "next_eligible_at"), rs.getBoolean("done"),
+                            rs.getString("agent_disposition"), rs.getBoolean("no_consent"));
                     leads.put(lead.leadId(), lead);
                 }
                 return leads;
@@ -72,6 +75,8 @@ public final class JdbcLeadStateRepository implements LeadStates {
             SqlValues.setInstant(ps, 6, lead.lastAttemptAt());
             SqlValues.setInstant(ps, 7, lead.nextEligibleAt());
             ps.setBoolean(8, lead.done());
+            ps.setString(9, lead.agentDisposition());
+            ps.setBoolean(10, lead.noConsent());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw StoreErrors.of("Cannot save lead " + NumberMask.HIDDEN.mask(lead.leadId()) + " of campaign " + lead.campaign(), e,

@@ -75,6 +75,12 @@ function renderAgents() {
     tile.dataset.since = a.since;
     tile.append(el('div', 'name', a.displayName + (a.displayName === a.id ? '' : ' (' + a.id + ')')),
       el('div', 'state', a.state.replace('_', ' ')), el('div', 'since', ''));
+    if (a.failures > 0) {
+      // A phone that failed bridges: held out with a back-off, then on probation until it takes a call.
+      tile.classList.add('failing');
+      tile.append(el('div', 'backoff', a.failures + ' failed' + (a.heldUntil && Date.parse(a.heldUntil) > now()
+        ? ', held until ' + new Date(a.heldUntil).toLocaleTimeString() : ', on probation')));
+    }
     return tile;
   });
   grid.replaceChildren(...tiles);

@@ -28,6 +28,8 @@ public final class DoNotCallLists {
     private static final Logger LOG = LoggerFactory.getLogger(DoNotCallLists.class);
     /** Prefix of an entry that holds a number's one-way hash instead of the number. */
     static final String HASHED = "hash:";
+    /** Store scope of numbers whose callee gave no consent (no campaign can be named so: not a HOCON key). */
+    public static final String NO_CONSENT = "!no-consent";
 
     private final Map<String, CompactNumberSet> registries;
     private final Map<String, List<CompactNumberSet>> campaignLists;
@@ -161,6 +163,19 @@ public final class DoNotCallLists {
     /** Adds the number to the internal list, which every campaign checks. */
     public boolean addInternal(String e164, DoNotCallSource source, String note, Instant at) {
         return store.add(e164, DoNotCallEntries.INTERNAL, source, note, at);
+    }
+
+    /**
+     * An agent reported the callee gave no consent to be called: from now on no campaign whose rules need consent
+     * dials the number (kept in the store under the scope {@link #NO_CONSENT}).
+     */
+    public boolean withdrawConsent(String e164, String note, Instant at) {
+        return store.add(e164, NO_CONSENT, DoNotCallSource.AGENT, note, at);
+    }
+
+    /** An agent reported no consent for the number. */
+    public boolean consentWithdrawn(String e164) {
+        return NO_CONSENT.equals(store.find(e164, NO_CONSENT));
     }
 
     /** Adds the number to one campaign's list (a callee who wants no more calls about this campaign). */
