@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class DoNotCallLists {
     private static final Logger LOG = LoggerFactory.getLogger(DoNotCallLists.class);
     /** Prefix of an entry that holds a number's one-way hash instead of the number. */
-    static final String HASHED = "hash:";
+    static final String HASHED = DoNotCallEntries.HASHED;
 
     private final Map<String, CompactNumberSet> registries;
     private final Map<String, List<CompactNumberSet>> campaignLists;
