@@ -84,10 +84,22 @@ public final class LeadStore {
 
     /** Every stored lead of the campaign, in the order of the list that first brought it (its line). */
     public List<Lead> all(String campaign) {
+        return all(campaign, ImportRefusals.NONE);
+    }
+
+    /**
+     * As {@link #all(String)}, without the leads {@code refusals} bars: a number put on the do-not-call list after
+     * it was imported stays in the store, but is not handed to the dialer.
+     */
+    public List<Lead> all(String campaign, ImportRefusals refusals) {
         List<Lead> all = new ArrayList<>();
         String after = null;
         for (List<Lead> page = page(campaign, null, BATCH); !page.isEmpty(); page = page(campaign, after, BATCH)) {
-            all.addAll(page);
+            for (Lead lead : page) {
+                if (refusals.refusal(lead) == null) {
+                    all.add(lead);
+                }
+            }
             after = page.get(page.size() - 1).id();
         }
         all.sort(Comparator.comparingInt(Lead::line));
