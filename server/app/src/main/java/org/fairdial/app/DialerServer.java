@@ -184,7 +184,7 @@ public final class DialerServer implements AutoCloseable {
         LeadImport.Report report = leads.importList(campaign, refusals);
         // A refused row's reason may quote what the list wrote in the number column: masked like every number.
         report.firstErrors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(),
-                numberMask.scrub(e.toString())));
+                e.toString(numberMask)));
         List<Lead> stored = leads.all(campaign.name(), refusals);
         LOG.info("campaign {}: {} leads in the store after importing {} ({} rows, {} refused, {} duplicates merged)",
                 campaign.name(), stored.size(), campaign.leadsFile(), report.rows(), report.rejected(),

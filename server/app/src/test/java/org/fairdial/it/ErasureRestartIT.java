@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.dialing.dnc.DoNotCallLists;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 9 end to end: one number erased ({@code privacy erase}, while the dialer is down) and one that opted out
@@ -36,6 +40,8 @@ class ErasureRestartIT {
     private static final String OPTED_OUT = "+390299000071";
     private static final String DIALED = "+390299000072";
     private static final String FRESH = "+390299000073";
+    /** A row refused as no phone number, written with spaces, which a digit-run scrubber would not see. */
+    private static final String TOO_LONG = "+39 02 9900 0074 5555 5555 55";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
@@ -47,7 +53,9 @@ class ErasureRestartIT {
 
     @Test
     void anErasedAndAnOptedOutNumberAreNotDialedAfterARestartWithTheSameList() throws Exception {
-        TestDialer.Builder.Ports ports = TestDialer.in(dir).leads(ERASED, OPTED_OUT, DIALED, FRESH).writeConfig();
+        TestDialer.Builder.Ports ports = TestDialer.in(dir).leadFile("number,name\n" + ERASED + ",Erased\n"
+                + OPTED_OUT + ",Opted out\n" + DIALED + ",Dialed\n" + FRESH + ",Fresh\n" + TOO_LONG + ",Typo\n")
+                .writeConfig();
         Map<String, String> busy = Map.of("code", "486", "reason", "Busy Here", "q850", "17");
         try (TestDialer dialer = TestDialer.start(ports)) {
             Sipp customer = SippPeers.customer(dir, "before", dialer, "customer-reject.xml", 3, busy);
@@ -72,6 +80,10 @@ class ErasureRestartIT {
                             .optOutRegistry(), config.store().journal(), clock).erase(ERASED, false, "dpo", "IT");
         }
 
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
         try (TestDialer dialer = TestDialer.start(ports)) {
             assertEquals(1, attempts(dialer, DIALED), "a restart never resets attempts");
             assertEquals(-1, attempts(dialer, ERASED), "nothing stored of the erased number");
@@ -82,6 +94,20 @@ class ErasureRestartIT {
             assertEquals(0, customer.await(Duration.ofSeconds(30)), customer::diagnostics);
             assertEquals(List.of(FRESH), invited(customer), "SIPp sees no INVITE for the erased or opted-out number");
             SippSupport.assertNothingLeft(dialer);
+        } finally {
+            root.detachAppender(logs);
+        }
+        List<String> refused = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("leads.csv: line ")).toList();
+        assertEquals(3, refused.size(), refused.toString());
+        assertTrue(refused.get(0).endsWith("line 2: number erased by a privacy request (privacy erase); not imported"),
+                refused.get(0));
+        assertTrue(refused.get(1).endsWith("line 3: number on the do-not-call list; not imported"), refused.get(1));
+        for (ILoggingEvent event : logs.list) {
+            String digits = event.getFormattedMessage().replaceAll("[\\s().\\-/]", "");
+            for (String number : List.of(ERASED, OPTED_OUT, TOO_LONG.replace(" ", ""))) {
+                assertFalse(digits.contains(number.substring(3, 12)), "a number in the log: " + event);
+            }
         }
     }
 
