@@ -69,7 +69,7 @@ final class DialerEvents implements CallObserver, AgentListener {
 
     private Map<String, Object> ended(CdrLeg cdr, boolean full) {
         return Json.object("call", Json.object("callId", cdr.callId(), "campaign", cdr.campaign(),
-                "leadId", cdr.leadId(), "number", Views.number(cdr.normalizedNumber(), full, dialer.numberMask()),
+                "leadId", Views.number(cdr.leadId(), full, dialer.numberMask()), "number", Views.number(cdr.normalizedNumber(), full, dialer.numberMask()),
                 "state", CallState.ENDED.name(), "disposition", cdr.disposition().name(), "sipCode", cdr.sipCode(),
                 "reason", cdr.sipReason(), "hangupSide", cdr.hangupSide().name(), "agent", cdr.agent(),
                 "answeredAt", cdr.answeredAt(), "endedAt", cdr.endedAt(), "talkMs", cdr.talkMs()));

@@ -106,19 +106,29 @@ final class Views {
         List<Leg> legs = List.of(new Leg(LegKind.CUSTOMER.name(), status.state().name()),
                 new Leg(LegKind.AGENT.name(), status.agentLeg().name()));
         Instant started = times == null ? null : times.startedAt();
-        return new Call(call.callId(), call.plan().campaign().name(), call.plan().leadId(),
+        return new Call(call.callId(), call.plan().campaign().name(), number(call.plan().leadId(), fullNumbers, mask),
                 number(call.plan().e164(), fullNumbers, mask), status.state().name(), call.agentId(), started,
                 started == null ? null : Duration.between(started, now).toMillis(),
                 times == null ? null : times.answeredAt(), legs);
     }
 
-    /** A CDR leg as stored; for viewers the callee's number is masked wherever it appears. */
+    /**
+     * A CDR leg as stored; for viewers the callee's number is masked wherever it appears: the number fields and the
+     * lead id (which is the number) of every leg, the customer leg's To URI, and the From URI of the agent leg,
+     * which presents the callee's number to the agent's phone.
+     */
     static ObjectNode cdr(CdrLeg leg, boolean fullNumbers, NumberMask mask) {
         ObjectNode node = Json.mapper().valueToTree(leg);
-        if (!fullNumbers && leg.kind() == LegKind.CUSTOMER) {
+        if (!fullNumbers) {
+            node.put("leadId", number(leg.leadId(), false, mask));
             node.put("dialedNumber", number(leg.dialedNumber(), false, mask));
             node.put("normalizedNumber", number(leg.normalizedNumber(), false, mask));
-            node.put("toUri", leg.toUri() == null ? null : "sip:" + number(leg.normalizedNumber(), false, mask));
+            node.put("fromUri", mask.scrub(leg.fromUri()));
+            if (leg.kind() == LegKind.CUSTOMER) {
+                node.put("toUri", leg.toUri() == null ? null : "sip:" + number(leg.normalizedNumber(), false, mask));
+            } else {
+                node.put("toUri", mask.scrub(leg.toUri()));
+            }
         }
         return node;
     }

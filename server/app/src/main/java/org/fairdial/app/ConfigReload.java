@@ -78,7 +78,7 @@ public final class ConfigReload implements ConfigReloader {
             } else {
                 // Always: the do-not-call lists the gate checks may have changed even if the campaign did not.
                 runner.reconfigure(campaign, server.trunks.get(campaign.trunk()), server.gate(campaign),
-                        DialerServer.readLeads(campaign));
+                        server.readLeads(campaign));
                 boolean wasEnabled = running.campaigns().get(campaign.name()).enabled();
                 if (campaign.enabled() && !wasEnabled) {
                     runner.start();

@@ -32,8 +32,10 @@ import org.fairdial.dialing.DispositionDesk;
 import org.fairdial.dialing.DialGate;
 import org.fairdial.dialing.Lead;
 import org.fairdial.dialing.LeadBook;
-import org.fairdial.dialing.LeadFile;
 import org.fairdial.dialing.StoreHealth;
+import org.fairdial.dialing.ImportRefusals;
+import org.fairdial.dialing.LeadImport;
+import org.fairdial.dialing.LeadStore;
 import org.fairdial.dialing.TrunkChannels;
 import org.fairdial.dialing.dnc.DoNotCallLists;
 import org.fairdial.media.relay.NettyMediaEngine;
@@ -45,6 +47,7 @@ import org.fairdial.storage.JdbcBindingRepository;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDoNotCallRepository;
+import org.fairdial.storage.JdbcLeadRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +80,7 @@ public final class DialerServer implements AutoCloseable {
     private JdbcLeadStateRepository leadStates;
     private JdbcDenialRepository denials;
     private volatile DoNotCallLists doNotCall;
+    private JdbcDoNotCallRepository doNotCallEntries;
 
     private DialerServer(DialerConfig config) throws SipException, IOException {
         this.config = config;
@@ -144,8 +148,8 @@ public final class DialerServer implements AutoCloseable {
         config.trunks().forEach((name, trunk) -> trunks.put(name, new TrunkChannels(trunk)));
         leadStates = new JdbcLeadStateRepository(store.database);
         denials = new JdbcDenialRepository(store.database.dataSource());
-        doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(),
-                new JdbcDoNotCallRepository(store.database.dataSource(), numberMask));
+        doNotCallEntries = new JdbcDoNotCallRepository(store.database.dataSource(), numberMask);
+        doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(), doNotCallEntries);
         doNotCall.matchHashedWith(store.hasher);
         // Customer legs that ended before a crash, the store down: their lead outcomes may not have been stored.
         List<CdrLeg> ended = store.sink.recovery().ended();
@@ -194,13 +198,24 @@ public final class DialerServer implements AutoCloseable {
         this.doNotCall = lists;
     }
 
-    static List<Lead> readLeads(CampaignConfig campaign) throws IOException {
-        LeadFile.Result leads = LeadFile.read(campaign.leadsFile(), campaign.leadColumns(),
-                campaign.defaultRegion());
-        leads.errors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(), e));
-        LOG.info("campaign {}: {} leads from {} ({} rows refused, {} duplicates merged)", campaign.name(),
-                leads.leads().size(), campaign.leadsFile(), leads.errors().size(), leads.duplicates());
-        return leads.leads();
+    /**
+     * Imports the campaign's list into the store and returns the campaign's stored leads. The import is an
+     * idempotent upsert by number, so starting again with the same list changes nothing, and it refuses (by line)
+     * every number erased or on the do-not-call list: a list that still holds an erased number cannot bring it
+     * back, and the attempts of the others are the store's, never reset by a restart.
+     */
+    List<Lead> readLeads(CampaignConfig campaign) throws IOException {
+        LeadStore leads = new LeadStore(new JdbcLeadRepository(store.database));
+        ImportRefusals refusals = ImportRefusals.load(campaign.name(), store.hasher, store.privacy, doNotCallEntries);
+        LeadImport.Report report = leads.importList(campaign, refusals);
+        // A refused row's reason may quote what the list wrote in the number column: masked like every number.
+        report.firstErrors().forEach(e -> LOG.warn("campaign {}: {}: {}", campaign.name(), campaign.leadsFile(),
+                e.toString(numberMask)));
+        List<Lead> stored = leads.all(campaign.name(), refusals);
+        LOG.info("campaign {}: {} leads in the store after importing {} ({} rows, {} refused, {} duplicates merged)",
+                campaign.name(), stored.size(), campaign.leadsFile(), report.rows(), report.rejected(),
+                report.duplicates());
+        return stored;
     }
 
     public DialerConfig config() {

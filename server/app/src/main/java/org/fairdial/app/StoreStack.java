@@ -39,13 +39,16 @@ final class StoreStack implements AutoCloseable {
     final DurableCdrSink sink;
     final NumberHasher hasher;
     final JdbcDialHistoryRepository history;
+    /** The erasure audit: lead imports refuse the numbers it names. */
+    final JdbcPrivacyRepository privacy;
 
     private StoreStack(Database database, JdbcCdrRepository cdrs, DurableCdrSink sink, NumberHasher hasher,
-                       NumberMask mask) {
+                       JdbcPrivacyRepository privacy, NumberMask mask) {
         this.database = database;
         this.cdrs = cdrs;
         this.sink = sink;
         this.hasher = hasher;
+        this.privacy = privacy;
         this.history = new JdbcDialHistoryRepository(database.dataSource(), mask);
     }
 
@@ -58,7 +61,7 @@ final class StoreStack implements AutoCloseable {
             NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), privacy, clock.instant());
             DurableCdrSink sink = DurableCdrSink.open(new ErasureGuard(cdrs, privacy, hasher, clock), config.store(),
                     database::durabilityBarrier, clock);
-            StoreStack stack = new StoreStack(database, cdrs, sink, hasher, mask);
+            StoreStack stack = new StoreStack(database, cdrs, sink, hasher, privacy, mask);
             stack.afterRecovery(config.campaigns());
             JdbcComplianceRepository reports = new JdbcComplianceRepository(database);
             RetentionJob retention = new RetentionJob(config.privacy().retention(), privacy, stack.history, reports,

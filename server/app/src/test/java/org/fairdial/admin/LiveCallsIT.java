@@ -1,6 +1,7 @@
 package org.fairdial.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.fairdial.compliance.CampaignEpoch;
@@ -63,6 +65,11 @@ class LiveCallsIT {
                 assertEquals(ABANDONED, live.get("number").asText());
                 assertTrue(live.get("ageMs").asLong() >= 0, live.toString());
                 assertEquals("CUSTOMER", live.at("/legs/0/kind").asText());
+                String viewed = dialer.get("/api/calls", AdminFixture.VIEWER).body();
+                assertTrue(viewed.contains(callId), viewed);
+                assertFalse(viewed.contains(digits(ABANDONED)), "a viewer sees no number, lead id included: " + viewed);
+                assertEquals("***0301", AdminFixture.json(dialer.get("/api/calls/" + callId, AdminFixture.VIEWER))
+                        .get("leadId").asText());
                 assertEquals(0, customer.await(Duration.ofSeconds(30)), customer::diagnostics);
                 JsonNode ended = events.await("call.ended", Duration.ofSeconds(10),
                         e -> e.get("type").asText().equals("call.ended") && e.at("/call/callId").asText().equals(callId));
@@ -138,7 +145,23 @@ class LiveCallsIT {
             }
             events.await("campaign.stats", Duration.ofSeconds(5), e -> e.get("type").asText().equals("campaign.stats")
                     && e.at("/campaign/stats/busy").asInt() == 3);
+            // docs/api.md: viewers (the wallboard) see numbers masked, in every event and every field.
+            for (String number : List.of(ABANDONED, BUSY[0], BUSY[1], BUSY[2])) {
+                for (JsonNode e : events.events()) {
+                    assertFalse(e.toString().contains(digits(number)), "viewer event with a number: " + e);
+                }
+            }
+            String cdrs = dialer.get("/api/cdrs?campaign=it", AdminFixture.VIEWER).body();
+            assertTrue(cdrs.contains("\"count\":4"), cdrs);
+            for (String number : List.of(ABANDONED, BUSY[0], BUSY[1], BUSY[2])) {
+                assertFalse(cdrs.contains(digits(number)), "viewer CDRs with a number: " + cdrs);
+            }
         }
+    }
+
+    /** The national significant number: what a viewer must never see, whatever the format around it. */
+    private static String digits(String e164) {
+        return e164.substring(3);
     }
 
     private static PrometheusText scrape(AdminFixture dialer) throws Exception {

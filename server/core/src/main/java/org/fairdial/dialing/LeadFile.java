@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairdial.config.CampaignConfig.LeadColumns;
+import org.fairdial.privacy.NumberMask;
 
 /**
  * Reads a whole lead list into memory, for lists a campaign keeps in its queue: a {@link LeadImport} whose sink
@@ -16,11 +17,30 @@ public final class LeadFile {
     private LeadFile() {
     }
 
-    /** A row that was not taken. */
-    public record RowError(int line, String reason) {
+    /**
+     * A row that was not taken.
+     *
+     * @param line   line of the list
+     * @param reason why, for the operator who fixes the list
+     * @param quoted what the row had in its number column when {@code reason} quotes it, else null
+     */
+    public record RowError(int line, String reason, String quoted) {
+        public RowError(int line, String reason) {
+            this(line, reason, null);
+        }
+
         @Override
         public String toString() {
             return "line " + line + ": " + reason;
+        }
+
+        /**
+         * As {@link #toString()}, for a log: the quoted number column masked (in whatever format the list wrote
+         * it, which {@link NumberMask#scrub} would not recognise), and anything else that looks like a number.
+         */
+        public String toString(NumberMask mask) {
+            String text = quoted == null ? reason : reason.replace("'" + quoted + "'", "'" + mask.mask(quoted) + "'");
+            return "line " + line + ": " + mask.scrub(text);
         }
     }
 

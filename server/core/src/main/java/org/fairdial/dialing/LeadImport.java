@@ -55,19 +55,35 @@ public final class LeadImport {
     }
 
     public static Report run(Path file, LeadColumns columns, String defaultRegion, Sink sink) throws IOException {
+        return run(file, columns, defaultRegion, ImportRefusals.NONE, sink);
+    }
+
+    /** Imports the list; rows of a number {@code refusals} bars are rejected with their line, as bad rows are. */
+    public static Report run(Path file, LeadColumns columns, String defaultRegion, ImportRefusals refusals,
+                             Sink sink) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return run(in, columns, defaultRegion, sink);
+            return run(in, columns, defaultRegion, refusals, sink);
         }
     }
 
     public static Report run(BufferedReader in, LeadColumns columns, String defaultRegion, Sink sink)
             throws IOException {
+        return run(in, columns, defaultRegion, ImportRefusals.NONE, sink);
+    }
+
+    public static Report run(BufferedReader in, LeadColumns columns, String defaultRegion, ImportRefusals refusals,
+                             Sink sink) throws IOException {
         LongHashSet seen = new LongHashSet();
         long[] counts = new long[3]; // leads, duplicates, rejected
         List<RowError> errors = new ArrayList<>();
         long rows = new LeadReader(columns, defaultRegion).read(in, new LeadReader.Rows() {
             @Override
             public void lead(Lead lead) {
+                String refused = refusals.refusal(lead);
+                if (refused != null) {
+                    rejected(new RowError(lead.line(), refused));
+                    return;
+                }
                 if (seen.add(E164.toLong(lead.e164()))) {
                     counts[0]++;
                     sink.lead(lead);

@@ -84,7 +84,7 @@ final class LeadReader {
             try {
                 rows.lead(lead(line, fields, header, number, name, zone, source, at));
             } catch (BadRow e) {
-                rows.rejected(new RowError(line, e.getMessage()));
+                rows.rejected(new RowError(line, e.getMessage(), e.quoted));
             }
         }
         if (unreadable(records, rows)) {
@@ -117,11 +117,11 @@ final class LeadReader {
         try {
             PhoneNumber parsed = util.parse(raw, region);
             if (!util.isPossibleNumber(parsed)) {
-                throw new BadRow("'" + raw + "' is not a possible phone number");
+                throw new BadRow("'" + raw + "' is not a possible phone number", raw);
             }
             e164 = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            throw new BadRow("'" + raw + "' is not a phone number: " + e.getMessage());
+            throw new BadRow("'" + raw + "' is not a phone number: " + e.getMessage(), raw);
         }
         ZoneId tz = null;
         String zoneText = get(f, zone);
@@ -182,10 +182,17 @@ final class LeadReader {
         return fields.get(i);
     }
 
-    /** A row that cannot become a lead; the message says why. */
+    /** A row that cannot become a lead; the message says why, quoting {@code quoted} (the number column) if set. */
     private static final class BadRow extends Exception {
+        final String quoted;
+
         BadRow(String message) {
+            this(message, null);
+        }
+
+        BadRow(String message, String quoted) {
             super(message, null, false, false);
+            this.quoted = quoted;
         }
     }
 }

@@ -29,6 +29,19 @@ final class LongHashSet {
         return true;
     }
 
+    /** True when the value was added. */
+    boolean contains(long value) {
+        int mask = table.length - 1;
+        int i = mix(value) & mask;
+        while (table[i] != 0) {
+            if (table[i] == value) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
     int size() {
         return size;
     }

@@ -1,5 +1,6 @@
 package org.fairdial.dialing;
 
+import java.util.function.Consumer;
 import org.fairdial.compliance.CampaignEpoch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +121,11 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
     @Override
     public String find(String number, String hashedForm, String campaign) {
         return find(number, campaign);
+    }
+
+    @Override
+    public void forEachBarring(String campaign, Consumer<String> entries) {
+        answer("list do-not-call entries");
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.fairdial.ports.DoNotCallEntries;
 import org.fairdial.ports.DoNotCallSource;
@@ -91,6 +92,20 @@ public final class JdbcDoNotCallRepository implements DoNotCallEntries {
             }
         } catch (SQLException e) {
             throw StoreErrors.of("Cannot check do-not-call for " + mask.mask(number), e, mask);
+        }
+    }
+
+    /** Every entry of the internal list and of the campaign's own, streamed (the internal list may be large). */
+    @Override
+    public void forEachBarring(String campaign, Consumer<String> entries) {
+        String sql = "SELECT number FROM do_not_call WHERE scope IN (?, ?)";
+        try (Connection c = dataSource.getConnection()) {
+            Streaming.query(c, sql, ps -> {
+                ps.setString(1, INTERNAL);
+                ps.setString(2, campaign);
+            }, rs -> entries.accept(rs.getString(1)));
+        } catch (SQLException e) {
+            throw StoreErrors.of("Cannot read the do-not-call entries of campaign " + campaign, e, mask);
         }
     }
 }

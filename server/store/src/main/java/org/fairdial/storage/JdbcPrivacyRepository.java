@@ -1,5 +1,7 @@
 package org.fairdial.storage;
 
+import org.fairdial.ports.DoNotCallEntries;
+import org.fairdial.ports.ErasedNumbers;
 import org.fairdial.ports.StoreException;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.fairdial.privacy.NumberMask;
 
@@ -23,11 +26,15 @@ import org.fairdial.privacy.NumberMask;
  * timestamps, outcome and codes (the statistics regulators ask for) and loses the callee's number, lead id, To URI
  * and SIP Call-ID.
  */
-public final class JdbcPrivacyRepository {
+public final class JdbcPrivacyRepository implements ErasedNumbers {
     /** Rows changed per statement by retention, so a first run over years of data holds no lock for long. */
     static final int CHUNK = 10_000;
     private static final String BLANK = "lead_id = NULL, dialed_number = NULL, normalized_number = NULL,"
             + " to_uri = NULL, sip_call_id = NULL, anonymized_at = ?";
+    /** An agent leg holds the callee's number only in its From URI, which presents the callee to the agent. */
+    private static final String BLANK_AGENT = "from_uri = NULL, anonymized_at = ?";
+    /** What the admin audit says instead of an erased number. */
+    static final String ERASED = "[erased]";
     private static final String KEY_NAME = "number-hash-key";
 
     private final DataSource dataSource;
@@ -86,49 +93,81 @@ public final class JdbcPrivacyRepository {
     }
 
     /** Completes the audit row with what the erasure changed. */
-    public void completeErasure(UUID id, long legs, long leadStates, long history, String journal, Instant at) {
+    public void completeErasure(UUID id, Erased erased, String journal, Instant at) {
         String sql = "UPDATE privacy_erasure SET cdr_legs_anonymized = ?, lead_states_deleted = ?,"
-                + " history_deleted = ?, journal = ?, completed_at = ? WHERE erasure_id = ?";
+                + " history_deleted = ?, do_not_call_hashed = ?, journal = ?, completed_at = ? WHERE erasure_id = ?";
         update("complete an erasure", sql, ps -> {
-            ps.setLong(1, legs);
-            ps.setLong(2, leadStates);
-            ps.setLong(3, history);
-            ps.setString(4, journal);
-            SqlValues.setInstant(ps, 5, at);
-            ps.setObject(6, id);
+            ps.setLong(1, erased.cdrLegs());
+            ps.setLong(2, erased.leadStates());
+            ps.setLong(3, erased.history());
+            ps.setLong(4, erased.doNotCallHashed());
+            ps.setString(5, journal);
+            SqlValues.setInstant(ps, 6, at);
+            ps.setObject(7, id);
         });
     }
 
     /**
-     * Counts of what an erasure removed from the tables.
+     * Counts of what an erasure changed in the tables.
      *
-     * @param cdrLegs     legs blanked
-     * @param leadStates  lead rows deleted (states and imported leads)
-     * @param history     dialing-history rows deleted: attempts, abandons, denials, do-not-call entries
+     * @param cdrLegs         legs blanked (the number's own, and the agent legs whose From URI presented it)
+     * @param leadStates      lead rows deleted (states and imported leads)
+     * @param history         dialing-history rows deleted: attempts, abandons, denials
+     * @param doNotCallHashed do-not-call entries of the number replaced by entries of its keyed hash
+     * @param auditEntries    admin audit rows whose action or detail named the number, now without it
      */
-    public record Erased(long cdrLegs, long leadStates, long history) {
+    public record Erased(long cdrLegs, long leadStates, long history, long doNotCallHashed, long auditEntries) {
     }
 
     /**
-     * Blanks every leg of the number and deletes it from the lead lists and the dialing history (attempts,
-     * abandons, denials, do-not-call entries), in one transaction. Someone who opted out keeps only a one-way hash
-     * in the do-not-call list, added by the caller through the opt-out hook.
+     * Blanks every leg of the number, deletes it from the lead lists and the dialing history (attempts, abandons,
+     * denials), takes it out of the admin audit's text, and turns each do-not-call entry of it into an entry of its
+     * keyed hash ({@code numberHash}): a request not to be called outlives the erasure. One transaction.
      */
-    public Erased eraseNumber(String e164, Instant now) {
+    public Erased eraseNumber(String e164, String numberHash, Instant now) {
+        String digits = e164.startsWith("+") ? e164.substring(1) : e164;
+        String anywhere = "%" + digits + "%";
+        String presented = "%:" + e164 + "@%";
         try {
             return SqlValues.inTransaction(dataSource, c -> {
-                long legs = execute(c, "UPDATE cdr_leg SET " + BLANK + " WHERE normalized_number = ?"
+                // Agent legs first: the call ids of the number's legs are gone once those are blanked.
+                long legs = execute(c, "UPDATE cdr_leg SET " + BLANK_AGENT + " WHERE kind <> 'CUSTOMER'"
+                        + " AND (from_uri LIKE ? OR call_id IN (SELECT call_id FROM cdr_leg WHERE"
+                        + " normalized_number = ? OR lead_id = ? OR dialed_number = ?))", now, presented, e164, e164,
+                        e164);
+                legs += execute(c, "UPDATE cdr_leg SET " + BLANK + " WHERE normalized_number = ?"
                         + " OR lead_id = ? OR dialed_number = ?", now, e164, e164, e164);
                 long leads = execute(c, "DELETE FROM lead_state WHERE number = ? OR lead_id = ?", null, e164, e164)
                         + execute(c, "DELETE FROM campaign_lead WHERE number = ?", null, e164);
                 long history = 0;
-                for (String table : List.of("dial_attempt", "number_abandon", "dial_denial", "do_not_call")) {
+                for (String table : List.of("dial_attempt", "number_abandon", "dial_denial")) {
                     history += execute(c, "DELETE FROM " + table + " WHERE number = ?", null, e164);
                 }
-                return new Erased(legs, leads, history);
+                String hashed = DoNotCallEntries.HASHED + numberHash;
+                long kept = execute(c, "INSERT INTO do_not_call (number, scope, source, note, added_at)"
+                        + " SELECT CAST(? AS VARCHAR), d.scope, d.source, 'number erased', d.added_at"
+                        + " FROM do_not_call d WHERE d.number = ? AND NOT EXISTS"
+                        + " (SELECT 1 FROM do_not_call h WHERE h.number = ? AND h.scope = d.scope)", null, hashed,
+                        e164, hashed);
+                execute(c, "DELETE FROM do_not_call WHERE number = ?", null, e164);
+                long audit = execute(c, "UPDATE admin_audit SET action = REPLACE(action, ?, ?),"
+                        + " detail = REPLACE(detail, ?, ?) WHERE action LIKE ? OR detail LIKE ?", null, digits, ERASED,
+                        digits, ERASED, anywhere, anywhere);
+                return new Erased(legs, leads, history, kept, audit);
             });
         } catch (SQLException e) {
             throw StoreErrors.of("Cannot erase a number", e, NumberMask.HIDDEN);
+        }
+    }
+
+    /** The keyed hash of every erased number (lead imports refuse them). */
+    @Override
+    public void forEachErasedHash(Consumer<String> hashes) {
+        try (Connection c = dataSource.getConnection()) {
+            Streaming.query(c, "SELECT DISTINCT number_hash FROM privacy_erasure", ps -> { },
+                    rs -> hashes.accept(rs.getString(1)));
+        } catch (SQLException e) {
+            throw StoreErrors.of("Cannot read the erasure audit", e, NumberMask.HIDDEN);
         }
     }
 
@@ -150,18 +189,21 @@ public final class JdbcPrivacyRepository {
         }
     }
 
-    /** Blanks the given legs (numbers erased while these legs were on their way to the database). */
+    /**
+     * Blanks the given legs (numbers erased while these legs were on their way to the database): a customer leg
+     * loses the number fields, an agent leg its From URI.
+     */
     public int blankLegs(Collection<UUID> legIds, Instant now) {
         if (legIds.isEmpty()) {
             return 0;
         }
-        String sql = "UPDATE cdr_leg SET " + BLANK + " WHERE leg_id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
             int changed = 0;
             for (UUID id : legIds) {
-                SqlValues.setInstant(ps, 1, now);
-                ps.setObject(2, id);
-                changed += ps.executeUpdate();
+                changed += (int) execute(c, "UPDATE cdr_leg SET " + BLANK + " WHERE leg_id = ? AND kind = 'CUSTOMER'",
+                        now, id);
+                changed += (int) execute(c, "UPDATE cdr_leg SET " + BLANK_AGENT + " WHERE leg_id = ?"
+                        + " AND kind <> 'CUSTOMER'", now, id);
             }
             return changed;
         } catch (SQLException e) {

@@ -112,6 +112,33 @@ abstract class DurableCdrSinkContract extends StoreTestSupport {
                 .normalizedNumber(), "other numbers untouched");
     }
 
+    @Test
+    void anAgentLegThatPresentedAnErasedNumberLosesItsFromUriOnItsWayIn() throws IOException {
+        CdrLeg a = TestLegs.agent("sink", LegIds.next(), Disposition.ANSWERED, Instant.now());
+        CdrLeg agent = new CdrLeg(a.legId(), a.callId(), LegKind.AGENT, "sink", null, a.dialedNumber(), null,
+                "sip:" + NUMBER + "@dialer.test", a.toUri(), a.callerId(), null, a.agent(), a.sipCallId(),
+                a.createdAt(), a.ringingAt(), a.answeredAt(), a.bridgedAt(), a.endedAt(), a.postDialDelayMs(), false,
+                a.ringMs(), a.talkMs(), a.disposition(), a.sipCode(), a.sipReason(), null, a.hangupSide(), false, 0,
+                a.rtpSent(), a.rtpReceived(), a.rtpLost());
+        CdrLeg otherAgent = TestLegs.agent("sink", LegIds.next(), Disposition.ANSWERED, Instant.now());
+        takeTableAway();
+        try (DurableCdrSink sink = open(Duration.ofMillis(100))) {
+            sink.write(agent);
+            sink.write(otherAgent);
+            privacy.recordErasure(UUID.randomUUID(), hasher.hash(NUMBER), Instant.now(), false, "test", null);
+        } finally {
+            bringTableBack();
+        }
+        try (DurableCdrSink sink = open(Duration.ofSeconds(5))) {
+            assertTrue(sink.flush(Duration.ofSeconds(20)));
+        }
+        CdrLeg stored = repository.findByCall(agent.callId()).get(0);
+        assertNull(stored.fromUri());
+        assertEquals(agent.toUri(), stored.toUri(), "the agent's own contact stays");
+        assertEquals(agent.agent(), stored.agent());
+        assertEquals(otherAgent.fromUri(), repository.findByCall(otherAgent.callId()).get(0).fromUri());
+    }
+
     private DurableCdrSink open(Duration closeTimeout) throws IOException {
         StoreConfig base = fixture().config();
         StoreConfig config = new StoreConfig(base.jdbcUrl(), base.user(), base.password(), 4, 100,

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class DoNotCallLists {
     private static final Logger LOG = LoggerFactory.getLogger(DoNotCallLists.class);
     /** Prefix of an entry that holds a number's one-way hash instead of the number. */
-    static final String HASHED = "hash:";
+    static final String HASHED = DoNotCallEntries.HASHED;
     /** Store scope of numbers whose callee gave no consent (no campaign can be named so: not a HOCON key). */
     public static final String NO_CONSENT = "!no-consent";
 

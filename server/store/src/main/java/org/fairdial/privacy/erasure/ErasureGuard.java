@@ -56,8 +56,8 @@ public final class ErasureGuard implements CdrBatchStore {
         if (!erased.isEmpty()) {
             List<UUID> blank = new ArrayList<>();
             for (CdrLeg leg : legs) {
-                if (leg.kind() == LegKind.CUSTOMER && leg.normalizedNumber() != null
-                        && erased.contains(hasher.hash(leg.normalizedNumber()))) {
+                String number = leg.kind() == LegKind.CUSTOMER ? leg.normalizedNumber() : Blanking.presentedNumber(leg);
+                if (number != null && erased.contains(hasher.hash(number))) {
                     blank.add(leg.legId());
                 }
             }

@@ -53,17 +53,19 @@ public final class PrivacyEraser {
                          boolean optOutRecorded) {
     }
 
-    /** Erases an E.164 number; {@code optedOut} keeps its hash on the do-not-call list. */
+    /**
+     * Erases an E.164 number; {@code optedOut} puts its hash on the internal do-not-call list. A do-not-call entry
+     * the number already had is kept either way, as its hash.
+     */
     public Result erase(String e164, boolean optedOut, String requestedBy, String reason) throws IOException {
         UUID id = UUID.randomUUID();
         String hash = hasher.hash(e164);
         Instant now = clock.instant();
         repository.recordErasure(id, hash, now, optedOut, requestedBy, reason);
-        JdbcPrivacyRepository.Erased erased = repository.eraseNumber(e164, now);
+        JdbcPrivacyRepository.Erased erased = repository.eraseNumber(e164, hash, now);
         String journalOutcome = eraseFromJournal(e164);
         boolean listed = optedOut && optOut.recordOptOut(hash, now);
-        repository.completeErasure(id, erased.cdrLegs(), erased.leadStates(), erased.history(), journalOutcome,
-                clock.instant());
+        repository.completeErasure(id, erased, journalOutcome, clock.instant());
         return new Result(id, hash, erased, journalOutcome, listed);
     }
 

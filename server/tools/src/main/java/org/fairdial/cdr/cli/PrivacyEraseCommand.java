@@ -72,15 +72,17 @@ final class PrivacyEraseCommand implements Callable<Integer> {
             PrivacyEraser.Result r = new PrivacyEraser(repository, hasher, optOuts,
                     config.store().journal(), clock).erase(e164, optedOut, requestedBy, reason);
             System.out.printf("erased %s (erasure %s): %d CDR leg(s) anonymized, %d lead state(s) and %d "
-                            + "dialing-history row(s) deleted; journal: %s%n", mask.mask(e164), r.erasureId(),
-                    r.tables().cdrLegs(), r.tables().leadStates(), r.tables().history(), r.journal());
+                            + "dialing-history row(s) deleted, %d do-not-call entr(y/ies) kept as its hash, %d audit "
+                            + "row(s) cleaned; journal: %s%n", mask.mask(e164), r.erasureId(), r.tables().cdrLegs(),
+                    r.tables().leadStates(), r.tables().history(), r.tables().doNotCallHashed(),
+                    r.tables().auditEntries(), r.journal());
             if (optedOut) {
                 System.out.println(r.optOutRecorded() ? "opt-out recorded on the do-not-call list"
                         : "opt-out kept as a hash in the erasure audit (privacy_erasure.opted_out); no do-not-call "
                         + "list is plugged in");
             } else {
-                System.out.println("note: a lead list that still holds the number will have it dialed again as a "
-                        + "new lead; use --opted-out to keep it on the do-not-call list");
+                System.out.println("note: lead imports refuse the number from now on (its hash is in the erasure "
+                        + "audit); use --opted-out to also put it on the do-not-call list");
             }
         }
         return 0;
