@@ -238,7 +238,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         }
         gate.dialing(lead, now, agent != null);
         CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
-                lead.e164(), agent);
+                lead.e164(), agent, lead.consent());
         inCall.put(plan.callId(), lead);
         pacing.placed(plan.callId(), now, agent != null);
         stats.dialed();
