@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param consentRequired          calls need recorded consent
  * @param frequencyCap             loosest per-number cap a campaign may set ({@link FrequencyCap#NONE}: none)
  * @param callerIdNationalRate     the caller id must be callable at no more than the national rate (Ofcom)
+ * @param dncRegistryMaxAge        oldest a national do-not-call registry may be, from its download date, for the
+ *                                 campaign to dial (US 31 days, UK TPS 28, Italy RPO 15); zero: no limit
  */
 public record JurisdictionProfile(
         String name,
@@ -35,7 +37,8 @@ public record JurisdictionProfile(
         boolean agentRequiredAfterLockout,
         boolean consentRequired,
         FrequencyCap frequencyCap,
-        boolean callerIdNationalRate) {
+        boolean callerIdNationalRate,
+        Duration dncRegistryMaxAge) {
 
     /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(4)(ii)), applied everywhere. */
     public static final Duration RING_TIME_FLOOR = Duration.ofSeconds(15);
@@ -44,6 +47,18 @@ public record JurisdictionProfile(
         Objects.requireNonNull(callingHours, "callingHours");
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
+        Objects.requireNonNull(dncRegistryMaxAge, "dncRegistryMaxAge");
+    }
+
+    /** A profile that sets no registry age limit. */
+    public JurisdictionProfile(String name, double abandonRateCap, Duration abandonMaxDuration,
+                               Duration promptStartMax, Duration redialLockout, Duration minRingTime,
+                               WeeklyHours callingHours, Holidays holidays, boolean lockoutAgentExempt,
+                               boolean agentRequiredAfterLockout, boolean consentRequired,
+                               FrequencyCap frequencyCap, boolean callerIdNationalRate) {
+        this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
+                holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
+                callerIdNationalRate, Duration.ZERO);
     }
 
     /** The profile's redial lockout rule. */

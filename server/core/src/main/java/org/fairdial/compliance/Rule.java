@@ -24,5 +24,15 @@ public enum Rule {
     /** The campaign's retry delay after the last outcome has not passed. */
     RETRY_DELAY,
     /** The caller id to present does not satisfy the profile. */
-    CALLER_ID
+    CALLER_ID,
+    /**
+     * A national do-not-call registry the campaign checks is older than its profile allows (or declares no download
+     * date): {@link RegistryFreshness}.
+     */
+    DNC_REGISTRY_STALE;
+
+    /** The rule's name in denial reasons, metrics and reports: {@code dnc-registry-stale}, {@code do-not-call}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }
