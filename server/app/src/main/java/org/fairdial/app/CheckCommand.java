@@ -60,12 +60,12 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * One line per registry a campaign checks: its age against the campaign's profile limit, a WARNING within
+     * One line per registry a campaign checks, campaigns by name: its age against the campaign's profile limit, a WARNING within
      * {@link RegistryFreshness#WARN_AHEAD} of expiry, STALE when the campaign would not dial.
      */
     static List<String> registryLines(DialerConfig config, Map<String, Instant> downloads, Instant now) {
         List<String> lines = new ArrayList<>();
-        for (CampaignConfig c : config.campaigns().values()) {
+        for (CampaignConfig c : new java.util.TreeMap<>(config.campaigns()).values()) {
             for (RegistryFreshness.Status s : RegistryFreshness.statuses(c.profile(), c.doNotCall().registries(),
                     downloads, now)) {
                 String head = "  campaign " + c.name() + ", registry " + s.registry() + ": ";
