@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallSession;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.compliance.RegistryFreshness;
+import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
 import org.fairdial.sip.SipTraffic;
@@ -53,6 +56,7 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
     private final AdminContext dialer;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Set<String> campaignsBound = ConcurrentHashMap.newKeySet();
+    private final Set<String> registriesBound = ConcurrentHashMap.newKeySet();
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     DialerMetrics(AdminContext dialer, EventHub events) {
@@ -66,6 +70,7 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         bindDialer(events);
         bindCampaigns();
+        bindRegistries();
     }
 
     private void bindDialer(EventHub events) {
@@ -176,9 +181,44 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         return runner == null ? Double.NaN : value.applyAsDouble(runner.stats().snapshot());
     }
 
+    /**
+     * Registers the meters of national do-not-call registries not seen yet: {@code
+     * fairdial_dnc_registry_age_seconds} (since the declared download; NaN when undated) and {@code
+     * fairdial_dnc_registry_stale} (1 while a campaign that checks it refuses to dial under its profile's limit).
+     */
+    private void bindRegistries() {
+        for (String name : dialer.config().doNotCallRegistries().keySet()) {
+            if (!registriesBound.add(name)) {
+                continue;
+            }
+            Tags tags = Tags.of("registry", name);
+            Gauge.builder("fairdial.dnc.registry.age", () -> {
+                Instant at = dialer.controls().doNotCall().registryDownloads().get(name);
+                return at == null ? Double.NaN : Duration.between(at, dialer.clock().instant()).toSeconds();
+            }).baseUnit("seconds").tags(tags).description("Age of the registry file since its declared download")
+                    .register(registry);
+            Gauge.builder("fairdial.dnc.registry.stale", () -> registryStale(name) ? 1 : 0).tags(tags)
+                    .description("1 while the registry is older than the limit of a campaign's profile that checks it"
+                            + " (those campaigns do not dial: dnc-registry-stale)").register(registry);
+        }
+    }
+
+    private boolean registryStale(String name) {
+        Instant now = dialer.clock().instant();
+        Map<String, Instant> dates = dialer.controls().doNotCall().registryDownloads();
+        for (CampaignConfig c : dialer.config().campaigns().values()) {
+            if (c.doNotCall().registries().contains(name) && RegistryFreshness.status(name, dates.get(name),
+                    c.profile().dncRegistryMaxAge(), now).refusesDialing()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The Prometheus text exposition (format 0.0.4). */
     String scrape() {
         bindCampaigns();
+        bindRegistries();
         return registry.scrape();
     }
 

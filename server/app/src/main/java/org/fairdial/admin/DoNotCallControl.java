@@ -1,5 +1,8 @@
 package org.fairdial.admin;
 
+import java.time.Instant;
+import java.util.Map;
+
 /**
  * The do-not-call list as the API sees it: numbers are E.164 ({@code +} and digits), already checked. The same
  * exception conventions as {@link AgentControl} apply.
@@ -14,4 +17,9 @@ public interface DoNotCallControl {
 
     /** True if the number must not be called. */
     boolean contains(String e164);
+
+    /** Declared download times of the national registries loaded, by name; an undated registry is absent. */
+    default Map<String, Instant> registryDownloads() {
+        return Map.of();
+    }
 }

@@ -2,10 +2,20 @@ package org.fairdial.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fairdial.compliance.Durations;
+import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
+import org.fairdial.config.DncRegistryConfig;
 import org.fairdial.dialing.LeadFile;
+import org.fairdial.dialing.dnc.NumberListFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,6 +43,49 @@ final class CheckCommand implements Callable<Integer> {
                     leads.errors().size(), leads.duplicates(), c.prompt().duration().toMillis());
             leads.errors().forEach(err -> System.out.printf("    %s: %s%n", c.leadsFile(), err));
         }
+        registryLines(config, declaredDownloads(config), Instant.now()).forEach(System.out::println);
         return 0;
+    }
+
+    /** Each registry's download date: the configuration's, else its file header's (the numbers are not read). */
+    static Map<String, Instant> declaredDownloads(DialerConfig config) throws IOException {
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        for (DncRegistryConfig r : config.doNotCallRegistries().values()) {
+            Instant at = r.downloaded() != null ? r.downloaded() : NumberListFile.declaredDownload(r.file());
+            if (at != null) {
+                dates.put(r.name(), at);
+            }
+        }
+        return dates;
+    }
+
+    /**
+     * One line per registry a campaign checks, campaigns by name: its age against the campaign's profile limit, a WARNING within
+     * {@link RegistryFreshness#WARN_AHEAD} of expiry, STALE when the campaign would not dial.
+     */
+    static List<String> registryLines(DialerConfig config, Map<String, Instant> downloads, Instant now) {
+        List<String> lines = new ArrayList<>();
+        for (CampaignConfig c : new java.util.TreeMap<>(config.campaigns()).values()) {
+            for (RegistryFreshness.Status s : RegistryFreshness.statuses(c.profile(), c.doNotCall().registries(),
+                    downloads, now)) {
+                String head = "  campaign " + c.name() + ", registry " + s.registry() + ": ";
+                String limit = "limit " + Durations.format(s.maxAge()) + " of profile " + c.profile().name();
+                lines.add(switch (s.state()) {
+                    case FRESH -> head + (s.expiresAt() == null ? "no age limit"
+                            : "downloaded " + s.downloadedAt() + ", " + RegistryFreshness.days(s.age(now))
+                            + " old, " + limit + ", fresh until " + s.expiresAt());
+                    case EXPIRING -> head + "WARNING: downloaded " + s.downloadedAt() + ", "
+                            + RegistryFreshness.days(s.age(now)) + " old; stale at " + s.expiresAt() + " (in "
+                            + RegistryFreshness.days(Duration.between(now, s.expiresAt())) + ", " + limit
+                            + "): download a new copy";
+                    case STALE -> head + "STALE: downloaded " + s.downloadedAt() + ", "
+                            + RegistryFreshness.days(s.age(now)) + " old, over the " + limit
+                            + "; the campaign will not dial (dnc-registry-stale)";
+                    case UNDATED -> head + "STALE: no download date (a '# downloaded: yyyy-MM-dd' header line or"
+                            + " the downloaded key), " + limit + "; the campaign will not dial (dnc-registry-stale)";
+                });
+            }
+        }
+        return lines;
     }
 }

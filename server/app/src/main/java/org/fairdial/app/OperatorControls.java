@@ -1,6 +1,8 @@
 package org.fairdial.app;
 
 import java.time.InstantSource;
+import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.fairdial.admin.AdminControls;
 import org.fairdial.admin.AgentControl;
@@ -73,6 +75,11 @@ final class OperatorControls {
             @Override
             public boolean contains(String e164) {
                 return lists.get().matchAny(e164) != null;
+            }
+
+            @Override
+            public Map<String, Instant> registryDownloads() {
+                return lists.get().downloadedAt();
             }
         };
     }

@@ -84,6 +84,7 @@ final class AdminFixture implements AutoCloseable {
         private final List<String> leads = new ArrayList<>();
         private final List<CdrLeg> seed = new ArrayList<>();
         private String admin = "";
+        private String extra = "";
         private boolean dialing;
         private SSLContext tls;
 
@@ -99,6 +100,12 @@ final class AdminFixture implements AutoCloseable {
         /** More keys for {@code dialer.admin}, e.g. {@code metrics-public = true}. */
         Builder admin(String hocon) {
             admin += "\n" + hocon;
+            return this;
+        }
+
+        /** More top-level HOCON, e.g. do-not-call registries. */
+        Builder extra(String hocon) {
+            extra += "\n" + hocon;
             return this;
         }
 
@@ -134,7 +141,7 @@ final class AdminFixture implements AutoCloseable {
                               }
                               %s
                             }
-                            """.formatted(sha256(ADMIN), sha256(SUPERVISOR), sha256(VIEWER), admin));
+                            """.formatted(sha256(ADMIN), sha256(SUPERVISOR), sha256(VIEWER), admin)).extra(extra);
             if (dialing) {
                 dialer.dialing(1.0);
             }

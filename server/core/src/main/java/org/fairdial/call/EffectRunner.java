@@ -210,6 +210,7 @@ final class EffectRunner {
         if (campaign.prompt() == null) {
             return; // comfort noise goes on; the deadline timer ends the call
         }
+        call.customer.promptName = campaign.prompt().name();
         play(new Treatment(campaign.prompt(), delay), () -> call.post(new CallEvent.PromptFinished()));
     }
 

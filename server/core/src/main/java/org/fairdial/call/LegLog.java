@@ -11,6 +11,7 @@ import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.compliance.Consent;
 import org.fairdial.media.RtpStats;
 import org.fairdial.media.sdp.Negotiation;
 
@@ -33,6 +34,8 @@ final class LegLog {
     Instant answeredAt;
     Instant bridgedAt;
     Instant abandonStartedAt;
+    /** Name of the prerecorded message played to the callee, or null. */
+    String promptName;
     boolean earlyMedia;
     Integer sipCode;
     String sipReason;
@@ -130,10 +133,16 @@ final class LegLog {
         String reason = withTrace(sipReason != null && end.reason() != null && !end.reason().equals(sipReason)
                 ? sipReason + "; " + end.reason() : end.reason() != null ? end.reason() : sipReason);
         boolean customer = kind == LegKind.CUSTOMER;
-        return new CdrLeg(legId, plan.callId(), kind, plan.campaign().name(), customer ? plan.leadId() : null,
+        CdrLeg leg = new CdrLeg(legId, plan.callId(), kind, plan.campaign().name(), customer ? plan.leadId() : null,
                 dialedNumber, normalizedNumber, fromUri, toUri, plan.campaign().callerId().number(),
                 customer ? plan.trunk().name() : null, agentId, sipCallId, created, ringingAt, answeredAt, bridgedAt,
                 endedAt, pdd, earlyMedia, ringMs, talkMs, end.disposition(), sipCode, reason, q850,
                 end.hangupSide(), abandoned, abandonMs, rtp.packetsSent(), rtp.packetsReceived(), rtp.packetsLost());
+        if (!customer) {
+            return leg;
+        }
+        Consent consent = plan.consent();
+        return leg.withTsr(plan.campaign().callerId().name(), promptName, consent == null ? null : consent.source(),
+                consent == null ? null : consent.at());
     }
 }

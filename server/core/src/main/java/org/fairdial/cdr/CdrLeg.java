@@ -40,6 +40,14 @@ import java.util.UUID;
  * @param rtpSent            RTP packets sent to the peer of this leg
  * @param rtpReceived        RTP packets received from the peer
  * @param rtpLost            RTP packets lost from the peer (sequence gaps)
+ * @param callerIdName       caller-ID name transmitted (From display name and P-Asserted-Identity), or null
+ * @param promptName         the prerecorded message played to the callee (abandon prompt), or null if none was
+ * @param consentSource      where the consent the call relied on was given (as the lead list says), or null
+ * @param consentAt          when that consent was given, or null
+ *
+ * <p>The last four, with {@code campaign} (the seller's campaign), {@code callerId} (the calling number
+ * transmitted) and {@code disposition}, are the records 16 CFR 310.5(a)(2) as amended in 2024 asks a telemarketer
+ * to keep of each call.
  */
 public record CdrLeg(
         UUID legId,
@@ -73,7 +81,25 @@ public record CdrLeg(
         long abandonTreatmentMs,
         long rtpSent,
         long rtpReceived,
-        long rtpLost) {
+        long rtpLost,
+        String callerIdName,
+        String promptName,
+        String consentSource,
+        Instant consentAt) {
+
+    /** A leg without the TSR records (legs written before they existed, agent legs, tests). */
+    public CdrLeg(UUID legId, UUID callId, LegKind kind, String campaign, String leadId, String dialedNumber,
+                  String normalizedNumber, String fromUri, String toUri, String callerId, String trunk,
+                  String agent, String sipCallId, Instant createdAt, Instant ringingAt, Instant answeredAt,
+                  Instant bridgedAt, Instant endedAt, Long postDialDelayMs, boolean earlyMedia, long ringMs,
+                  long talkMs, Disposition disposition, Integer sipCode, String sipReason, Integer q850Cause,
+                  HangupSide hangupSide, boolean abandonTreatment, long abandonTreatmentMs, long rtpSent,
+                  long rtpReceived, long rtpLost) {
+        this(legId, callId, kind, campaign, leadId, dialedNumber, normalizedNumber, fromUri, toUri, callerId, trunk,
+                agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt, postDialDelayMs, earlyMedia,
+                ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide, abandonTreatment,
+                abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, null, null, null, null);
+    }
 
     public CdrLeg {
         Objects.requireNonNull(legId, "legId");
@@ -84,5 +110,19 @@ public record CdrLeg(
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(disposition, "disposition");
         Objects.requireNonNull(hangupSide, "hangupSide");
+    }
+
+    /** A prerecorded message was played to the callee on this leg. */
+    public boolean promptPlayed() {
+        return promptName != null;
+    }
+
+    /** This leg with the TSR records of its call. */
+    public CdrLeg withTsr(String callerIdName, String promptName, String consentSource, Instant consentAt) {
+        return new CdrLeg(legId, callId, kind, campaign, leadId, dialedNumber, normalizedNumber, fromUri, toUri,
+                callerId, trunk, agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt,
+                postDialDelayMs, earlyMedia, ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide,
+                abandonTreatment, abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, callerIdName, promptName,
+                consentSource, consentAt);
     }
 }

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param abandonOptOutKey         the abandon message must offer a keypress opt-out, and this is the campaigns'
  *                                 default key; "" when the jurisdiction asks for none (US: 47 CFR 64.1200(a)(7),
  *                                 16 CFR 310.4(b)(1)(v)(B))
+ * @param dncRegistryMaxAge        oldest a national do-not-call registry may be, from its download date, for the
+ *                                 campaign to dial (US 31 days, UK TPS 28, Italy RPO 15); zero: no limit
  */
 public record JurisdictionProfile(
         String name,
@@ -39,7 +41,8 @@ public record JurisdictionProfile(
         boolean consentRequired,
         FrequencyCap frequencyCap,
         boolean callerIdNationalRate,
-        String abandonOptOutKey) {
+        String abandonOptOutKey,
+        Duration dncRegistryMaxAge) {
 
     /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(4)(ii)), applied everywhere. */
     public static final Duration RING_TIME_FLOOR = Duration.ofSeconds(15);
@@ -49,9 +52,10 @@ public record JurisdictionProfile(
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
         abandonOptOutKey = abandonOptOutKey == null ? "" : abandonOptOutKey;
+        Objects.requireNonNull(dncRegistryMaxAge, "dncRegistryMaxAge");
     }
 
-    /** A profile that asks for no keypress opt-out. */
+    /** A profile that asks for no keypress opt-out and sets no registry age limit. */
     public JurisdictionProfile(String name, double abandonRateCap, Duration abandonMaxDuration,
                                Duration promptStartMax, Duration redialLockout, Duration minRingTime,
                                WeeklyHours callingHours, Holidays holidays, boolean lockoutAgentExempt,
@@ -59,7 +63,29 @@ public record JurisdictionProfile(
                                boolean callerIdNationalRate) {
         this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
                 holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
-                callerIdNationalRate, "");
+                callerIdNationalRate, "", Duration.ZERO);
+    }
+
+    /** A profile with a keypress opt-out and no registry age limit. */
+    public JurisdictionProfile(String name, double abandonRateCap, Duration abandonMaxDuration,
+                               Duration promptStartMax, Duration redialLockout, Duration minRingTime,
+                               WeeklyHours callingHours, Holidays holidays, boolean lockoutAgentExempt,
+                               boolean agentRequiredAfterLockout, boolean consentRequired, FrequencyCap frequencyCap,
+                               boolean callerIdNationalRate, String abandonOptOutKey) {
+        this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
+                holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
+                callerIdNationalRate, abandonOptOutKey, Duration.ZERO);
+    }
+
+    /** A profile with a registry age limit and no keypress opt-out. */
+    public JurisdictionProfile(String name, double abandonRateCap, Duration abandonMaxDuration,
+                               Duration promptStartMax, Duration redialLockout, Duration minRingTime,
+                               WeeklyHours callingHours, Holidays holidays, boolean lockoutAgentExempt,
+                               boolean agentRequiredAfterLockout, boolean consentRequired, FrequencyCap frequencyCap,
+                               boolean callerIdNationalRate, Duration dncRegistryMaxAge) {
+        this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
+                holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
+                callerIdNationalRate, "", dncRegistryMaxAge);
     }
 
     /** Whether campaigns under this profile must offer a keypress opt-out in the abandon message. */

@@ -32,7 +32,13 @@ public enum Rule {
      * cap) or the attempt could not be counted: no call is placed on rules that were not checked. Postponing; the
      * dialer asks again when the store answers.
      */
-    STORE_UNAVAILABLE;
+    STORE_UNAVAILABLE,
+
+    /**
+     * A national do-not-call registry the campaign checks is older than its profile allows (or declares no download
+     * date): {@link RegistryFreshness}.
+     */
+    DNC_REGISTRY_STALE;
 
     /** The rule as reports and metrics name it: lower case, words joined by '-' ({@code store-unavailable}). */
     public String code() {

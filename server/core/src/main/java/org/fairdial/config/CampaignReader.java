@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.fairdial.compliance.AbandonTiming;
@@ -125,7 +126,15 @@ final class CampaignReader {
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
             r.problem(p + ".region", "is not an ISO 3166 region libphonenumber knows, e.g. IT, GB, US");
         }
-        return new DncRegistryConfig(name, file, region);
+        Instant downloaded = null;
+        String date = r.optString(p + ".downloaded");
+        if (date != null) {
+            downloaded = RegistryDates.parse(date);
+            if (downloaded == null) {
+                r.problem(p + ".downloaded", "is not a date (2026-11-20) or an instant (2026-11-20T06:00:00Z)");
+            }
+        }
+        return new DncRegistryConfig(name, file, region, downloaded);
     }
 
     private CallerId callerId(ConfigReader r, String p, String region, JurisdictionProfile profile) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.fairdial.compliance.Durations;
 import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.auth.DigestMath;
 import org.fairdial.media.MediaConfigCheck;
@@ -198,11 +200,17 @@ final class SectionReaders {
         RuleReaders rules = new RuleReaders(r);
         boolean agentExempt = r.bool(p + ".redial-lockout-agent-exempt");
         boolean agentAfter = r.bool(p + ".redial-after-lockout-needs-agent");
+        Duration registryAge = r.duration(p + ".dnc-registry-max-age");
+        if (!registryAge.isZero() && registryAge.compareTo(RegistryFreshness.WARN_AHEAD) <= 0) {
+            r.problem(p + ".dnc-registry-max-age", "leaves no time between the expiry warning ("
+                    + Durations.format(RegistryFreshness.WARN_AHEAD) + " ahead) and a stale registry; use 0 for"
+                    + " no limit");
+        }
         return new JurisdictionProfile(name, r.number(p + ".abandon-rate-cap", 0, 0.03),
                 r.duration(p + ".abandon-max-duration"), promptStart, r.duration(p + ".redial-lockout"), minRing,
                 rules.hours(p + ".calling-hours"), rules.holidays(p + ".holidays"), agentExempt, agentAfter,
                 r.bool(p + ".consent-required"), rules.frequencyCap(p + ".frequency-cap"),
-                r.bool(p + ".caller-id-national-rate"), optOutKey(p + ".abandon-opt-out-key"));
+                r.bool(p + ".caller-id-national-rate"), optOutKey(p + ".abandon-opt-out-key"), registryAge);
     }
 
     /** An opt-out key: "" (none) or one of the keys RFC 4733 carries as events 0-11. */

@@ -88,6 +88,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private volatile boolean running;
     /** The CDR store can take more calls' records (journal space): checked before every INVITE. */
     private volatile BooleanSupplier canDial = () -> true;
+    /** A registry the campaign checks was stale: no lead is taken before this (dialer thread only). */
+    private Instant refusedUntil;
 
     CampaignRunner(CampaignConfig config, TrunkChannels trunk, AgentRegistry agents, CallRegistry calls,
                    DialGate gate, CampaignPacing pacing, StoreHealth store, int maxPendingOutcomes,
@@ -249,6 +251,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             config = changed;
             trunk = trunkChannels;
             gate = changedGate;
+            refusedUntil = null; // the reload may have brought a fresh registry: ask at once
             leads.retain(list);
             leads.add(list, gate.book(), clock.instant());
         });
@@ -363,9 +366,16 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             return;
         }
         Instant now = clock.instant();
+        if (refusedUntil != null) {
+            if (now.isBefore(refusedUntil)) {
+                return;
+            }
+            refusedUntil = null;
+        }
         leads.release(now);
         boolean probationToo = pacing.absorbsAgentFailure(now);
-        while (leads.hasNeedingAgent() && agents.availableCount(probationToo) > 0 && trunk.tryAcquire()) {
+        while (refusedUntil == null && leads.hasNeedingAgent() && agents.availableCount(probationToo) > 0
+                && trunk.tryAcquire()) {
             Optional<String> agent = agents.reserve(config.name(), probationToo);
             Lead lead = leads.nextNeedingAgent();
             if (agent.isEmpty()) {
@@ -381,7 +391,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             return;
         }
         PacingDecision decision = pacing.decide(now, agents.snapshot());
-        for (int i = 0; i < decision.callsToStart() && leads.hasReady() && trunk.tryAcquire(); i++) {
+        for (int i = 0; i < decision.callsToStart() && refusedUntil == null && leads.hasReady()
+                && trunk.tryAcquire(); i++) {
             String agent = null;
             if (decision.reserveAgentFirst()) {
                 Optional<String> reserved = agents.reserve(config.name(), probationToo);
@@ -473,6 +484,10 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             }
             if (deny.rule() == Rule.AGENT_REQUIRED) {
                 leads.needsAgent(lead);
+            } else if (deny.rule() == Rule.DNC_REGISTRY_STALE) {
+                // Every lead would get the same answer: keep this one and stop asking until the recheck.
+                refusedUntil = deny.retryAt();
+                leads.dueAt(deny.retryAt(), lead);
             } else if (deny.retryAt() != null) {
                 leads.dueAt(deny.retryAt(), lead);
             }
@@ -485,7 +500,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         }
         storeAnswered();
         CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
-                lead.e164(), agent);
+                lead.e164(), agent, lead.consent());
         inCall.put(plan.callId(), lead);
         pacing.placed(plan.callId(), now, agent != null);
         stats.dialed();

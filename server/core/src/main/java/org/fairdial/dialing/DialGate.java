@@ -12,6 +12,7 @@ import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.DialPermission;
 import org.fairdial.compliance.LeadFacts;
 import org.fairdial.compliance.NumberFacts;
+import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.compliance.Rule;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.dnc.DoNotCallLists;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The campaign's compliance gate, three calls for the dialer: {@link #check} right before each INVITE (every rule,
- * do-not-call lists included; a denial is recorded with its rule), {@link #dialing} when the INVITE is sent, and
+ * do-not-call lists and the freshness of the national registries included; a denial is recorded with its rule), {@link #dialing} when the INVITE is sent, and
  * {@link #outcome} when the customer leg ends. Confined to the dialer thread, like the {@link LeadBook} it wraps.
  */
 public final class DialGate {
@@ -99,8 +100,11 @@ public final class DialGate {
         }
         if (d instanceof Decision.Deny deny) {
             record(lead, deny, now);
-            // Postponements recur for every lead outside the hours; permanent refusals are worth a line each.
-            if (deny.retryAt() == null) {
+            // Postponements recur for every lead outside the hours; permanent refusals are worth a line each, and
+            // so is a stale registry (the runner then takes no lead until the recheck, so one line a minute).
+            if (deny.rule() == Rule.DNC_REGISTRY_STALE) {
+                LOG.warn("campaign {}: not dialing: {}", config.name(), deny.reason());
+            } else if (deny.retryAt() == null) {
                 LOG.info("campaign {}: {} not dialed: {}: {}", config.name(), mask.mask(lead.e164()),
                         deny.rule(), deny.reason());
             } else {
@@ -120,6 +124,11 @@ public final class DialGate {
         if (state != null && state.done()) {
             return Decision.deny(Rule.MAX_ATTEMPTS, "the lead is done after " + state.attempts()
                     + " attempt(s), last outcome " + state.lastDisposition());
+        }
+        Decision fresh = RegistryFreshness.check(config.profile(), config.doNotCall().registries(),
+                doNotCall.downloadedAt(), now);
+        if (!fresh.allowed()) {
+            return fresh;
         }
         LeadFacts leadFacts = new LeadFacts(lead.e164(), lead.timeZone(), lead.consent(),
                 state == null ? 0 : state.attempts(), state == null ? null : state.nextEligibleAt());

@@ -221,4 +221,32 @@ class CampaignRulesConfigTest {
         hasProblem(problems("us-tsr", "", "dialer.profiles.us-tsr.calling-hours = []"),
                 "dialer.profiles.us-tsr.calling-hours", "allows no call");
     }
+
+    @Test
+    void eachPresetLimitsTheRegistryAgeAndACustomProfileSetsItsOwn() throws ConfigValidationException {
+        DialerConfig config = load("us-tsr", "", """
+                dialer.profiles.mine = ${dialer.profiles.custom} { dnc-registry-max-age = 10 days }
+                """);
+        assertEquals(Duration.ofDays(31), config.profiles().get("us-tsr").dncRegistryMaxAge());
+        assertEquals(Duration.ofDays(28), config.profiles().get("uk-ofcom").dncRegistryMaxAge());
+        assertEquals(Duration.ofDays(15), config.profiles().get("it-garante").dncRegistryMaxAge());
+        assertEquals(Duration.ofDays(15), config.profiles().get("custom").dncRegistryMaxAge());
+        assertEquals(Duration.ofDays(10), config.profiles().get("mine").dncRegistryMaxAge());
+        hasProblem(problems("us-tsr", "", "dialer.profiles.us-tsr.dnc-registry-max-age = 2 days"),
+                "dialer.profiles.us-tsr.dnc-registry-max-age", "no time between the expiry warning");
+    }
+
+    @Test
+    void aRegistryMayDeclareItsDownloadDateInTheConfig() throws ConfigValidationException {
+        DialerConfig config = load("us-tsr", "", """
+                dialer.do-not-call.registries.us-national.downloaded = 2026-11-20
+                dialer.do-not-call.registries.us-tps { file = "us-dnc.txt", region = US, downloaded = "2026-11-20T06:00:00Z" }
+                """);
+        assertEquals(java.time.Instant.parse("2026-11-20T00:00:00Z"),
+                config.doNotCallRegistries().get("us-national").downloaded());
+        assertEquals(java.time.Instant.parse("2026-11-20T06:00:00Z"),
+                config.doNotCallRegistries().get("us-tps").downloaded());
+        hasProblem(problems("us-tsr", "", "dialer.do-not-call.registries.us-national.downloaded = last-week"),
+                "dialer.do-not-call.registries.us-national.downloaded", "is not a date");
+    }
 }

@@ -28,7 +28,7 @@ final class CdrLegRows {
             + "from_uri, to_uri, caller_id, trunk, agent, sip_call_id, created_at, ringing_at, answered_at, "
             + "bridged_at, ended_at, post_dial_delay_ms, early_media, ring_ms, talk_ms, disposition, sip_code, "
             + "sip_reason, q850_cause, hangup_side, abandon_treatment, abandon_treatment_ms, rtp_sent, "
-            + "rtp_received, rtp_lost";
+            + "rtp_received, rtp_lost, caller_id_name, prompt_name, consent_source, consent_at";
 
     /**
      * Conflict target left out on purpose: H2's PostgreSQL mode only parses the target-less form, and leg_id is
@@ -74,6 +74,10 @@ final class CdrLegRows {
         ps.setLong(++i, leg.rtpSent());
         ps.setLong(++i, leg.rtpReceived());
         ps.setLong(++i, leg.rtpLost());
+        ps.setString(++i, leg.callerIdName());
+        ps.setString(++i, leg.promptName());
+        ps.setString(++i, leg.consentSource());
+        setInstant(ps, ++i, leg.consentAt());
     }
 
     /** Reads a row selected with {@link #COLUMNS} in that order (by index: no name lookups per row). */
@@ -111,6 +115,10 @@ final class CdrLegRows {
                 rs.getLong(++i),
                 rs.getLong(++i),
                 rs.getLong(++i),
-                rs.getLong(++i));
+                rs.getLong(++i),
+                rs.getString(++i),
+                rs.getString(++i),
+                rs.getString(++i),
+                getInstant(rs, ++i));
     }
 }

@@ -58,7 +58,11 @@ final class PostgresCdrInsert {
             new Column("bigint", l -> str(l.abandonTreatmentMs())),
             new Column("bigint", l -> str(l.rtpSent())),
             new Column("bigint", l -> str(l.rtpReceived())),
-            new Column("bigint", l -> str(l.rtpLost())));
+            new Column("bigint", l -> str(l.rtpLost())),
+            new Column("varchar", CdrLeg::callerIdName),
+            new Column("varchar", CdrLeg::promptName),
+            new Column("varchar", CdrLeg::consentSource),
+            new Column("timestamptz", l -> ts(l.consentAt())));
 
     static final String SQL;
     static final String COPY = "COPY cdr_leg (" + CdrLegRows.COLUMNS + ") FROM STDIN";

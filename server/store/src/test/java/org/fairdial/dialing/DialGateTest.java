@@ -225,4 +225,46 @@ class DialGateTest {
         assertEquals("+390212345678", recorded.get(0).leadId());
         assertNull(recorded.get(0).retryAt(), "no consent: asking again will not help");
     }
+
+    /**
+     * A stale registry (Italy RPO: 15 days under the Garante profile) makes every lead wait with {@code
+     * dnc-registry-stale}, recorded in the store like any denial; after a fresh download the same lead is allowed.
+     */
+    @Test
+    void aStaleRegistryDeniesEveryLeadAndTheDenialIsRecorded() {
+        JurisdictionProfile g = garante();
+        JurisdictionProfile rpo = new JurisdictionProfile(g.name(), g.abandonRateCap(), g.abandonMaxDuration(),
+                g.promptStartMax(), g.redialLockout(), g.minRingTime(), g.callingHours(), g.holidays(),
+                g.lockoutAgentExempt(), g.agentRequiredAfterLockout(), g.consentRequired(), g.frequencyCap(),
+                g.callerIdNationalRate(), Duration.ofDays(15));
+        CampaignConfig base = campaign("rpo", false, FrequencyCap.NONE);
+        CampaignConfig c = new CampaignConfig(base.name(), true, base.trunk(), base.leadsFile(), base.defaultRegion(),
+                base.callerId(), rpo, null, base.pacing(), base.dialRatio(), base.ringTimeout(),
+                base.agentConnectTimeout(), base.wrapUp(), base.abandon(), base.rules(), base.leadColumns(),
+                base.doNotCall());
+        Map<String, CompactNumberSet> registry = Map.of("it-rpo", CompactNumberSet.of(E164.toLong("+390299999999")));
+        LeadBook book = new LeadBook(c, new JdbcLeadStateRepository(db), new JdbcCdrRepository(db.dataSource()));
+        Instant downloaded = OPEN.minus(Duration.ofDays(16));
+        DialGate stale = new DialGate(book, new DoNotCallLists(registry, Map.of("it-rpo", downloaded), Map.of(),
+                internal), history, denials, NumberMask.DEFAULT);
+
+        Decision.Deny deny = assertInstanceOf(Decision.Deny.class, stale.check(lead("+390211111111"), OPEN, false));
+        assertEquals(Rule.DNC_REGISTRY_STALE, deny.rule());
+        assertTrue(deny.reason().startsWith("dnc-registry-stale: registry it-rpo was downloaded " + downloaded
+                + ", 16.0 days ago, over the 15d limit of profile it-garante"), deny.reason());
+        assertEquals(OPEN.plus(Duration.ofMinutes(1)), deny.retryAt());
+        List<org.fairdial.ports.Denial> stored = denials.find("rpo", OPEN, OPEN.plusSeconds(1), 10);
+        assertEquals(1, stored.size());
+        assertEquals(Rule.DNC_REGISTRY_STALE, stored.get(0).rule());
+        assertEquals(deny.reason(), stored.get(0).reason());
+        assertEquals(Map.of(Rule.DNC_REGISTRY_STALE, 1L), denials.countByRule("rpo", OPEN, OPEN.plusSeconds(1)));
+
+        DialGate fresh = new DialGate(book, new DoNotCallLists(registry, Map.of("it-rpo", OPEN.minus(
+                Duration.ofDays(2))), Map.of(), internal), history, denials, NumberMask.DEFAULT);
+        assertTrue(fresh.check(lead("+390211111111"), OPEN, false).allowed());
+        assertEquals(Rule.DO_NOT_CALL, deniedBy(fresh.check(lead("+390299999999"), OPEN, false)));
+        DialGate undated = new DialGate(book, new DoNotCallLists(registry, Map.of(), internal), history, denials,
+                NumberMask.DEFAULT);
+        assertEquals(Rule.DNC_REGISTRY_STALE, deniedBy(undated.check(lead("+390211111111"), OPEN, false)));
+    }
 }

@@ -50,6 +50,48 @@ abstract class StoreContract extends StoreTestSupport {
     }
 
     @Test
+    void tsrRecordsRoundTrip() {
+        CdrLeg leg = TestLegs.withTsr(TestLegs.full("tsr", UUID.randomUUID(), Disposition.ABANDONED, TestLegs.T0));
+        assertEquals(1, cdrs.insertBatch(List.of(leg)));
+        CdrLeg stored = cdrs.findByCall(leg.callId()).get(0);
+        assertEquals(leg, stored);
+        assertEquals("Acme Energia \"Sud\"", stored.callerIdName());
+        assertTrue(stored.promptPlayed());
+        assertEquals("abandon-it.wav", stored.promptName());
+        assertEquals("web form acme.example/optin #8812", stored.consentSource());
+        assertEquals(TestLegs.CONSENT_AT, stored.consentAt());
+    }
+
+    @Test
+    void complianceReportListsEachCallsTsrRecordsInThePeriod() {
+        UUID call = UUID.randomUUID();
+        CdrLeg customer = TestLegs.withTsr(TestLegs.full("tsr", call, Disposition.ABANDONED, TestLegs.T0));
+        CdrLeg agent = TestLegs.agent("tsr", call, Disposition.ANSWERED, TestLegs.T0);
+        CdrLeg later = TestLegs.full("tsr", UUID.randomUUID(), Disposition.NO_ANSWER, TestLegs.T0.plusSeconds(3600));
+        CdrLeg other = TestLegs.withTsr(TestLegs.full("other", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0));
+        cdrs.insertBatch(List.of(customer, agent, later, other));
+        StringBuilder json = new StringBuilder();
+        assertEquals(1, org.fairdial.cdr.report.TsrCallRecords.write(cdrs, "tsr", TestLegs.T0,
+                TestLegs.T0.plusSeconds(60), true, json));
+        assertEquals("{\"leg_id\":\"" + customer.legId() + "\",\"call_id\":\"" + call + "\",\"campaign\":\"tsr\","
+                + "\"called_at\":\"2025-03-04T05:06:07.891Z\",\"ended_at\":\"2025-03-04T05:07:13.890Z\","
+                + "\"called_number\":\"+442079460018\",\"calling_number\":\"+442079460000\","
+                + "\"caller_id_name\":\"Acme Energia \\\"Sud\\\"\",\"talk_ms\":60998,\"disposition\":\"ABANDONED\","
+                + "\"prompt_played\":true,\"prompt_name\":\"abandon-it.wav\","
+                + "\"consent_source\":\"web form acme.example/optin #8812\",\"consent_at\":\"2025-01-15T10:20:30.456Z\"}\n",
+                json.toString());
+        StringBuilder text = new StringBuilder();
+        assertEquals(2, org.fairdial.cdr.report.TsrCallRecords.write(cdrs, "tsr", TestLegs.T0,
+                TestLegs.T0.plusSeconds(7200), false, text));
+        String[] lines = text.toString().split("\n");
+        assertEquals(5, lines.length, text.toString());
+        assertTrue(lines[2].contains("abandon-it.wav") && lines[2].contains("2025-01-15T10:20:30.456Z")
+                && lines[2].contains("ABANDONED"), lines[2]);
+        assertTrue(lines[3].contains("NO_ANSWER") && lines[3].contains(" none "), lines[3]);
+        assertEquals("2 call(s)", lines[4]);
+    }
+
+    @Test
     void legWithEveryNullableNullRoundTrips() {
         CdrLeg leg = TestLegs.sparse("rt", LegKind.CUSTOMER, TestLegs.T0);
         cdrs.insertBatch(List.of(leg));

@@ -33,6 +33,15 @@ public final class TestLegs {
                 Disposition.FAILED, null, null, null, HangupSide.DIALER, false, 0, 0, 0, 0);
     }
 
+    /** Consent time of {@link #withTsr}: milliseconds, like every stored instant. */
+    public static final Instant CONSENT_AT = Instant.parse("2025-01-15T10:20:30.456Z");
+
+    /** The leg with every TSR record (16 CFR 310.5) set: caller-ID name, prompt played, consent source and time. */
+    public static CdrLeg withTsr(CdrLeg leg) {
+        return leg.withTsr("Acme Energia \"Sud\"", "abandon-it.wav", "web form acme.example/optin #8812",
+                CONSENT_AT);
+    }
+
     /** A customer leg with the given outcome, for counting. */
     public static CdrLeg customer(String campaign, Disposition disposition, Instant createdAt) {
         return full(campaign, UUID.randomUUID(), disposition, createdAt);

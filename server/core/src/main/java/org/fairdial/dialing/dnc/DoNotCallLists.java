@@ -1,6 +1,7 @@
 package org.fairdial.dialing.dnc;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.fairdial.config.DncRegistryConfig;
 import org.fairdial.privacy.NumberHasher;
 import org.fairdial.privacy.OptOutRegistry;
 import org.fairdial.ports.DoNotCallEntries;
-import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.ports.DoNotCallSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +32,10 @@ public final class DoNotCallLists {
     public static final String NO_CONSENT = "!no-consent";
 
     private final Map<String, CompactNumberSet> registries;
+    /** Each registry's declared download time (the config key, else the file's header); absent: undeclared. */
+    private final Map<String, Instant> downloadedAt;
+    /** Each registry file's modification time and size when loaded, so a reload sees a new download. */
+    private final Map<String, String> fileStamps;
     private final Map<String, List<CompactNumberSet>> campaignLists;
     private final DoNotCallEntries store;
     /** Hashes numbers the way a privacy erasure stores those who opted out; null: no hashed entries. */
@@ -39,9 +43,35 @@ public final class DoNotCallLists {
 
     public DoNotCallLists(Map<String, CompactNumberSet> registries, Map<String, List<CompactNumberSet>> campaignLists,
                           DoNotCallEntries store) {
+        this(registries, Map.of(), Map.of(), campaignLists, store);
+    }
+
+    /**
+     * @param downloadedAt each registry's declared download time; a registry missing here declares none
+     */
+    public DoNotCallLists(Map<String, CompactNumberSet> registries, Map<String, Instant> downloadedAt,
+                          Map<String, List<CompactNumberSet>> campaignLists, DoNotCallEntries store) {
+        this(registries, downloadedAt, Map.of(), campaignLists, store);
+    }
+
+    private DoNotCallLists(Map<String, CompactNumberSet> registries, Map<String, Instant> downloadedAt,
+                           Map<String, String> fileStamps, Map<String, List<CompactNumberSet>> campaignLists,
+                           DoNotCallEntries store) {
         this.registries = Map.copyOf(registries);
+        this.downloadedAt = Map.copyOf(downloadedAt);
+        this.fileStamps = Map.copyOf(fileStamps);
         this.campaignLists = Map.copyOf(campaignLists);
         this.store = store;
+    }
+
+    /** Declared download times of the registries that declare one, by name. */
+    public Map<String, Instant> downloadedAt() {
+        return downloadedAt;
+    }
+
+    /** Names of the registries loaded. */
+    public java.util.Set<String> registryNames() {
+        return registries.keySet();
     }
 
     /** From now on also matches numbers kept only as a hash (people who opted out, then had their data erased). */
@@ -71,23 +101,51 @@ public final class DoNotCallLists {
                                       Iterable<CampaignConfig> campaigns, DoNotCallEntries store)
             throws IOException {
         Map<String, CompactNumberSet> registries = new LinkedHashMap<>();
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        Map<String, String> stamps = new LinkedHashMap<>();
         for (DncRegistryConfig r : registryFiles.values()) {
-            registries.put(r.name(), load(r.file(), r.region(), "registry " + r.name()));
+            String stamp = stamp(r.file());
+            NumberListFile.Loaded loaded = load(r.file(), r.region(), "registry " + r.name());
+            registries.put(r.name(), loaded.set());
+            stamps.put(r.name(), stamp);
+            Instant date = r.downloaded() != null ? r.downloaded() : loaded.downloadedAt();
+            if (r.downloaded() != null && loaded.downloadedAt() != null
+                    && !r.downloaded().equals(loaded.downloadedAt())) {
+                LOG.warn("do-not-call registry {}: the file says it was downloaded {}, the configuration says {};"
+                        + " the configuration's date counts", r.name(), loaded.downloadedAt(), r.downloaded());
+            }
+            if (date != null) {
+                dates.put(r.name(), date);
+            } else {
+                LOG.warn("do-not-call registry {}: {} declares no download date (a '# downloaded: yyyy-MM-dd' line"
+                        + " or the downloaded key); campaigns whose profile limits the registry's age will not dial",
+                        r.name(), r.file());
+            }
         }
         Map<String, List<CompactNumberSet>> lists = new LinkedHashMap<>();
         for (CampaignConfig c : campaigns) {
             List<CompactNumberSet> own = new ArrayList<>();
             for (Path file : c.doNotCall().lists()) {
-                own.add(load(file, c.defaultRegion(), "campaign " + c.name() + " list"));
+                own.add(load(file, c.defaultRegion(), "campaign " + c.name() + " list").set());
             }
             lists.put(c.name(), own);
         }
-        return new DoNotCallLists(registries, lists, store);
+        return new DoNotCallLists(registries, dates, stamps, lists, store);
+    }
+
+    /** Modification time and size of a file, or empty when unreadable (then it is loaded again, and fails). */
+    private static String stamp(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**
      * The lists after a reload: registry files whose settings did not change are kept in memory (a national
-     * registry takes tens of seconds to load); changed or new ones and every campaign list are read again.
+     * registry takes tens of seconds to load); changed or new ones, files replaced on disk (a new download: other
+     * modification time or size) and every campaign list are read again.
      */
     public DoNotCallLists reloaded(Map<String, DncRegistryConfig> previousFiles,
                                    Map<String, DncRegistryConfig> registryFiles, Iterable<CampaignConfig> campaigns)
@@ -95,23 +153,31 @@ public final class DoNotCallLists {
         Map<String, DncRegistryConfig> unchanged = new LinkedHashMap<>();
         Map<String, DncRegistryConfig> changed = new LinkedHashMap<>();
         registryFiles.forEach((name, r) -> (r.equals(previousFiles.get(name)) && registries.containsKey(name)
-                ? unchanged : changed).put(name, r));
+                && stamp(r.file()).equals(fileStamps.get(name)) ? unchanged : changed).put(name, r));
         DoNotCallLists fresh = load(changed, campaigns, store);
         Map<String, CompactNumberSet> all = new LinkedHashMap<>(fresh.registries);
-        unchanged.keySet().forEach(name -> all.put(name, registries.get(name)));
-        DoNotCallLists lists = new DoNotCallLists(all, fresh.campaignLists, store);
+        Map<String, Instant> dates = new LinkedHashMap<>(fresh.downloadedAt);
+        Map<String, String> stamps = new LinkedHashMap<>(fresh.fileStamps);
+        for (String name : unchanged.keySet()) {
+            all.put(name, registries.get(name));
+            if (downloadedAt.containsKey(name)) {
+                dates.put(name, downloadedAt.get(name));
+            }
+            stamps.put(name, fileStamps.get(name));
+        }
+        DoNotCallLists lists = new DoNotCallLists(all, dates, stamps, fresh.campaignLists, store);
         lists.hasher = hasher;
         return lists;
     }
 
-    private static CompactNumberSet load(Path file, String region, String what) throws IOException {
+    private static NumberListFile.Loaded load(Path file, String region, String what) throws IOException {
         long start = System.nanoTime();
         NumberListFile.Loaded loaded = NumberListFile.load(file, region);
         LOG.info("do-not-call {}: {} numbers from {} ({} lines, {} refused{}) in {} ms, {} MB", what,
                 loaded.set().size(), file, loaded.lines(), loaded.invalid(),
                 loaded.invalidLines().isEmpty() ? "" : ", first at lines " + loaded.invalidLines(),
                 (System.nanoTime() - start) / 1_000_000, loaded.set().memoryBytes() >> 20);
-        return loaded.set();
+        return loaded;
     }
 
     /**

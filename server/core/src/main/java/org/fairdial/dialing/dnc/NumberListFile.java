@@ -12,14 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.fairdial.config.RegistryDates;
 
 /**
  * Reads a do-not-call file, one number per line, into a {@link CompactNumberSet}. A line is E.164
  * ({@code +12125550100}) or the national digits of the file's region, with or without the trunk prefix
- * ({@code 2125550100}, {@code 02079460018}); blank lines and {@code #} comments are skipped. Plain digit lines are
+ * ({@code 2125550100}, {@code 02079460018}); blank lines and {@code #} comments are skipped, except that a comment
+ * {@code # downloaded: 2026-11-20} in the header (before the first number) declares when the file was downloaded from its registry ({@link RegistryDates}). Plain digit lines are
  * converted without libphonenumber (a national registry has hundreds of millions of them); anything else (spaces,
  * dashes, brackets) goes through libphonenumber. The text is parsed once into a temporary file of longs (counting
  * the range on the way), which the set's two remaining build passes then read.
@@ -35,8 +38,11 @@ public final class NumberListFile {
      * @param lines        lines read
      * @param invalid      lines that hold no number
      * @param invalidLines the first few of those, by line number
+     * @param downloadedAt the download date a {@code # downloaded: ...} line of the header (the comments before the
+     *                     first number) declares, or null
      */
-    public record Loaded(CompactNumberSet set, long lines, long invalid, List<Long> invalidLines) {
+    public record Loaded(CompactNumberSet set, long lines, long invalid, List<Long> invalidLines,
+                         Instant downloadedAt) {
     }
 
     private final String region;
@@ -45,6 +51,10 @@ public final class NumberListFile {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     /** National number lengths the region's plan allows, by length: checked on the fast path. */
     private final boolean[] possibleLength = new boolean[16];
+    /** The first download date a header comment line declared. */
+    private Instant downloadedAt;
+    /** A number line was read: comments after it are not the header. */
+    private boolean pastHeader;
 
     private NumberListFile(String region) {
         this.region = region;
@@ -62,6 +72,27 @@ public final class NumberListFile {
     /** Loads the file; national numbers are read as numbers of {@code region} (ISO 3166, e.g. {@code US}). */
     public static Loaded load(Path file, String region) throws IOException {
         return new NumberListFile(region).read(file);
+    }
+
+    /**
+     * The download date the file's header declares, read without loading the numbers (for {@code dialer check}):
+     * the comment and blank lines before the first number; null if none declares one.
+     */
+    public static Instant declaredDownload(Path file) throws IOException {
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    return null;
+                }
+                Instant at = RegistryDates.fromHeader(t);
+                if (at != null) {
+                    return at;
+                }
+            }
+            return null;
+        }
     }
 
     private Loaded read(Path file) throws IOException {
@@ -90,7 +121,7 @@ public final class NumberListFile {
             }
             CompactNumberSet set = CompactNumberSet.build(sink -> readLongs(longs, sink), range[0], range[1],
                     range[2]);
-            return new Loaded(set, counts[0], counts[1], List.copyOf(invalid));
+            return new Loaded(set, counts[0], counts[1], List.copyOf(invalid), downloadedAt);
         } finally {
             Files.deleteIfExists(longs);
         }
@@ -132,8 +163,13 @@ public final class NumberListFile {
             end--;
         }
         if (len >= 0 && (start == end || line[start] == '#')) {
+            if (downloadedAt == null && !pastHeader && start < end) {
+                downloadedAt = RegistryDates.fromHeader(new String(line, start, end - start,
+                        StandardCharsets.US_ASCII));
+            }
             return;
         }
+        pastHeader = true;
         long n = len < 0 ? -1 : number(line, start, end);
         if (n > 0) {
             sink.accept(n);

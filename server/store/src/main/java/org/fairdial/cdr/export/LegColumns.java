@@ -5,14 +5,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.fairdial.cdr.CdrLeg;
 
-/** The columns of {@link ExportFormat#CSV} and {@link ExportFormat#JSONL}: every {@code cdr_leg} column of docs/cdr.md. */
+/**
+ * The columns of {@link ExportFormat#CSV} and {@link ExportFormat#JSONL}: every {@code cdr_leg} column of
+ * docs/cdr.md, then {@code prompt_played} (derived from {@code prompt_name}) among the TSR records at the end.
+ */
 final class LegColumns {
     /** Column names, in order. */
     static final String[] NAMES = {"leg_id", "call_id", "kind", "campaign", "lead_id", "dialed_number",
         "normalized_number", "from_uri", "to_uri", "caller_id", "trunk", "agent", "sip_call_id", "created_at",
         "ringing_at", "answered_at", "bridged_at", "ended_at", "post_dial_delay_ms", "early_media", "ring_ms",
         "talk_ms", "disposition", "sip_code", "sip_reason", "q850_cause", "hangup_side", "abandon_treatment",
-        "abandon_treatment_ms", "rtp_sent", "rtp_received", "rtp_lost"};
+        "abandon_treatment_ms", "rtp_sent", "rtp_received", "rtp_lost", "caller_id_name", "prompt_played", "prompt_name",
+        "consent_source", "consent_at"};
 
     private LegColumns() {
     }
@@ -27,7 +31,8 @@ final class LegColumns {
             ms(l.createdAt()), ms(l.ringingAt()), ms(l.answeredAt()), ms(l.bridgedAt()), ms(l.endedAt()),
             l.postDialDelayMs(), l.earlyMedia(), l.ringMs(), l.talkMs(), l.disposition(), l.sipCode(),
             l.sipReason(), l.q850Cause(), l.hangupSide(), l.abandonTreatment(), l.abandonTreatmentMs(),
-            l.rtpSent(), l.rtpReceived(), l.rtpLost()};
+            l.rtpSent(), l.rtpReceived(), l.rtpLost(), l.callerIdName(), l.promptPlayed(), l.promptName(),
+            l.consentSource(), ms(l.consentAt())};
     }
 
     private static String ms(Instant t) {

@@ -23,7 +23,7 @@ import org.fairdial.cdr.LegKind;
 /**
  * The bytes of one journal record: {@code [int length][int segment tag][int crc32c][payload]}, the payload being
  * {@code [byte type][byte format][long written-at millis]} followed by every {@link CdrLeg} component in record
- * order, or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
+ * order (format 1: up to {@code rtpLost}, written before the TSR records existed and still read; format 2: all), or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
  * reused segment is not zeroed before it is written again, so where its new records end, a record of an earlier
  * use (another tag) or zeros (length 0) mark the end of its data. A CRC that does not match marks a record torn by
  * a power failure. Enums travel by name, so reordering constants cannot change what an old journal means.
@@ -32,6 +32,8 @@ final class JournalCodec {
     /** Bytes of the length, segment tag and CRC before each payload. */
     static final int FRAME = 12;
     static final byte FORMAT = 1;
+    /** Format of leg records since the TSR records (16 CFR 310.5): format 1 followed by them; both are read. */
+    static final byte LEG_FORMAT = 2;
 
     private JournalCodec() {
     }
@@ -89,7 +91,7 @@ final class JournalCodec {
         bytes.write(new byte[FRAME], 0, FRAME);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(type.code());
-            out.writeByte(FORMAT);
+            out.writeByte(LEG_FORMAT);
             out.writeLong(writtenAtMillis);
             writeUuid(out, leg.legId());
             writeUuid(out, leg.callId());
@@ -123,6 +125,10 @@ final class JournalCodec {
             out.writeLong(leg.rtpSent());
             out.writeLong(leg.rtpReceived());
             out.writeLong(leg.rtpLost());
+            writeString(out, leg.callerIdName());
+            writeString(out, leg.promptName());
+            writeString(out, leg.consentSource());
+            writeInstant(out, leg.consentAt());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen writing to memory", e);
         }
@@ -159,11 +165,12 @@ final class JournalCodec {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         JournalRecordType type = JournalRecordType.of(in.readByte());
         byte format = in.readByte();
-        if (format != FORMAT) {
+        boolean dialog = type == JournalRecordType.DIALOG;
+        if (format != FORMAT && (dialog || format != LEG_FORMAT)) {
             throw new IOException("unknown record format " + format);
         }
         long writtenAt = in.readLong();
-        if (type == JournalRecordType.DIALOG) {
+        if (dialog) {
             return new Entry(type, writtenAt, null, readDialog(in));
         }
         CdrLeg leg = new CdrLeg(readUuid(in), readUuid(in), LegKind.valueOf(readString(in)), readString(in),
@@ -173,6 +180,9 @@ final class JournalCodec {
                 in.readLong(), Disposition.valueOf(readString(in)), toInt(readNullableLong(in)), readString(in),
                 toInt(readNullableLong(in)), HangupSide.valueOf(readString(in)), in.readBoolean(), in.readLong(),
                 in.readLong(), in.readLong(), in.readLong());
+        if (format == LEG_FORMAT) {
+            leg = leg.withTsr(readString(in), readString(in), readString(in), readInstant(in));
+        }
         return new Entry(type, writtenAt, leg);
     }
 

@@ -48,7 +48,9 @@ public final class OpenLegCloser {
                 snapshot.toUri(), snapshot.callerId(), snapshot.trunk(), snapshot.agent(), snapshot.sipCallId(),
                 snapshot.createdAt(), snapshot.ringingAt(), answered, snapshot.bridgedAt(), ended,
                 snapshot.postDialDelayMs(), snapshot.earlyMedia(), ringMs, talkMs, disposition, snapshot.sipCode(),
-                reason, snapshot.q850Cause(), HangupSide.DIALER, snapshot.abandonTreatment(), abandonMs, 0, 0, 0);
+                reason, snapshot.q850Cause(), HangupSide.DIALER, snapshot.abandonTreatment(), abandonMs, 0, 0, 0)
+                .withTsr(snapshot.callerIdName(), snapshot.promptName(), snapshot.consentSource(),
+                        snapshot.consentAt());
     }
 
     private static Instant latest(Instant first, Instant... more) {

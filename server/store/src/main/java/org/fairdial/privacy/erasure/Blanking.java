@@ -6,7 +6,8 @@ import org.fairdial.cdr.LegKind;
 /**
  * What an erasure or retention removes from a leg: the callee's number (as dialed and normalized), the lead id
  * (which is the number), the To URI (which holds it) and the SIP Call-ID (which the carrier's records tie to it).
- * Times, outcome, codes, campaign and caller ID stay: they are the statistics regulators ask for. An agent leg
+ * Times, outcome, codes, campaign and caller ID stay: they are the statistics regulators ask for; so do the TSR
+ * records (caller-ID name, prompt, consent source and time), which 16 CFR 310.5 asks be kept. An agent leg
  * holds the callee's number in its From URI only (the dialer presents the callee to the agent's phone), so that
  * is all it loses.
  */
@@ -46,6 +47,7 @@ public final class Blanking {
                 l.callerId(), l.trunk(), l.agent(), null, l.createdAt(), l.ringingAt(), l.answeredAt(),
                 l.bridgedAt(), l.endedAt(), l.postDialDelayMs(), l.earlyMedia(), l.ringMs(), l.talkMs(),
                 l.disposition(), l.sipCode(), l.sipReason(), l.q850Cause(), l.hangupSide(), l.abandonTreatment(),
-                l.abandonTreatmentMs(), l.rtpSent(), l.rtpReceived(), l.rtpLost());
+                l.abandonTreatmentMs(), l.rtpSent(), l.rtpReceived(), l.rtpLost())
+                .withTsr(l.callerIdName(), l.promptName(), l.consentSource(), l.consentAt());
     }
 }

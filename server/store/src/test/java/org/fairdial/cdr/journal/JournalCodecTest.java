@@ -40,6 +40,35 @@ class JournalCodecTest {
     }
 
     @Test
+    void tsrRecordsRoundTrip() throws IOException {
+        CdrLeg leg = TestLegs.withTsr(TestLegs.full("rt", UUID.randomUUID(), Disposition.ABANDONED,
+                TestLegs.T0.plusNanos(7)));
+        CdrLeg read = decode(JournalCodec.encode(JournalRecordType.END, 3L, leg)).leg();
+        assertEquals(leg, read);
+        assertEquals("abandon-it.wav", read.promptName());
+        assertEquals(TestLegs.CONSENT_AT, read.consentAt());
+    }
+
+    /**
+     * A leg record of format 1, as journals written before the TSR records hold: the same components up to
+     * {@code rtpLost} and nothing after. It reads back with the TSR records empty.
+     */
+    @Test
+    void formatOneLegRecordsStayReadable() throws IOException {
+        CdrLeg leg = TestLegs.full("old", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0);
+        byte[] record = JournalCodec.encode(JournalRecordType.END, 5L, leg);
+        // Format 2 appends three null strings (an int -1 each) and an absent instant (one false byte).
+        int tsrBytes = 3 * Integer.BYTES + 1;
+        byte[] payload = Arrays.copyOfRange(record, JournalCodec.FRAME, record.length - tsrBytes);
+        assertEquals(JournalCodec.LEG_FORMAT, payload[1]);
+        payload[1] = 1;
+        CdrLeg read = JournalCodec.decode(payload).leg();
+        assertEquals(leg, read);
+        assertEquals(null, read.callerIdName());
+        assertFalse(read.promptPlayed());
+    }
+
+    @Test
     void nonAsciiTextRoundTrips() throws IOException {
         CdrLeg l = TestLegs.full("campagna-è-€", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0);
         assertEquals("campagna-è-€", decode(JournalCodec.encode(JournalRecordType.END, 1L, l)).leg().campaign());

@@ -13,15 +13,18 @@ import org.fairdial.cdr.report.ComplianceReport;
 import org.fairdial.cdr.report.ComplianceReporter;
 import org.fairdial.compliance.ComplianceWindows.Formula;
 import org.fairdial.cdr.report.ReportRendering;
+import org.fairdial.cdr.report.TsrCallRecords;
 import org.fairdial.config.ToolConfig;
 import org.fairdial.storage.Database;
+import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcComplianceRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dialer report compliance --campaign X [--json]}: abandon rate per regulatory window under each profile's
- * formula, the worst abandoned call, redials inside a lockout. The windows computed are stored, so the history
+ * {@code dialer report compliance --campaign X [--json] [--records]}: abandon rate per regulatory window under
+ * each profile's formula, the worst abandoned call, redials inside a lockout; with {@code --records}, each call's
+ * TSR records ({@link TsrCallRecords}). The windows computed are stored, so the history
  * outlives the retention of call data; exit code 0 when every window shown complies, 3 when one does not.
  */
 @Command(name = "compliance", mixinStandardHelpOptions = true,
@@ -54,6 +57,11 @@ final class ComplianceReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--records", description = "also list each call's TSR records (16 CFR 310.5(a)(2)): calling "
+            + "number and caller-ID name, disposition, prerecorded message, consent; in --from..--to (default: the "
+            + "last 31 days); with --json, one JSON object per line after the report")
+    boolean records;
+
     @Override
     public Integer call() {
         List<Formula> chosen = new ArrayList<>();
@@ -73,15 +81,22 @@ final class ComplianceReportCommand implements Callable<Integer> {
         if (config == null) {
             return 1;
         }
-        ComplianceReport report;
+        ComplianceReport shown;
         try (Database db = Database.open(config.store())) {
             ComplianceReporter reporter = new ComplianceReporter(new JdbcComplianceRepository(db),
                     config.profiles(), InstantSource.system());
-            report = reporter.report(campaign, config.campaignProfiles().get(campaign), chosen, zoneId);
+            ComplianceReport report = reporter.report(campaign, config.campaignProfiles().get(campaign), chosen,
+                    zoneId);
+            Instant shownFrom = from != null ? from : report.generatedAt().minus(Duration.ofDays(31));
+            shown = ReportRendering.between(report, shownFrom, to);
+            System.out.println(json ? ReportRendering.json(shown) : ReportRendering.text(shown));
+            if (records) {
+                StringBuilder out = new StringBuilder();
+                TsrCallRecords.write(new JdbcCdrRepository(db), campaign, shownFrom,
+                        to != null ? to : report.generatedAt(), json, out);
+                System.out.print(json ? out : "\n" + out);
+            }
         }
-        Instant shownFrom = from != null ? from : report.generatedAt().minus(Duration.ofDays(31));
-        ComplianceReport shown = ReportRendering.between(report, shownFrom, to);
-        System.out.println(json ? ReportRendering.json(shown) : ReportRendering.text(shown));
         return shown.compliant() ? 0 : 3;
     }
 }

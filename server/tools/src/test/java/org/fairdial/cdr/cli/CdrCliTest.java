@@ -90,6 +90,22 @@ class CdrCliTest {
     }
 
     @Test
+    void complianceReportListsTheTsrRecordsOfEachCallOfThePeriod() throws Exception {
+        Run table = run("report", "compliance", "-c", conf.toString(), "--campaign", "spring", "--from",
+                "2025-05-05T10:00:00Z", "--to", "2025-05-05T10:00:05Z", "--records");
+        assertEquals(0, table.code(), table.out());
+        assertTrue(table.out().contains("TSR call records (16 CFR 310.5(a)(2)), campaign spring"), table.out());
+        assertTrue(table.out().contains("5 call(s)"), table.out());
+        Run json = run("report", "compliance", "-c", conf.toString(), "--campaign", "spring", "--json",
+                "--formula", "us-tsr", "--from", "2025-05-05T10:00:00Z", "--to", "2025-05-05T10:00:03Z", "--records");
+        List<String> records = json.out().lines().filter(l -> l.startsWith("{\"leg_id\"")).toList();
+        assertEquals(3, records.size(), json.out());
+        assertTrue(records.get(0).contains("\"called_number\":\"" + NUMBER + "\",\"calling_number\":\"+442079460000\""),
+                records.get(0));
+        assertTrue(records.get(0).contains("\"disposition\":\"ANSWERED\",\"prompt_played\":false"), records.get(0));
+    }
+
+    @Test
     void eraseTakesANationalNumberAndReportsWhatItDid() throws Exception {
         Run erase = run("privacy", "erase", "-c", conf.toString(), "02 9900 1234", "--region", "IT", "--opted-out",
                 "--by", "dpo", "--reason", "ticket 7");
