@@ -56,7 +56,8 @@ class PacketTimeIT {
             long sentMs = ((packets.get(count - 1).header().timestamp() - firstTimestamp) & 0xFFFFFFFFL)
                     * 1000 / Codec.CLOCK_RATE;
             long receivedMs = (packets.get(count - 1).receivedNanos() - packets.get(0).receivedNanos()) / 1_000_000;
-            assertTrue(Math.abs(sentMs - receivedMs) <= ptimeMs + 20, "audio of " + sentMs + " ms took "
+            // Paced at the packet time: a wrong pace would be off by a whole factor; 60 ms covers a loaded machine.
+            assertTrue(Math.abs(sentMs - receivedMs) <= ptimeMs + 60, "audio of " + sentMs + " ms took "
                     + receivedMs + " ms to arrive, at " + ptimeMs + " ms a packet");
             long skipped = (sentMs / ptimeMs) - (count - 1);
             assertTrue(skipped <= count / 5, skipped + " of " + count + " frames skipped");
