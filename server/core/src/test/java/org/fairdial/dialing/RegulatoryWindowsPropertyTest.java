@@ -134,7 +134,11 @@ class RegulatoryWindowsPropertyTest {
         AbandonWindow window = accountant.rule().windows().get(0);
         assertEquals(ComplianceWindows.window(formula, store.epoch, formula.zone()), window,
                 "the pacer runs under the report's window");
-        List<Window> rows = ComplianceWindows.windows(formula, store.epoch, now, formula.zone());
+        // After the clock went back, the store holds answers stamped after "now": a report run then still lists
+        // the period they fall in, as the pacer, which has counted them, does.
+        Instant reportedUntil = store.answers.stream().map(Answer::at).filter(now::isBefore).max(Instant::compareTo)
+                .orElse(now);
+        List<Window> rows = ComplianceWindows.windows(formula, store.epoch, reportedUntil, formula.zone());
         AbandonCounts cumulated = AbandonCounts.ZERO;
         for (Window row : rows) {
             AbandonCounts step = store.counts(row.stepStart(), row.end());
@@ -149,7 +153,7 @@ class RegulatoryWindowsPropertyTest {
             }
         }
         if (formula.cumulative()) {
-            assertEquals(cumulated, accountant.counts(window, now), "the campaign so far");
+            assertEquals(cumulated, accountant.counts(window, reportedUntil), "the campaign so far");
         }
         for (AbandonAccountant.Period p : accountant.periods(window)) {
             if (!p.start().isAfter(now)) {
