@@ -60,7 +60,7 @@ public final class FakeSoftphone extends SipPeer {
      */
     public FakeSoftphone(String host, int port, String registrar, PeerMedia media, Properties extra)
             throws SipException {
-        super("fake-softphone-" + port, host, port, extra);
+        super("testkit.fake-softphone-" + port, host, port, extra);
         this.registrar = registrar;
         this.media = media;
     }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param answer          a 200 OK with SDP is sent once {@code ringFor} has passed
  * @param ringFor         time from the INVITE to the 200
  * @param hangUpAfter     the trunk BYEs this long after answering, or null: it waits for our BYE
- * @param extra200s       copies of the 200 sent statelessly after the first, 100 ms apart (a 2xx retransmission as
- *                        a lossy path or a slow proxy produces it)
+ * @param extra200s       copies of the 200 sent, 50 ms apart, once the first ACK arrived: the 2xx retransmissions
+ *                        of a UAS whose ACK was lost (RFC 3261 13.3.1.4); each must be ACKed again
  * @param answerOnCancel  a CANCEL is answered 200 and then the INVITE is answered 200 too, as when the callee
  *                        picked up while our CANCEL was on the wire (RFC 3261 9.1: the UAC must ACK and BYE)
  * @param challengeCode   401 or 407: INVITEs without valid digest credentials for {@code user}/{@code password}
