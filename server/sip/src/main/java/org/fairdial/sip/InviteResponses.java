@@ -47,7 +47,7 @@ final class InviteResponses {
                 }
             } else if (code < 300) {
                 if (leg.answered) {
-                    return; // a 2xx copy before our ACK went; copies after it are re-ACKed by the stack (OutboundLegsIT)
+                    return; // a 2xx copy before our ACK: dropped; copies after it the stack re-ACKs (OutboundLegsIT)
                 }
                 leg.answered = true;
                 leg.finalReported = true;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Response;
@@ -90,9 +91,9 @@ class RegistrarIT {
         assertEquals(200, ok.getStatusCode(), "the phone retried with the fresh nonce, no password asked");
         List<Received> challenges = registerResponses(401);
         assertEquals(2, challenges.size());
-        assertTrue(challenges.get(1).header("WWW-Authenticate").toLowerCase(java.util.Locale.ROOT).contains("stale=true"),
-                challenges.get(1).header("WWW-Authenticate"));
-        assertFalse(challenges.get(0).header("WWW-Authenticate").toLowerCase(java.util.Locale.ROOT).contains("stale"),
+        String second = challenges.get(1).header("WWW-Authenticate").toLowerCase(Locale.ROOT);
+        assertTrue(second.contains("stale=true"), second);
+        assertFalse(challenges.get(0).header("WWW-Authenticate").toLowerCase(Locale.ROOT).contains("stale"),
                 "the first challenge is not stale");
     }
 

@@ -18,7 +18,7 @@ public final class FreePorts {
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
                 int port = udp.getLocalPort();
                 try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
+                    return tcp.getLocalPort();
                 } catch (IOException taken) {
                     // TCP side in use: try another
                 }
