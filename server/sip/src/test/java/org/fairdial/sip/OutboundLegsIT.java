@@ -3,9 +3,13 @@ package org.fairdial.sip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * The RFC 3261 traps of the dialer's outbound legs, against {@link FakeTrunk} over loopback: a retransmitted 2xx,
  * a 200 crossing our CANCEL, a CANCEL asked before any provisional, a transport error.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OutboundLegsIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -125,5 +129,31 @@ class OutboundLegsIT {
         assertEquals(0, dialer.sent(Request.CANCEL));
         assertTrue(dialer.events(call).isEmpty(), "the failure is the exception (call control posts Failed): "
                 + dialer.events(call));
+    }
+
+    /**
+     * A TCP peer that takes the INVITE and drops the connection: the RI raises no transport error for it, so the
+     * leg fails on Timer B (64*T1, 32 s) as "no response", once; the call's completion then frees it.
+     */
+    @Test
+    void aPeerDroppingTheConnectionFailsTheLegOnceOnTimerB() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CallSession call = dialer.call(SignallingHarness.trunk(peer.getLocalPort(), "tcp", null, null));
+            dialer.signalling.inviteCustomer(call, SignallingHarness.offer());
+            Instant sent = Instant.now();
+            try (Socket connection = peer.accept()) {
+                assertTrue(connection.getInputStream().read(new byte[4096]) > 0, "the INVITE arrived");
+            }
+
+            CallEvent.Failed failed = dialer.await(call, CallEvent.Failed.class, Duration.ofSeconds(40));
+
+            assertNull(failed.code());
+            assertTrue(failed.reason().contains("no response"), failed.reason());
+            assertTrue(Duration.between(sent, Instant.now()).toSeconds() >= 30, "Timer B, not earlier");
+            assertEquals(1, dialer.signalling.openLegs(), "held until call control is done with it");
+            dialer.signalling.forget(call);
+            assertEquals(0, dialer.signalling.openLegs());
+            assertEquals(1, dialer.events(call).size(), "one outcome: " + dialer.events(call));
+        }
     }
 }
