@@ -164,6 +164,7 @@ final class OutboundLegs {
         leg.cancelSent = true;
         try {
             ClientTransaction cancel = sip.provider().getNewClientTransaction(leg.invite.createCancel());
+            cancel.setApplicationData(leg); // a CANCEL nobody answers ends the leg (JainSipSignalling.processTimeout)
             cancel.sendRequest();
             sip.count(cancel.getRequest(), true);
         } catch (SipException | RuntimeException e) {

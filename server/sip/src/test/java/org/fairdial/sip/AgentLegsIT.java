@@ -2,6 +2,7 @@ package org.fairdial.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -83,5 +84,26 @@ class AgentLegsIT {
         assertFalse(cancel.at().isBefore(asked), "CANCEL after it was asked");
         assertEquals(0, phone.openCalls());
         assertEquals(1, dialer.sent(Request.CANCEL));
+    }
+
+    /** RFC 3261 9.1: a phone that ignores our CANCEL (no 200, no 487) still ends its leg, after 64*T1. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aPhoneIgnoringCancelFailsTheLegWhenTheCancelTimesOut() throws Exception {
+        phone.answers(user -> FakeSoftphone.Answer.RING).ignoreCancel(true);
+        inviteTheAgent();
+        dialer.await(call, CallEvent.Progress.class, p -> p.code() == 180, WAIT);
+        Instant asked = Instant.now();
+
+        dialer.signalling.cancel(call, LegKind.AGENT);
+
+        CallEvent.Failed failed = dialer.await(call, CallEvent.Failed.class, Duration.ofSeconds(40));
+        assertEquals(LegKind.AGENT, failed.leg());
+        assertNull(failed.code(), "no final response came");
+        assertTrue(failed.reason().contains("CANCEL"), failed.reason());
+        assertTrue(Duration.between(asked, Instant.now()).toSeconds() >= 30, "64*T1, not earlier");
+        assertEquals(1, phone.requests(Request.CANCEL).size(), "the phone saw the CANCEL (and ignored it)");
+        assertEquals(0, dialer.received(Request.CANCEL, 200));
+        assertEquals(1, dialer.events(call).stream().filter(e -> e instanceof CallEvent.Failed).count());
     }
 }
