@@ -47,7 +47,7 @@ final class InviteResponses {
                 }
             } else if (code < 300) {
                 if (leg.answered) {
-                    return; // a copy that crossed our ACK; the stack re-ACKs once the ACK is sent
+                    return; // a 2xx copy before our ACK: dropped; copies after it the stack re-ACKs (OutboundLegsIT)
                 }
                 leg.answered = true;
                 leg.finalReported = true;

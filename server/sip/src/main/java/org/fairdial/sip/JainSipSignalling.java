@@ -218,9 +218,14 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
             byes.failed(ct, "no answer (transaction timeout)");
             return;
         }
-        if (ct != null && ct.getApplicationData() instanceof SipLeg leg
-                && Request.INVITE.equals(ct.getRequest().getMethod())) {
-            reportFailure(leg, "no response (transaction timeout)");
+        if (ct != null && ct.getApplicationData() instanceof SipLeg leg) {
+            if (Request.INVITE.equals(ct.getRequest().getMethod())) {
+                reportFailure(leg, "no response (transaction timeout)");
+            } else if (Request.CANCEL.equals(ct.getRequest().getMethod())) {
+                // RFC 3261 9.1: no final response 64*T1 after the CANCEL, the INVITE counts as cancelled. Without
+                // this a peer that ignores CANCEL keeps the leg (and its call) open for ever: the RI has no Timer C.
+                reportFailure(leg, "no response to CANCEL (transaction timeout)");
+            }
         }
     }
 

@@ -117,8 +117,17 @@ final class OutboundLegs {
             leg.invite = ct;
             leg.dialog = dialog;
         }
-        legs.put(new LegKey(leg.call.callId(), leg.kind), leg);
-        ct.sendRequest();
+        LegKey key = new LegKey(leg.call.callId(), leg.kind);
+        legs.put(key, leg);
+        try {
+            ct.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            // Nothing went out (a TCP peer refused the connection): no transaction or dialog to wait for, so the
+            // leg is freed now; the caller reports the failure to call control.
+            legs.remove(key, leg);
+            dialog.delete();
+            throw e;
+        }
         sip.count(invite, true);
     }
 
@@ -156,6 +165,7 @@ final class OutboundLegs {
         leg.cancelSent = true;
         try {
             ClientTransaction cancel = sip.provider().getNewClientTransaction(leg.invite.createCancel());
+            cancel.setApplicationData(leg); // a CANCEL nobody answers ends the leg (JainSipSignalling.processTimeout)
             cancel.sendRequest();
             sip.count(cancel.getRequest(), true);
         } catch (SipException | RuntimeException e) {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class ManualTime extends AbstractExecutorService implements ScheduledExecutorService, InstantSource {
     private final PriorityQueue<Task> queue = new PriorityQueue<>(
             Comparator.comparing((Task t) -> t.due).thenComparingLong(t -> t.order));
-    private Instant now;
+    private volatile Instant now;
     private long submitted;
     private boolean shutdown;
 

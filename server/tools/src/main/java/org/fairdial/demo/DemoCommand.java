@@ -10,7 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import javax.sip.message.Response;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +29,8 @@ import org.fairdial.config.TrunkConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.media.relay.NettyMediaEngine;
+import org.fairdial.testkit.FakeSoftphone;
+import org.fairdial.testkit.FakeTrunk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +41,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = "Run a 50-lead campaign against a loopback carrier and agents, "
         + "then print a summary and the last CDRs.")
 public final class DemoCommand implements ToolCommand, Callable<Integer> {
+    private static final int REGISTER_SECONDS = 600;
 
     @Option(names = {"-c", "--config"}, defaultValue = "config/demo.conf", description = "demo configuration")
     Path file;
@@ -66,27 +74,23 @@ public final class DemoCommand implements ToolCommand, Callable<Integer> {
                 demo.getInt("demo.peer-rtp-port-min") + 1998, -50, Duration.ofMillis(20), 1);
         try (DialerServer server = DialerServer.start(config);
              NettyMediaEngine media = NettyMediaEngine.start(peerMedia);
-             LoopbackCarrier carrier = new LoopbackCarrier(trunk.host(), trunk.port(), media, timers);
-             DemoAgents agents = new DemoAgents("127.0.0.1", demo.getInt("demo.agents-port"),
+             FakeTrunk carrier = DemoPeers.carrier(trunk.host(), trunk.port(), media);
+             FakeSoftphone agents = DemoPeers.agents("127.0.0.1", demo.getInt("demo.agents-port"),
                      config.sip().advertisedAddress() + ":" + config.sip().port(), passwords, media,
                      demo.getString("demo.slow-agent"))) {
             System.out.printf("fairdial demo: dialer on %s:%d, carrier on %s:%d, %d agents on port %d%n",
                     config.sip().bindAddress(), config.sip().port(), trunk.host(), trunk.port(), passwords.size(),
                     demo.getInt("demo.agents-port"));
-            agents.registerAll();
-            Instant registerBy = Instant.now().plusSeconds(10);
-            while (agents.registeredCount() < passwords.size() && Instant.now().isBefore(registerBy)) {
-                Thread.sleep(100);
-            }
-            if (agents.registeredCount() < passwords.size()) {
-                System.err.printf("only %d of %d demo agents registered; see the log above%n",
-                        agents.registeredCount(), passwords.size());
+            int registered = registered(agents.registerAll(REGISTER_SECONDS), Duration.ofSeconds(10));
+            if (registered < passwords.size()) {
+                System.err.printf("only %d of %d demo agents registered; see the log above%n", registered,
+                        passwords.size());
                 return 1;
             }
             // Softphones re-register now and then, as real ones do; an agent taken out of rotation comes back so.
             timers.scheduleWithFixedDelay(() -> {
                 try {
-                    agents.registerAll();
+                    agents.registerAll(REGISTER_SECONDS);
                 } catch (Exception e) {
                     System.err.println("demo re-registration: " + e);
                 }
@@ -99,6 +103,28 @@ public final class DemoCommand implements ToolCommand, Callable<Integer> {
         } finally {
             timers.shutdownNow();
         }
+    }
+
+    /** How many of the REGISTERs ended in 200 within {@code timeout}. */
+    private static int registered(List<CompletableFuture<Response>> registrations, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        int ok = 0;
+        for (CompletableFuture<Response> registration : registrations) {
+            try {
+                long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                Response response = registration.get(left, TimeUnit.MILLISECONDS);
+                if (response.getStatusCode() == Response.OK) {
+                    ok++;
+                } else {
+                    System.err.println("demo agent not registered: " + response.getStatusCode() + " "
+                            + response.getReasonPhrase());
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                System.err.println("demo agent not registered: " + e);
+            }
+        }
+        return ok;
     }
 
     private int runToEnd(DialerServer server, ScheduledExecutorService timers) throws InterruptedException {
