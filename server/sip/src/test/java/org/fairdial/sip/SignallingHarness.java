@@ -1,5 +1,7 @@
 package org.fairdial.sip;
 
+import org.fairdial.privacy.NumberMask;
+import org.fairdial.call.CallTimeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -63,7 +65,7 @@ final class SignallingHarness implements AutoCloseable {
         agents = new AgentRegistry(accounts, clock, timers);
         campaign = DialerConfigLoader.load(Repository.file("config/dialer.conf")).campaigns().values().iterator()
                 .next();
-        signalling = new JainSipSignalling(config, null, agents, null, clock);
+        signalling = new JainSipSignalling(config, null, agents, null, clock, NumberMask.DEFAULT);
         signalling.onTraffic(new SipTraffic() {
             @Override
             public void request(boolean sent, String method) {
@@ -92,7 +94,8 @@ final class SignallingHarness implements AutoCloseable {
         UUID id = UUID.randomUUID();
         CallPlan plan = new CallPlan(id, campaign, trunk, "lead-1", null, "+15550100", "+15550100", null);
         CallPorts ports = new CallPorts(signalling, null, null, null, new Recorder(), Runnable::run, timers, clock,
-                Duration.ZERO);
+                new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO), NumberMask.DEFAULT,
+                (e164, optedOutOf, at) -> { });
         return new CallSession(plan, ports);
     }
 
