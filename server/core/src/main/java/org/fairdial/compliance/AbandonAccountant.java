@@ -1,5 +1,6 @@
 package org.fairdial.compliance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,16 +14,32 @@ import java.util.TreeMap;
  * and answers what the pacer must know: the counts and rate of the current period and how many more abandons
  * it can take. Pure: callers pass every event's time. One per campaign, fed on its dialer thread; its methods
  * lock, so metrics and the admin API may read it from theirs.
+ *
+ * <p>A cumulative window ({@link AbandonWindow.Campaign}) is one period, but the compliance report prints it as
+ * it stood at the end of each day: a row per prefix of the campaign. Once the wall clock has gone back, the store
+ * holds answers stamped after now, and a prefix ending after now but before them holds fewer connected calls than
+ * the whole campaign; an abandon now counts in that prefix too. So {@link #headroom} takes the least over every
+ * such prefix, which the accountant keeps per {@link #SLOT} (UTC quarter hours: every zone's midnight falls on
+ * one, so a report in any zone reads one of these prefixes).
  */
 public final class AbandonAccountant {
+    /** Granularity of a cumulative window's prefixes. */
+    static final Duration SLOT = Duration.ofMinutes(15);
+
     private final AbandonRule rule;
     private final Map<AbandonWindow, NavigableMap<Instant, AbandonCounts>> periods;
+    /** Per cumulative window, its counts per {@link #SLOT} of answer time. */
+    private final Map<AbandonWindow, NavigableMap<Instant, AbandonCounts>> slots;
 
     public AbandonAccountant(AbandonRule rule) {
         this.rule = rule;
         this.periods = new LinkedHashMap<>();
+        this.slots = new LinkedHashMap<>();
         for (AbandonWindow w : rule.windows()) {
             periods.put(w, new TreeMap<>());
+            if (w instanceof AbandonWindow.Campaign) {
+                slots.put(w, new TreeMap<>());
+            }
         }
     }
 
@@ -46,8 +63,18 @@ public final class AbandonAccountant {
     }
 
     private void add(Instant t, long connected, long abandoned, long machines) {
-        periods.forEach((w, byStart) -> byStart.merge(w.start(t), AbandonCounts.ZERO.plus(connected, abandoned,
-                machines), (a, b) -> a.plus(b.connected(), b.abandoned(), b.machines())));
+        AbandonCounts one = AbandonCounts.ZERO.plus(connected, abandoned, machines);
+        periods.forEach((w, byStart) -> byStart.merge(w.start(t), one, AbandonAccountant::sum));
+        slots.forEach((w, bySlot) -> bySlot.merge(slot(t), one, AbandonAccountant::sum));
+    }
+
+    private static AbandonCounts sum(AbandonCounts a, AbandonCounts b) {
+        return a.plus(b.connected(), b.abandoned(), b.machines());
+    }
+
+    private static Instant slot(Instant t) {
+        long s = SLOT.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), s) * s);
     }
 
     /** Counts of the period of {@code window} that holds {@code now}. */
@@ -62,12 +89,34 @@ public final class AbandonAccountant {
 
     /**
      * More abandons the current periods can all take and stay at or under the cap, once
-     * {@code expectedConnected} more live calls are put through (the smallest over the rule's windows).
+     * {@code expectedConnected} more live calls are put through (the smallest over the rule's windows; for a
+     * cumulative window, over each of its prefixes that an abandon at {@code now} counts in).
      */
     public synchronized double headroom(Instant now, double expectedConnected) {
         double least = Double.POSITIVE_INFINITY;
         for (AbandonWindow w : rule.windows()) {
             least = Math.min(least, rule.headroom(counts(w, now), expectedConnected));
+            NavigableMap<Instant, AbandonCounts> bySlot = slots.get(w);
+            if (bySlot != null) {
+                least = Math.min(least, prefixHeadroom(counts(w, now), bySlot.tailMap(slot(now), false),
+                        expectedConnected));
+            }
+        }
+        return least;
+    }
+
+    /**
+     * The least headroom of the prefixes of a cumulative window ending at the start of each slot after now's,
+     * given its {@code total} and the counts of those later slots (none unless the clock went back).
+     */
+    private double prefixHeadroom(AbandonCounts total, NavigableMap<Instant, AbandonCounts> later,
+                                  double expectedConnected) {
+        double least = Double.POSITIVE_INFINITY;
+        AbandonCounts prefix = total;
+        for (AbandonCounts slot : later.descendingMap().values()) {
+            prefix = new AbandonCounts(prefix.connected() - slot.connected(), prefix.abandoned() - slot.abandoned(),
+                    prefix.machines() - slot.machines());
+            least = Math.min(least, rule.headroom(prefix, expectedConnected));
         }
         return least;
     }

@@ -107,4 +107,28 @@ class AbandonAccountantTest {
         assertEquals(5.0, a.headroom(start, 0), 1e-9);
         assertEquals(8.0, a.headroom(start, 97), 1e-9);
     }
+
+    /**
+     * Regression (RegulatoryWindowsPropertyTest, it-garante, Rome days): after the clock went back across a Rome
+     * midnight, the campaign as a whole had room for an abandon but the report's row ending at that midnight,
+     * which the abandon counts in and the later answers do not, had none; the abandon closed it at 1 in 20.
+     */
+    @Test
+    void afterTheClockWentBackACumulativeWindowSpendsOnlyWhatEveryLaterPrefixCanTake() {
+        Instant epoch = Instant.parse("2026-03-27T00:00:00Z");
+        Instant romeMidnight = at("2026-03-28T00:00", ROME);
+        AbandonAccountant a = new AbandonAccountant(AbandonRules.forProfile("it-garante", 0.03, ROME, epoch));
+        connect(a, romeMidnight.minusSeconds(3_600), 19);
+        connect(a, romeMidnight, 14);
+        Instant back = romeMidnight.minusSeconds(1);
+
+        assertEquals(new AbandonCounts(33, 0, 0), a.counts(a.rule().windows().get(0), back), "the campaign so far");
+        assertEquals(0.03 * 19 / 0.97, a.headroom(back, 0), 1e-9, "the day ending at midnight holds 19 of them");
+        assertEquals(0.03 * 24 / 0.97, a.headroom(back, 5), 1e-9);
+        assertEquals(0.03 * 33 / 0.97, a.headroom(romeMidnight, 0), 1e-9, "from midnight on, all 33");
+
+        a.abandoned(back);
+        assertEquals(0.03 * 19 / 0.97 - 1, a.headroom(back, 0), 1e-9);
+        assertEquals(0.03 * 33 / 0.97 - 1, a.headroom(romeMidnight, 0), 1e-9);
+    }
 }
