@@ -38,8 +38,9 @@ class CheckRegistryFreshnessTest {
                     campaigns.%s { trunk = carrier, leads = "leads.csv", profile = %s, prompt = "%s"
                       caller-id { number = "%s", name = "ACME", national-rate = true }
                       abandon.max-duration = 3 seconds
+                      abandon.prompt-announces-opt-out = %s
                       do-not-call.registries = [%s] }
-                    """.formatted(c[0], c[1], PROMPT, c[2], c[3]));
+                    """.formatted(c[0], c[1], PROMPT, c[2], c[1].equals("us-tsr"), c[3]));
         }
         Path file = dir.resolve("dialer.conf");
         Files.writeString(file, """
