@@ -72,6 +72,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final LeadQueue leads = new LeadQueue();
     private final Map<UUID, Lead> inCall = new HashMap<>();
     private final PendingOutcomes outcomes;
+    private final IdleWatch idle = new IdleWatch();
     private final StoreHealth store;
     /** The last call each agent took for this campaign, until the agent disposes of it. */
     private final Map<String, Wrap> wraps = new HashMap<>();
@@ -142,6 +143,14 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     /** The pacing mode in force, for logs and metrics. */
     public String pacingMode() {
         return pacing.mode();
+    }
+
+    /**
+     * Why the running campaign dials nothing now with no call up (outside calling hours, every lead refused...)
+     * and when it dials next; null while it dials. Safe from any thread.
+     */
+    public IdleReason idleReason() {
+        return idle.current();
     }
 
     /** Paced dialing is on (between {@link #start()} and {@link #pause()}, as the dialer thread sees it). */
@@ -377,9 +386,18 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 return;
             }
         }
-        if (!leads.hasReady()) {
+        if (leads.hasReady() && dialReady(now, probationToo) == Outcome.STORE_FAILED) {
             return;
         }
+        if (leads.hasReady() || leads.hasNeedingAgent() || !inCall.isEmpty()) {
+            idle.busy();
+        } else {
+            idle.idle(config.name(), leads.nextDue(), leads.knownCount(), stats.snapshot().dialed());
+        }
+    }
+
+    /** Places the calls the pacer asks for from the ready leads. */
+    private Outcome dialReady(Instant now, boolean probationToo) {
         PacingDecision decision = pacing.decide(now, agents.snapshot());
         for (int i = 0; i < decision.callsToStart() && leads.hasReady() && trunk.tryAcquire(); i++) {
             String agent = null;
@@ -392,9 +410,10 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 agent = reserved.get();
             }
             if (tryDial(leads.nextReady(), now, agent) == Outcome.STORE_FAILED) {
-                return;
+                return Outcome.STORE_FAILED;
             }
         }
+        return Outcome.DIALED;
     }
 
     /**
@@ -467,6 +486,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             }
         }
         if (decision instanceof Decision.Deny deny) {
+            idle.denied(deny);
             trunk.release();
             if (agent != null) {
                 agents.release(agent, AgentRelease.AVAILABLE, Duration.ZERO);
@@ -484,6 +504,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             return Outcome.DENIED;
         }
         storeAnswered();
+        idle.dialed();
         CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
                 lead.e164(), agent);
         inCall.put(plan.callId(), lead);

@@ -107,6 +107,11 @@ final class LeadQueue {
         return ready.size();
     }
 
+    /** Leads known to the campaign, in a queue or not. */
+    int knownCount() {
+        return byId.size();
+    }
+
     int laterCount() {
         return later.size();
     }
