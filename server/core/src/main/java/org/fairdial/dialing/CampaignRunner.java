@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,6 +222,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         Instant next = gate.disposed(wrap.lead(), code, agentId, callback, now);
         if (next != null) {
             leads.dueAt(next, wrap.lead());
+            if (callback != null && config.dispositions().callbackAgentOnly()) {
+                leads.own(wrap.lead(), agentId);
+            }
         }
         agents.wrapUpDone(agentId);
         return new DispositionResult(true, config.name(), wrap.lead().id(), code, callback, null);
@@ -306,7 +310,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     public boolean idle(Duration horizon) {
         return CompletableFuture.supplyAsync(() -> {
             Instant next = leads.nextDue();
-            return !leads.hasReady() && !leads.hasNeedingAgent() && inCall.isEmpty()
+            return !leads.hasReady() && !leads.hasNeedingAgent() && leads.ownedReady().isEmpty() && inCall.isEmpty()
                     && (next == null || next.isAfter(clock.instant().plus(horizon)));
         }, loop).join();
     }
@@ -374,6 +378,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         Instant now = clock.instant();
         leads.release(now);
         boolean probationToo = pacing.absorbsAgentFailure(now);
+        if (dialCallbacks(now, probationToo) == Outcome.STORE_FAILED) {
+            return;
+        }
         while (leads.hasNeedingAgent() && agents.availableCount(probationToo) > 0 && trunk.tryAcquire()) {
             Optional<String> agent = agents.reserve(config.name(), probationToo);
             Lead lead = leads.nextNeedingAgent();
@@ -389,11 +396,36 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         if (leads.hasReady() && dialReady(now, probationToo) == Outcome.STORE_FAILED) {
             return;
         }
-        if (leads.hasReady() || leads.hasNeedingAgent() || !inCall.isEmpty()) {
+        if (leads.hasReady() || leads.hasNeedingAgent() || !leads.ownedReady().isEmpty() || !inCall.isEmpty()) {
             idle.busy();
         } else {
             idle.idle(config.name(), leads.nextDue(), leads.knownCount(), stats.snapshot().dialed());
         }
+    }
+
+    /**
+     * Dials each due agent-only callback whose agent is free, that agent set aside first; the others wait for
+     * theirs (no other agent takes them). Calling hours and every other rule still apply at the INVITE.
+     */
+    private Outcome dialCallbacks(Instant now, boolean probationToo) {
+        for (Iterator<Lead> due = leads.ownedReady().iterator(); due.hasNext(); ) {
+            Lead lead = due.next();
+            if (!trunk.tryAcquire()) {
+                return Outcome.DENIED;
+            }
+            if (agents.reserveAgent(leads.ownerOf(lead), probationToo).isEmpty()) {
+                trunk.release();
+                continue;
+            }
+            due.remove();
+            Outcome outcome = tryDial(lead, now, leads.ownerOf(lead));
+            if (outcome == Outcome.DIALED) {
+                leads.disown(lead);
+            } else if (outcome == Outcome.STORE_FAILED) {
+                return outcome;
+            }
+        }
+        return Outcome.DIALED;
     }
 
     /** Places the calls the pacer asks for from the ready leads. */
