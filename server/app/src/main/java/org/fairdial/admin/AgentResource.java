@@ -53,13 +53,16 @@ final class AgentResource {
 
     /**
      * Ends the agent's wrap-up with a disposition: {@code {"code": "CALLBACK", "callbackAt": "2025-06-14T10:00:00Z"}}
-     * ({@code callbackAt} only for CALLBACK, optional). 409 when the agent has no call to dispose of or the
-     * campaign has no such code.
+     * ({@code callbackAt} only for CALLBACK, optional). 400 for a code no campaign has; 409 when the agent has no
+     * call to dispose of or its call's campaign has no such code.
      */
     private ApiResponse disposition(ApiRequest request) {
         String id = snapshot(request).id();
         JsonNode body = Json.object(request.body());
         String code = Json.text(body, "code");
+        if (dialer.config().campaigns().values().stream().noneMatch(c -> c.dispositions().codes().contains(code))) {
+            throw ApiException.badRequest("code", "'" + code + "' is no campaign's disposition code");
+        }
         Instant callbackAt = null;
         if (body.hasNonNull("callbackAt")) {
             try {

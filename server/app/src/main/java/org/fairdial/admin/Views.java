@@ -15,6 +15,7 @@ import org.fairdial.config.AgentConfig;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
+import org.fairdial.dialing.IdleReason;
 import org.fairdial.privacy.NumberMask;
 
 /** The JSON shapes of the API's resources, built from the dialer's own types. */
@@ -28,9 +29,10 @@ final class Views {
      * @param abandonRate    abandoned / answered since start (seeded from the store at start)
      * @param abandonRateCap the profile's cap the rate must stay under
      * @param dialRatio      pacing level: calls in flight per available agent
+     * @param idle           why the running campaign dials nothing now (rule, reason, next dial time), or null
      */
     record Campaign(String name, boolean running, String profile, String trunk, double dialRatio,
-                    double abandonRate, double abandonRateCap, Stats stats) {
+                    double abandonRate, double abandonRateCap, Stats stats, IdleReason idle) {
     }
 
     /** Counts of one campaign (see {@link CampaignStats.Snapshot}). */
@@ -73,7 +75,8 @@ final class Views {
     static Campaign campaign(CampaignRunner runner, CampaignConfig config) {
         CampaignStats.Snapshot s = runner.stats().snapshot();
         return new Campaign(runner.name(), runner.running(), config.profile().name(), config.trunk(),
-                config.dialRatio(), s.abandonRate(), config.profile().abandonRateCap(), stats(s));
+                config.dialRatio(), s.abandonRate(), config.profile().abandonRateCap(), stats(s),
+                runner.running() ? runner.idleReason() : null);
     }
 
     static Stats stats(CampaignStats.Snapshot s) {

@@ -4,27 +4,38 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fairdial.compliance.CalleeZones;
+import org.fairdial.compliance.Decision;
+import org.fairdial.compliance.DialingRules;
 import org.fairdial.compliance.Durations;
 import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.config.DncRegistryConfig;
+import org.fairdial.dialing.Lead;
 import org.fairdial.dialing.LeadFile;
 import org.fairdial.dialing.dnc.NumberListFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code dialer check -c FILE}: the same validation as start-up; exits 0 when the server would start. */
+/**
+ * {@code dialer check -c FILE}: the same validation as start-up; exits 0 when the server would start, with a
+ * {@code warning:} line for a campaign that would not dial now (no lead left in its list, or none in its hours).
+ */
 @Command(name = "check", description = "Validate a configuration file (and its lead lists) without starting.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     CliConfigOption options;
+
+    /** The time "dialable now" refers to. */
+    InstantSource clock = InstantSource.system();
 
     @Override
     public Integer call() throws IOException {
@@ -42,6 +53,8 @@ final class CheckCommand implements Callable<Integer> {
                             + "prompt %d ms%n", c.name(), c.profile().name(), c.trunk(), leads.leads().size(),
                     leads.errors().size(), leads.duplicates(), c.prompt().duration().toMillis());
             leads.errors().forEach(err -> System.out.printf("    %s: %s%n", c.leadsFile(), err));
+            warnings(c, leads, clock.instant()).forEach(w -> System.out.printf("warning: campaign %s: %s%n",
+                    c.name(), w));
         }
         registryLines(config, declaredDownloads(config), Instant.now()).forEach(System.out::println);
         return 0;
@@ -87,5 +100,31 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return lines;
+    }
+
+    /**
+     * What would keep the campaign from dialing although the server starts: a lead list with no lead left, or no
+     * lead inside its calling hours (and holidays) at {@code now}, with when the first one is. Warnings only: the
+     * check still passes, since hours open by themselves and lists are replaced by a reload.
+     */
+    static List<String> warnings(CampaignConfig c, LeadFile.Result leads, Instant now) {
+        if (leads.leads().isEmpty()) {
+            return List.of(leads.errors().isEmpty() ? c.leadsFile() + " holds no lead"
+                    : "every row of " + c.leadsFile() + " was refused (" + leads.errors().size() + " row(s))");
+        }
+        DialingRules rules = c.rules();
+        Decision.Deny first = null;
+        for (Lead lead : leads.leads()) {
+            Decision d = rules.window().check(CalleeZones.of(lead.e164(), lead.timeZone(), rules.defaultZone()), now);
+            if (!(d instanceof Decision.Deny deny)) {
+                return List.of();
+            }
+            if (first == null || (deny.retryAt() != null
+                    && (first.retryAt() == null || deny.retryAt().isBefore(first.retryAt())))) {
+                first = deny;
+            }
+        }
+        return List.of("no lead is dialable now (" + first.rule().code() + ": " + first.reason() + "); the first "
+                + (first.retryAt() == null ? "never" : "at " + first.retryAt()));
     }
 }

@@ -78,6 +78,8 @@ class AdminApiIT {
                 new Endpoint("GET", "/api/agents/alice", null, Role.VIEWER, 200),
                 new Endpoint("POST", "/api/agents/alice/pause", "{\"reason\": \"break\"}", Role.SUPERVISOR, 409),
                 new Endpoint("POST", "/api/agents/alice/ready", null, Role.SUPERVISOR, 409),
+                new Endpoint("POST", "/api/agents/alice/disposition", "{\"code\": \"SALE\"}", Role.SUPERVISOR,
+                        409),
                 new Endpoint("POST", "/api/agents/alice/logout", null, Role.SUPERVISOR, 200),
                 new Endpoint("GET", "/api/calls", null, Role.VIEWER, 200),
                 new Endpoint("GET", "/api/calls/" + CALL, null, Role.VIEWER, 404),
@@ -180,6 +182,12 @@ class AdminApiIT {
         assertError(dialer.send("POST", "/api/agents/alice/pause", a, "{\"reason\": 5}"), 400, "reason");
         assertError(dialer.send("POST", "/api/agents/nobody/pause", a, "{\"reason\": \"x\"}"), 404, "agent");
         assertError(dialer.get("/api/agents/nobody", a), 404, "agent");
+        assertError(dialer.send("POST", "/api/agents/alice/disposition", a, "{\"code\": \"NOPE\"}"), 400, "code");
+        assertError(dialer.send("POST", "/api/agents/alice/disposition", a, "{}"), 400, "code");
+        assertError(dialer.send("POST", "/api/agents/alice/disposition", a,
+                "{\"code\": \"CALLBACK\", \"callbackAt\": \"tomorrow\"}"), 400, "callbackAt");
+        assertError(dialer.send("POST", "/api/agents/nobody/disposition", a, "{\"code\": \"SALE\"}"), 404, "agent");
+        assertError(dialer.send("POST", "/api/agents/alice/disposition", a, "{\"code\": \"SALE\"}"), 409, "code");
         assertError(dialer.get("/api/campaigns/nope", a), 404, "campaign");
         assertError(dialer.send("POST", "/api/campaigns/nope/start", a, null), 404, "campaign");
         assertError(dialer.get("/api/campaigns/nope/stats", a), 404, "campaign");

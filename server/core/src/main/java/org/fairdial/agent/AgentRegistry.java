@@ -298,6 +298,24 @@ public final class AgentRegistry implements AgentPool {
         return pick.map(a -> a.account.id());
     }
 
+    /**
+     * Sets aside {@code agentId} if it is available (with {@code probationToo} false, only with no failed bridge on
+     * record): a callback that only the agent who promised it may take.
+     */
+    public Optional<String> reserveAgent(String agentId, boolean probationToo) {
+        List<Change> changes = new ArrayList<>();
+        AgentEntry pick;
+        synchronized (this) {
+            pick = agents.get(agentId);
+            if (pick == null || !pick.takesCalls() || (!probationToo && pick.failures != 0)) {
+                return Optional.empty();
+            }
+            move(pick, AgentState.RESERVED, changes);
+        }
+        publish(changes);
+        return Optional.of(agentId);
+    }
+
     @Override
     public synchronized String contactOf(String agentId) {
         AgentEntry agent = agents.get(agentId);

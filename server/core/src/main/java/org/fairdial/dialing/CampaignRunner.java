@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +73,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final LeadQueue leads = new LeadQueue();
     private final Map<UUID, Lead> inCall = new HashMap<>();
     private final PendingOutcomes outcomes;
+    private final IdleWatch idle = new IdleWatch();
     private final StoreHealth store;
     /** The last call each agent took for this campaign, until the agent disposes of it. */
     private final Map<String, Wrap> wraps = new HashMap<>();
@@ -146,6 +148,14 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         return pacing.mode();
     }
 
+    /**
+     * Why the running campaign dials nothing now with no call up (outside calling hours, every lead refused...)
+     * and when it dials next; null while it dials. Safe from any thread.
+     */
+    public IdleReason idleReason() {
+        return idle.current();
+    }
+
     /** Paced dialing is on (between {@link #start()} and {@link #pause()}, as the dialer thread sees it). */
     public boolean running() {
         return running;
@@ -214,6 +224,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         Instant next = gate.disposed(wrap.lead(), code, agentId, callback, now);
         if (next != null) {
             leads.dueAt(next, wrap.lead());
+            if (callback != null && config.dispositions().callbackAgentOnly()) {
+                leads.own(wrap.lead(), agentId);
+            }
         }
         agents.wrapUpDone(agentId);
         return new DispositionResult(true, config.name(), wrap.lead().id(), code, callback, null);
@@ -300,7 +313,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     public boolean idle(Duration horizon) {
         return CompletableFuture.supplyAsync(() -> {
             Instant next = leads.nextDue();
-            return !leads.hasReady() && !leads.hasNeedingAgent() && inCall.isEmpty()
+            return !leads.hasReady() && !leads.hasNeedingAgent() && leads.ownedReady().isEmpty() && inCall.isEmpty()
                     && (next == null || next.isAfter(clock.instant().plus(horizon)));
         }, loop).join();
     }
@@ -374,6 +387,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         }
         leads.release(now);
         boolean probationToo = pacing.absorbsAgentFailure(now);
+        if (dialCallbacks(now, probationToo) == Outcome.STORE_FAILED) {
+            return;
+        }
         while (refusedUntil == null && leads.hasNeedingAgent() && agents.availableCount(probationToo) > 0
                 && trunk.tryAcquire()) {
             Optional<String> agent = agents.reserve(config.name(), probationToo);
@@ -387,9 +403,43 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 return;
             }
         }
-        if (!leads.hasReady()) {
+        if (leads.hasReady() && dialReady(now, probationToo) == Outcome.STORE_FAILED) {
             return;
         }
+        if (leads.hasReady() || leads.hasNeedingAgent() || !leads.ownedReady().isEmpty() || !inCall.isEmpty()) {
+            idle.busy();
+        } else {
+            idle.idle(config.name(), leads.nextDue(), leads.knownCount(), stats.snapshot().dialed());
+        }
+    }
+
+    /**
+     * Dials each due agent-only callback whose agent is free, that agent set aside first; the others wait for
+     * theirs (no other agent takes them). Calling hours and every other rule still apply at the INVITE.
+     */
+    private Outcome dialCallbacks(Instant now, boolean probationToo) {
+        for (Iterator<Lead> due = leads.ownedReady().iterator(); due.hasNext(); ) {
+            Lead lead = due.next();
+            if (!trunk.tryAcquire()) {
+                return Outcome.DENIED;
+            }
+            if (agents.reserveAgent(leads.ownerOf(lead), probationToo).isEmpty()) {
+                trunk.release();
+                continue;
+            }
+            due.remove();
+            Outcome outcome = tryDial(lead, now, leads.ownerOf(lead));
+            if (outcome == Outcome.DIALED) {
+                leads.disown(lead);
+            } else if (outcome == Outcome.STORE_FAILED) {
+                return outcome;
+            }
+        }
+        return Outcome.DIALED;
+    }
+
+    /** Places the calls the pacer asks for from the ready leads. */
+    private Outcome dialReady(Instant now, boolean probationToo) {
         PacingDecision decision = pacing.decide(now, agents.snapshot());
         for (int i = 0; i < decision.callsToStart() && refusedUntil == null && leads.hasReady()
                 && trunk.tryAcquire(); i++) {
@@ -403,9 +453,10 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 agent = reserved.get();
             }
             if (tryDial(leads.nextReady(), now, agent) == Outcome.STORE_FAILED) {
-                return;
+                return Outcome.STORE_FAILED;
             }
         }
+        return Outcome.DIALED;
     }
 
     /**
@@ -478,6 +529,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             }
         }
         if (decision instanceof Decision.Deny deny) {
+            idle.denied(deny);
             trunk.release();
             if (agent != null) {
                 agents.release(agent, AgentRelease.AVAILABLE, Duration.ZERO);
@@ -499,6 +551,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             return Outcome.DENIED;
         }
         storeAnswered();
+        idle.dialed();
         CallPlan plan = new CallPlan(LegIds.next(), config, trunk.trunk(), lead.id(), lead.name(), lead.raw(),
                 lead.e164(), agent, lead.consent());
         inCall.put(plan.callId(), lead);

@@ -12,14 +12,18 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * A campaign's leads in waiting: ready now (in list order), due later (by time), and those whose next call needs
- * an agent set aside first. Confined to the dialer thread.
+ * A campaign's leads in waiting: ready now (in list order), due later (by time), those whose next call needs
+ * an agent set aside first, and callbacks only one agent may take (ready once due, dialed when that agent is
+ * free). Confined to the dialer thread.
  */
 final class LeadQueue {
     private final Deque<Lead> ready = new ArrayDeque<>();
     private final PriorityQueue<Due> later = new PriorityQueue<>(Comparator.comparing(Due::at));
     private final Deque<Lead> needAgent = new ArrayDeque<>();
     private final Map<String, Lead> byId = new HashMap<>();
+    /** Lead id to the only agent who may take its next call (an agent-only callback). */
+    private final Map<String, String> owners = new HashMap<>();
+    private final Deque<Lead> ownedReady = new ArrayDeque<>();
 
     /** Adds leads not known yet, each ready or due when the book says; returns how many were added. */
     int add(List<Lead> leads, LeadBook book, Instant now) {
@@ -50,13 +54,35 @@ final class LeadQueue {
         ready.removeIf(l -> !keep.contains(l.id()));
         later.removeIf(d -> !keep.contains(d.lead().id()));
         needAgent.removeIf(l -> !keep.contains(l.id()));
+        ownedReady.removeIf(l -> !keep.contains(l.id()));
+        owners.keySet().retainAll(keep);
     }
 
     /** Moves leads whose time has come to the ready queue. */
     void release(Instant now) {
         while (!later.isEmpty() && !later.peek().at().isAfter(now)) {
-            ready.add(later.poll().lead());
+            Lead lead = later.poll().lead();
+            (owners.containsKey(lead.id()) ? ownedReady : ready).add(lead);
         }
+    }
+
+    /** The lead's next call waits for {@code agentId} alone (until {@link #disown}). */
+    void own(Lead lead, String agentId) {
+        owners.put(lead.id(), agentId);
+    }
+
+    void disown(Lead lead) {
+        owners.remove(lead.id());
+    }
+
+    /** The agent the lead's next call waits for, or null. */
+    String ownerOf(Lead lead) {
+        return owners.get(lead.id());
+    }
+
+    /** Due callbacks waiting for their agent, oldest first; the caller may remove the ones it dials. */
+    Deque<Lead> ownedReady() {
+        return ownedReady;
     }
 
     Lead nextReady() {
@@ -92,6 +118,7 @@ final class LeadQueue {
     void remove(Lead lead) {
         ready.remove(lead);
         needAgent.remove(lead);
+        ownedReady.remove(lead);
         later.removeIf(d -> d.lead().equals(lead));
     }
 
@@ -105,6 +132,11 @@ final class LeadQueue {
 
     int readyCount() {
         return ready.size();
+    }
+
+    /** Leads known to the campaign, in a queue or not. */
+    int knownCount() {
+        return byId.size();
     }
 
     int laterCount() {

@@ -22,6 +22,7 @@ import org.fairdial.cdr.LegKind;
 import org.fairdial.config.AgentConfig;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.DialerConfigLoader;
+import org.fairdial.config.DispositionConfig;
 import org.fairdial.config.PacingMode;
 import org.fairdial.config.TrunkConfig;
 import org.fairdial.dialing.dnc.DoNotCallLists;
@@ -51,6 +52,11 @@ final class DialerFixture {
 
     DialerFixture(InMemoryStore store, Instant start, int channels, int maxPendingOutcomes, List<Lead> leads,
                   List<CdrLeg> recovered) {
+        this(CAMPAIGN, store, start, channels, maxPendingOutcomes, leads, recovered);
+    }
+
+    DialerFixture(CampaignConfig campaign, InMemoryStore store, Instant start, int channels, int maxPendingOutcomes,
+                  List<Lead> leads, List<CdrLeg> recovered) {
         this.store = store;
         this.time = new ManualTime(start);
         this.trunk = new TrunkChannels(new TrunkConfig("carrier", "127.0.0.1", 5070, "udp", null, null, channels));
@@ -61,10 +67,10 @@ final class DialerFixture {
         agents.registered("1002", "sip:1002@10.0.0.8:5062", start.plus(Duration.ofDays(1)));
         calls.bind(new CallPorts(network, agents, network, cdrs::add, calls, callThreads::add, time, time,
                 new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO), NumberMask.DEFAULT,
-                (e164, campaign, at) -> { }));
-        gate = new DialGate(new LeadBook(CAMPAIGN, store, store), new DoNotCallLists(Map.of(), Map.of(), store),
+                (e164, optOutCampaign, at) -> { }));
+        gate = new DialGate(new LeadBook(campaign, store, store), new DoNotCallLists(Map.of(), Map.of(), store),
                 store, store, NumberMask.DEFAULT);
-        runner = new CampaignRunner(CAMPAIGN, trunk, agents, calls, gate, PacingFactory.create(CAMPAIGN, store, start),
+        runner = new CampaignRunner(campaign, trunk, agents, calls, gate, PacingFactory.create(campaign, store, start),
                 health, maxPendingOutcomes, time, time);
         calls.addObserver(runner);
         runner.load(leads, recovered);
@@ -120,6 +126,32 @@ final class DialerFixture {
                     null, Map.of()));
         }
         return leads;
+    }
+
+    /** The fixture's campaign with its dispositions' callbacks kept for the agent who set them, or not. */
+    static CampaignConfig callbacks(boolean agentOnly) {
+        CampaignConfig c = CAMPAIGN;
+        DispositionConfig d = c.dispositions();
+        return new CampaignConfig(c.name(), true, c.trunk(), c.leadsFile(), c.defaultRegion(), c.callerId(),
+                c.profile(), c.prompt(), c.pacing(), c.dialRatio(), c.ringTimeout(), c.agentConnectTimeout(),
+                c.wrapUp(), c.abandon(), c.rules(), c.leadColumns(), c.doNotCall(),
+                new DispositionConfig(d.codes(), d.callbackDelay(), agentOnly));
+    }
+
+    /** The callee answers every call ringing, the reserved agent's phone answers, then the callee hangs up. */
+    void talkAndHangUpAll() {
+        for (CallSession call : calls.live()) {
+            call.post(new CallEvent.Answered(LegKind.CUSTOMER, true));
+        }
+        settle();
+        for (CallSession call : calls.live()) {
+            call.post(new CallEvent.Answered(LegKind.AGENT, true));
+        }
+        settle();
+        for (CallSession call : calls.live()) {
+            call.post(new CallEvent.Bye(LegKind.CUSTOMER, 16));
+        }
+        settle();
     }
 
     private static CampaignConfig exampleCampaign() {

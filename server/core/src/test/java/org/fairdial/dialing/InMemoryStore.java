@@ -5,8 +5,10 @@ import org.fairdial.compliance.CampaignEpoch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.fairdial.compliance.AbandonHistory;
@@ -38,6 +40,8 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
     /** Lead-state writes that fail even while the store is up. */
     Predicate<LeadState> failSave = s -> false;
     int refused;
+    /** Numbers on the internal do-not-call list. */
+    final Set<String> internalDoNotCall = new HashSet<>();
 
     private void answer(String operation) {
         if (down) {
@@ -115,7 +119,7 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
     @Override
     public String find(String number, String campaign) {
         answer("check do-not-call");
-        return null;
+        return internalDoNotCall.contains(number) ? DoNotCallEntries.INTERNAL : null;
     }
 
     @Override
