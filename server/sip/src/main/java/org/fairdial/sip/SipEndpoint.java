@@ -1,6 +1,7 @@
 package org.fairdial.sip;
 
 import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.List;
@@ -105,9 +106,10 @@ public final class SipEndpoint implements AutoCloseable {
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", tls.clientAuthType());
             p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10000");
         }
-        SipFactory factory = SipFactory.getInstance();
-        factory.setPathName("gov.nist");
-        SipStack stack = factory.createSipStack(p);
+        // A stack of our own, not SipFactory.createSipStack: the factory hands back any earlier stack on the same
+        // IP address, with that stack's properties (its TLS settings among them), to a server started again in
+        // the same JVM.
+        SipStack stack = new SipStackImpl(p);
         if (stack instanceof SIPTransactionStack nist) {
             if (nist.getServerLogger() instanceof Slf4jServerLogger wire) {
                 wire.useMask(mask);

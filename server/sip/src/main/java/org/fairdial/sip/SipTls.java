@@ -42,7 +42,9 @@ public final class SipTls {
 
     /** Loads the key material of {@code config}; the exception names the file and the reason. */
     public static SipTls load(TlsConfig config) throws TlsFileException {
-        return new SipTls(config, TlsKeys.context(config, Instant.now()));
+        SipTls tls = new SipTls(config, TlsKeys.context(config, Instant.now()));
+        LOG.info("SIP TLS certificate from {}", config.keystore() != null ? config.keystore() : config.certificate());
+        return tls;
     }
 
     /**
