@@ -100,6 +100,21 @@ class SipTlsIT {
     }
 
     @Test
+    void clientAuthNeedRefusesAPeerWithoutACertificate() throws Exception {
+        TestCerts.Pair client = certs.leaf("client", ca, "DNS:client.test");
+        try (TestDialer dialer = TestDialer.in(dir).agent("1002", "pw-1002")
+                .extra(tlsConfig("dialer.sip.tls.client-auth = need")).start()) {
+            SClient without = sClient("-tls1_2");
+            assertNotEquals(0, without.exit, without.output);
+            SClient with = sClient("-tls1_2", "-cert", client.certificate().toString(),
+                    "-key", client.privateKey().toString());
+            assertEquals(0, with.exit, with.output);
+            assertTrue(with.output.contains("Protocol  : TLSv1.2"), with.output);
+            assertTrue(with.output.contains("Verify return code: 0 (ok)"), with.output);
+        }
+    }
+
+    @Test
     void baresipRegistersOverTls() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).agent("1002", "pw-1002").extra(tlsConfig("")).start()) {
             Path phone = Files.createDirectories(dir.resolve("baresip"));
