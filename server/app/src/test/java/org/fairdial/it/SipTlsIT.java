@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.admin.ConfigReloader;
 import org.fairdial.app.ConfigReload;
+import org.fairdial.config.TlsConfig;
 import org.fairdial.testkit.TestCerts;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -104,6 +108,7 @@ class SipTlsIT {
         TestCerts.Pair client = certs.leaf("client", ca, "DNS:client.test");
         try (TestDialer dialer = TestDialer.in(dir).agent("1002", "pw-1002")
                 .extra(tlsConfig("dialer.sip.tls.client-auth = need")).start()) {
+            assertEquals(TlsConfig.ClientAuth.NEED, dialer.server.config().sip().tls().clientAuth());
             SClient without = sClient("-tls1_2");
             assertNotEquals(0, without.exit, without.output);
             SClient with = sClient("-tls1_2", "-cert", client.certificate().toString(),
@@ -187,6 +192,88 @@ class SipTlsIT {
                     () -> !trunk.failures.isEmpty());
             assertTrue(trunk.handshakes.isEmpty(), trunk.handshakes.toString());
             assertTrue(trunk.requests.isEmpty(), "an INVITE reached a trunk with the wrong name");
+        }
+    }
+
+    /**
+     * Kamailio with its TLS module as the carrier, requiring and verifying a client certificate (mutual TLS): the
+     * dialer presents its own certificate, checks kamailio's name, and kamailio answers the INVITE 486.
+     */
+    @Test
+    void kamailioAsAMutualTlsTrunk() throws Exception {
+        Path kamailio = Path.of("/usr/sbin/kamailio");
+        Assumptions.assumeTrue(Files.isExecutable(kamailio), "kamailio (with kamailio-tls-modules) not installed");
+        TestCerts.Pair carrier = certs.leaf("carrier", ca, "DNS:sip.carrier.test,IP:127.0.0.1");
+        int port = TestDialer.freePort();
+        Path k = Files.createDirectories(dir.resolve("kamailio"));
+        Files.writeString(k.resolve("tls.cfg"), """
+                [server:default]
+                method = TLSv1.2+
+                certificate = %s
+                private_key = %s
+                ca_list = %s
+                verify_certificate = yes
+                require_certificate = yes
+
+                [client:default]
+                verify_certificate = no
+                require_certificate = no
+                """.formatted(carrier.certificate(), carrier.privateKey(), ca.certificate()));
+        Files.writeString(k.resolve("kamailio.cfg"), """
+                #!KAMAILIO
+                debug=2
+                log_stderror=yes
+                children=1
+                tcp_children=1
+                enable_tls=yes
+                auto_aliases=no
+                listen=tls:127.0.0.1:%d
+                mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/"
+                loadmodule "pv.so"
+                loadmodule "tls.so"
+                loadmodule "sl.so"
+                loadmodule "xlog.so"
+                modparam("tls", "config", "%s")
+                request_route {
+                    xlog("L_NOTICE", "REQUEST $rm $ru proto=$proto peer=$tls_peer_subject_cn\n");
+                    if (method=="ACK") { exit; }
+                    if (method=="INVITE") { sl_send_reply("486", "Busy Here"); exit; }
+                    sl_send_reply("200", "OK");
+                }
+                """.formatted(port, k.resolve("tls.cfg")));
+        Path log = dir.resolve("kamailio.log");
+        Process trunk = new ProcessBuilder(kamailio.toString(), "-f", k.resolve("kamailio.cfg").toString(), "-DD",
+                "-E", "-w", k.toString(), "-Y", k.toString(), "-P", k.resolve("kamailio.pid").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try (TestDialer dialer = TestDialer.in(dir).agent("1002", "pw-1002").leads("+390299000073")
+                .extra(tlsConfig("dialer.trunks.carrier { transport = tls, port = " + port
+                        + ", tls-server-name = \"sip.carrier.test\" }")).start()) {
+            TestDialer.await("kamailio listening", Duration.ofSeconds(20),
+                    () -> listening(port) || !trunk.isAlive());
+            assertTrue(trunk.isAlive(), read(log));
+            assertTrue(dialer.campaign().dialNow("+390299000073").get());
+            TestDialer.await("kamailio gets the INVITE over TLS", Duration.ofSeconds(20),
+                    () -> read(log).contains("REQUEST INVITE"));
+            String line = read(log).lines().filter(l -> l.contains("REQUEST INVITE")).findFirst().orElseThrow();
+            assertTrue(line.contains("sip:+390299000073@127.0.0.1:" + port + ";transport=tls"), line);
+            assertTrue(line.contains("proto=tls"), line);
+            assertTrue(line.contains("peer=dialer-a"), "our client certificate: " + line);
+            assertTrue(dialer.awaitCdrs(1, Duration.ofSeconds(20)).stream()
+                    .anyMatch(leg -> leg.normalizedNumber() != null && leg.normalizedNumber().endsWith("0073")));
+        } finally {
+            trunk.destroy();
+            if (!trunk.waitFor(10, TimeUnit.SECONDS)) {
+                trunk.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
