@@ -18,6 +18,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.fairdial.config.AdminConfig;
+import org.fairdial.config.TlsConfig;
+import org.fairdial.config.TlsFileException;
+import org.fairdial.config.TlsKeys;
 import org.fairdial.storage.JdbcAuditRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,8 +133,11 @@ public final class AdminServer implements AutoCloseable {
             return null;
         }
         try {
-            return SslContextBuilder.forServer(config.tls().certificate().toFile(), config.tls().privateKey().toFile())
-                    .sslProvider(SslProvider.JDK).build();
+            // The same PEM loading and checks as SIP over TLS (expired, key not matching, unreadable).
+            return SslContextBuilder.forServer(TlsKeys.fromPem(config.tls().certificate(), config.tls().privateKey(),
+                    Instant.now())).sslProvider(SslProvider.JDK).protocols(TlsConfig.ALLOWED_PROTOCOLS).build();
+        } catch (TlsFileException e) {
+            throw new IOException("cannot use dialer.admin.tls: " + e.getMessage(), e);
         } catch (SSLException | IllegalArgumentException e) {
             throw new IOException("cannot use dialer.admin.tls certificate " + config.tls().certificate()
                     + " with key " + config.tls().privateKey() + ": " + e.getMessage(), e);

@@ -2,8 +2,10 @@ package org.fairdial.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sip.SipException;
 import org.fairdial.admin.ConfigReloader;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.ConfigDiff;
@@ -11,6 +13,7 @@ import org.fairdial.config.ConfigProblem;
 import org.fairdial.config.ConfigValidationException;
 import org.fairdial.config.DialerConfig;
 import org.fairdial.config.DialerConfigLoader;
+import org.fairdial.config.TlsFileException;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.TrunkChannels;
 import org.slf4j.Logger;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Reloads the operator file into a running server (SIGHUP, or the admin API): the candidate is validated whole and
  * rejected whole on any problem; otherwise agents, trunks, campaigns (with their prompts and leads) and log
  * levels change without touching calls in progress, which keep the settings they started with. Signalling, media,
- * store and agent-policy settings need a restart and are reported, not applied.
+ * store and agent-policy settings need a restart and are reported, not applied; the SIP TLS certificate, key and
+ * trust files are re-read every time (new handshakes use them), while the TLS port needs a restart.
  */
 public final class ConfigReload implements ConfigReloader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);
@@ -44,7 +48,19 @@ public final class ConfigReload implements ConfigReloader {
             return new Result(false, e.problems(), "refused");
         }
         DialerConfig running = server.config();
-        List<String> changes = ConfigDiff.between(running, candidate);
+        List<String> changes = new ArrayList<>(ConfigDiff.between(running, candidate));
+        try {
+            // Always, even when the file names did not change: a renewed certificate is the usual reason.
+            server.sip().reloadTls(candidate.sip().tls());
+            if (candidate.sip().tls() != null) {
+                server.sip().tlsTrunks(candidate.trunks().values());
+                changes.add("SIP TLS certificate re-read");
+            }
+        } catch (TlsFileException | SipException e) {
+            LOG.warn("reload of {} refused, the running TLS certificate stays: {}", file, e.getMessage());
+            return new Result(false, List.of(new ConfigProblem("dialer.sip.tls", null, null, e.getMessage())),
+                    "refused");
+        }
         try {
             apply(running, candidate);
         } catch (IOException e) {

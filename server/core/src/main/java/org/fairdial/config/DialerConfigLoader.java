@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class DialerConfigLoader {
         ConfigReader reader = new ConfigReader(resolved, problems);
         SectionReaders sections = new SectionReaders(reader);
 
-        SipConfig sip = sections.sip("dialer.sip");
+        SipConfig sip = sections.sip("dialer.sip", new TlsReader(reader, baseDir, Instant.now()));
         var media = sections.media("dialer.media");
         StoreConfig store = sections.store("dialer.store");
         AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
@@ -134,7 +135,12 @@ public final class DialerConfigLoader {
         }
         Map<String, TrunkConfig> trunks = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.trunks")) {
-            trunks.put(name, sections.trunk("dialer.trunks", name));
+            TrunkConfig trunk = sections.trunk("dialer.trunks", name);
+            if ("tls".equals(trunk.transport()) && sip.tls() == null) {
+                reader.problem("dialer.trunks." + name + ".transport", "is tls, but dialer.sip.transports has no"
+                        + " tls: the trunk needs our TLS certificate (add tls and dialer.sip.tls)");
+            }
+            trunks.put(name, trunk);
         }
         Map<String, AgentConfig> agents = new LinkedHashMap<>();
         for (String id : reader.keys("dialer.agents")) {

@@ -21,7 +21,7 @@ import org.fairdial.media.MediaConfigCheck;
 final class SectionReaders {
     /** Keys a callee can press to opt out (RFC 4733 events 0-11). */
     static final Set<String> OPT_OUT_KEYS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
-    private static final Set<String> SIP_TRANSPORTS = Set.of("udp", "tcp");
+    private static final List<String> SIP_TRANSPORTS = List.of("udp", "tcp", "tls");
     private static final long MIN_SEGMENT = 1L << 20;
     private static final long MAX_SEGMENT = 1L << 30;
 
@@ -31,7 +31,7 @@ final class SectionReaders {
         this.r = reader;
     }
 
-    SipConfig sip(String p) {
+    SipConfig sip(String p, TlsReader tlsReader) {
         Set<String> transports = new LinkedHashSet<>();
         for (String t : r.strings(p + ".transports")) {
             if (!SIP_TRANSPORTS.contains(t)) {
@@ -55,9 +55,14 @@ final class SectionReaders {
         if (nonce.compareTo(Duration.ofSeconds(5)) < 0) {
             r.problem(p + ".nonce-lifetime", "is too short for a softphone to answer a challenge (min 5s)");
         }
-        return new SipConfig(r.string(p + ".bind-address"), r.integer(p + ".port", 1, 65535),
+        int port = r.integer(p + ".port", 1, 65535);
+        TlsConfig tls = transports.contains("tls") ? tlsReader.read(p + ".tls") : null;
+        if (tls != null && tls.port() == port && transports.contains("tcp")) {
+            r.problem(p + ".tls.port", "is the TCP port too; TLS needs a port of its own (5061 by convention)");
+        }
+        return new SipConfig(r.string(p + ".bind-address"), port,
                 Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
-                r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256));
+                r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tls);
     }
 
     /** Reads the values; their rules are the relay's own ({@link MediaConfigCheck}), reported at each key. */
@@ -238,8 +243,13 @@ final class SectionReaders {
         if (r.string(p + ".host").isBlank()) {
             r.problem(p + ".host", "must name the carrier's host or IP address");
         }
+        String serverName = null;
+        if ("tls".equals(transport)) {
+            String configured = r.optString(p + ".tls-server-name");
+            serverName = configured == null ? r.string(p + ".host") : configured;
+        }
         return new TrunkConfig(name, r.string(p + ".host"), r.integer(p + ".port", 1, 65535), transport,
-                user, password, r.integer(p + ".max-channels", 1, 100_000));
+                user, password, r.integer(p + ".max-channels", 1, 100_000), serverName);
     }
 
     AgentConfig agent(String parent, String id, String realm) {

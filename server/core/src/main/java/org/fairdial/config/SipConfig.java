@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param bindAddress         address the SIP listening points bind to
  * @param port                SIP port (UDP and TCP share it)
- * @param transports          transports to listen on: {@code udp}, {@code tcp}
+ * @param transports          transports to listen on: {@code udp}, {@code tcp}, {@code tls}
  * @param advertisedAddress   address put in Via/Contact for peers to reach us
  * @param userAgent           User-Agent / Server header value
  * @param realm               digest realm agents authenticate against
@@ -17,6 +17,7 @@ import java.util.Set;
  * @param maxExpires          longest registration we grant (longer is cut down)
  * @param defaultExpires      registration time when the agent asks none
  * @param stackThreads        JAIN-SIP processing threads
+ * @param tls                 SIP over TLS settings when {@code transports} has {@code tls}, else null
  */
 public record SipConfig(
         String bindAddress,
@@ -29,5 +30,14 @@ public record SipConfig(
         Duration minExpires,
         Duration maxExpires,
         Duration defaultExpires,
-        int stackThreads) {
+        int stackThreads,
+        TlsConfig tls) {
+
+    /** Without TLS. */
+    public SipConfig(String bindAddress, int port, Set<String> transports, String advertisedAddress,
+                     String userAgent, String realm, Duration nonceLifetime, Duration minExpires,
+                     Duration maxExpires, Duration defaultExpires, int stackThreads) {
+        this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
+                maxExpires, defaultExpires, stackThreads, null);
+    }
 }

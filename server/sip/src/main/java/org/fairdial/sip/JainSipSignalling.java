@@ -3,6 +3,7 @@ package org.fairdial.sip;
 import java.text.ParseException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
@@ -28,6 +29,9 @@ import org.fairdial.cdr.LegKind;
 import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
+import org.fairdial.config.TlsConfig;
+import org.fairdial.config.TlsFileException;
+import org.fairdial.config.TrunkConfig;
 import org.fairdial.dialing.DispositionDesk;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.privacy.NumberMask;
@@ -57,6 +61,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile Consumer<ConfirmedDialog> dialogJournal = d -> { };
     private volatile DispositionDesk dispositions;
     private volatile RestartByes restartByes;
+    private volatile SipTls tls;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
                              MediaEngine media, InstantSource clock, NumberMask mask) {
@@ -68,11 +73,22 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         this.mask = mask;
     }
 
-    /** Binds the listening points and starts taking traffic. */
+    /**
+     * Binds the listening points and starts taking traffic.
+     *
+     * @throws SipException naming the file and the reason when the TLS key material cannot be used
+     */
     public void start(String stackName) throws SipException {
+        if (config.tls() != null && tls == null) {
+            try {
+                tls = SipTls.load(config.tls());
+            } catch (TlsFileException e) {
+                throw new SipException("dialer.sip.tls: " + e.getMessage(), e);
+            }
+        }
         SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
-                config.stackThreads(), this, mask);
+                config.stackThreads(), this, mask, tls);
         endpoint.traffic(traffic);
         OutboundLegs outbound = new OutboundLegs(endpoint, d -> dialogJournal.accept(d));
         restartByes = new RestartByes(endpoint);
@@ -83,6 +99,36 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
                 new FeatureCodes(endpoint, auth, agents, media, agentPolicy, () -> dispositions));
         legs = outbound;
         sip = endpoint;
+    }
+
+    /**
+     * The certificate names trunks over TLS must present; call before {@link #start} and again on reload. Without
+     * TLS it does nothing.
+     */
+    public void tlsTrunks(Collection<TrunkConfig> trunks) throws SipException {
+        if (config.tls() == null) {
+            return;
+        }
+        if (tls == null) {
+            try {
+                tls = SipTls.load(config.tls());
+            } catch (TlsFileException e) {
+                throw new SipException("dialer.sip.tls: " + e.getMessage(), e);
+            }
+        }
+        tls.trunks(trunks);
+    }
+
+    /**
+     * Re-reads the TLS certificate, key and trust files (SIGHUP): handshakes from now on use them, established
+     * connections keep theirs. Does nothing without TLS.
+     *
+     * @throws TlsFileException naming the file and the reason; the running certificate then stays
+     */
+    public void reloadTls(TlsConfig next) throws TlsFileException {
+        if (tls != null && next != null) {
+            tls.reload(next);
+        }
     }
 
     /** Where {@code *7N} dispositions go; without it the code gets 404. */

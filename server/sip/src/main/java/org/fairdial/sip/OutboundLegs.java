@@ -76,11 +76,24 @@ final class OutboundLegs {
         return sent(invite);
     }
 
+    /**
+     * The transport a request to {@code target} goes over: its {@code transport} parameter, TLS for a {@code sips:}
+     * URI without one (RFC 3261 section 26.2.2), else UDP.
+     */
+    static String transportOf(URI target) {
+        if (target instanceof SipURI s) {
+            if (s.getTransportParam() != null) {
+                return s.getTransportParam().toLowerCase(Locale.ROOT);
+            }
+            return s.isSecure() ? "tls" : "udp";
+        }
+        return "udp";
+    }
+
     SentInvite inviteAgent(CallSession call, String agentId, String contactUri, String sdpOffer)
             throws ParseException, InvalidArgumentException, SipException {
         URI target = sip.addresses.createURI(contactUri);
-        String transport = target instanceof SipURI s && s.getTransportParam() != null
-                ? s.getTransportParam().toLowerCase(Locale.ROOT) : "udp";
+        String transport = transportOf(target);
         CallPlan plan = call.plan();
         Address from = sip.addresses.createAddress(sip.addresses.createSipURI(plan.e164(), sip.host()));
         from.setDisplayName(plan.leadName() != null ? plan.leadName() : plan.campaign().name());

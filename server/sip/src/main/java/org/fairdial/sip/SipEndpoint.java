@@ -1,6 +1,7 @@
 package org.fairdial.sip;
 
 import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.List;
@@ -49,13 +50,17 @@ public final class SipEndpoint implements AutoCloseable {
     private final String host;
     private final int port;
     private final String userAgent;
+    private final String stackName;
+    private final SipTls tls;
     final AddressFactory addresses;
     final HeaderFactory headers;
     final MessageFactory messages;
     private volatile SipTraffic traffic = SipTraffic.NONE;
 
-    private SipEndpoint(SipStack stack, SipProvider provider, String host, int port, String userAgent)
-            throws PeerUnavailableException {
+    private SipEndpoint(SipStack stack, SipProvider provider, String host, int port, String userAgent,
+                        String stackName, SipTls tls) throws PeerUnavailableException {
+        this.stackName = stackName;
+        this.tls = tls;
         this.stack = stack;
         this.provider = provider;
         this.host = host;
@@ -68,13 +73,14 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     /**
-     * Starts a stack listening on {@code bindAddress:port} for each transport.
+     * Starts a stack listening on {@code bindAddress:port} for each transport, {@code tls} on its own port.
      *
+     * @param tls the TLS settings when {@code transports} has {@code tls}, else null
      * @throws SipException naming the address when a port cannot be bound
      */
     public static SipEndpoint start(String name, String bindAddress, int port, List<String> transports,
                                     String advertisedHost, String userAgent, int threads, SipListener listener,
-                                    NumberMask mask)
+                                    NumberMask mask, SipTls tls)
             throws SipException {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", name);
@@ -91,9 +97,19 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-        SipFactory factory = SipFactory.getInstance();
-        factory.setPathName("gov.nist");
-        SipStack stack = factory.createSipStack(p);
+        if (tls != null) {
+            // Our socket layer instead of the RI's key-store system properties (process-wide, files only).
+            TlsNetworkLayer.register(name, tls);
+            p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", tls.protocolList());
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", tls.cipherSuiteList());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", tls.clientAuthType());
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10000");
+        }
+        // A stack of our own, not SipFactory.createSipStack: the factory hands back any earlier stack on the same
+        // IP address, with that stack's properties (its TLS settings among them), to a server started again in
+        // the same JVM.
+        SipStack stack = new SipStackImpl(p);
         if (stack instanceof SIPTransactionStack nist) {
             if (nist.getServerLogger() instanceof Slf4jServerLogger wire) {
                 wire.useMask(mask);
@@ -107,9 +123,10 @@ public final class SipEndpoint implements AutoCloseable {
             for (String transport : transports) {
                 ListeningPoint lp;
                 try {
-                    lp = stack.createListeningPoint(bindAddress, port, transport);
+                    lp = stack.createListeningPoint(bindAddress, portFor(transport, port, tls), transport);
                 } catch (InvalidArgumentException | TransportNotSupportedException e) {
-                    throw new SipException("cannot listen on " + bindAddress + ":" + port + "/" + transport
+                    throw new SipException("cannot listen on " + bindAddress + ":" + portFor(transport, port, tls)
+                            + "/" + transport
                             + ": " + e.getMessage(), e);
                 }
                 if (provider == null) {
@@ -123,15 +140,33 @@ public final class SipEndpoint implements AutoCloseable {
             }
             provider.addSipListener(listener);
             stack.start();
-            LOG.info("SIP listening on {}:{} {}", bindAddress, port, transports);
-            return new SipEndpoint(stack, provider, advertisedHost, port, userAgent);
+            LOG.info("SIP listening on {}:{} {}{}", bindAddress, port, transports,
+                    tls == null ? "" : " (tls on " + tls.port() + ", " + tls.protocolList() + ")");
+            return new SipEndpoint(stack, provider, advertisedHost, port, userAgent, name, tls);
         } catch (SipException | TooManyListenersException e) {
+            TlsNetworkLayer.unregister(name);
             stack.stop();
             throw e instanceof SipException se ? se : new SipException(e.getMessage(), e);
         } catch (RuntimeException e) {
+            TlsNetworkLayer.unregister(name);
             stack.stop();
             throw new SipException("cannot start SIP on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    private static int portFor(String transport, int port, SipTls tls) {
+        if ("tls".equalsIgnoreCase(transport)) {
+            if (tls == null) {
+                throw new IllegalArgumentException("transport tls without TLS settings");
+            }
+            return tls.port();
+        }
+        return port;
+    }
+
+    /** The TLS side of this stack, or null without TLS. */
+    SipTls tls() {
+        return tls;
     }
 
     /** Messages this stack could not parse since it started. */
@@ -172,14 +207,14 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     ViaHeader via(String transport) throws ParseException, InvalidArgumentException {
-        ViaHeader via = headers.createViaHeader(host, port, transport, null);
+        ViaHeader via = headers.createViaHeader(host, portFor(transport, port, tls), transport, null);
         via.setRPort();
         return via;
     }
 
     ContactHeader contact(String user, String transport) throws ParseException {
         SipURI uri = addresses.createSipURI(user, host);
-        uri.setPort(port);
+        uri.setPort(portFor(transport, port, tls));
         if (!"udp".equalsIgnoreCase(transport)) {
             uri.setTransportParam(transport);
         }
@@ -250,5 +285,6 @@ public final class SipEndpoint implements AutoCloseable {
             LOG.debug("closing SIP provider: {}", e.getMessage());
         }
         stack.stop();
+        TlsNetworkLayer.unregister(stackName);
     }
 }
