@@ -131,11 +131,15 @@ public abstract class SipPeer implements SipListener, AutoCloseable {
 
     @Override
     public final void processRequest(RequestEvent event) {
-        record(event.getRequest());
+        // Stamped on arrival, listed once handled: a test that awaited a request sees the peer's state after it
+        // (a BYE's call already closed), with no race against this thread.
+        Instant at = Instant.now();
         try {
             onRequest(event);
         } catch (Exception e) {
             LOG.warn("{} on {}: {}", getClass().getSimpleName(), event.getRequest().getMethod(), e.toString());
+        } finally {
+            received.add(new Received(at, event.getRequest()));
         }
     }
 
