@@ -111,6 +111,17 @@ public final class CidrBlock {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof CidrBlock other && prefix == other.prefix && java.util.Arrays.equals(network,
+                other.network);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(network) + prefix;
+    }
+
+    @Override
     public String toString() {
         return text;
     }

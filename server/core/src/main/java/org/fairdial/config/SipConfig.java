@@ -17,6 +17,7 @@ import java.util.Set;
  * @param maxExpires          longest registration we grant (longer is cut down)
  * @param defaultExpires      registration time when the agent asks none
  * @param stackThreads        JAIN-SIP processing threads
+ * @param security            lockouts, rate limits, scanner and address filters, digest algorithms
  */
 public record SipConfig(
         String bindAddress,
@@ -29,5 +30,13 @@ public record SipConfig(
         Duration minExpires,
         Duration maxExpires,
         Duration defaultExpires,
-        int stackThreads) {
+        int stackThreads,
+        SipSecurityConfig security) {
+    /** Without a security section ({@link SipSecurityConfig#NONE}): tests and tools that take no traffic. */
+    public SipConfig(String bindAddress, int port, Set<String> transports, String advertisedAddress, String userAgent,
+                     String realm, Duration nonceLifetime, Duration minExpires, Duration maxExpires,
+                     Duration defaultExpires, int stackThreads) {
+        this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
+                maxExpires, defaultExpires, stackThreads, SipSecurityConfig.NONE);
+    }
 }

@@ -1,5 +1,8 @@
 package org.fairdial.config;
 
+import java.util.List;
+import org.fairdial.auth.CidrBlock;
+
 /**
  * A SIP trunk (carrier) calls go out through ({@code dialer.trunks.NAME}).
  *
@@ -10,9 +13,17 @@ package org.fairdial.config;
  * @param username    digest user for 401/407 challenges, or null when the carrier does not challenge
  * @param password    digest password, or null
  * @param maxChannels simultaneous calls the carrier allows us on this trunk
+ * @param allowFrom   addresses the carrier's requests (BYE, re-INVITE, INFO in our calls) may come from (IP
+ *                    authentication); empty: any address
  */
 public record TrunkConfig(String name, String host, int port, String transport, String username,
-                          String password, int maxChannels) {
+                          String password, int maxChannels, List<CidrBlock> allowFrom) {
+    /** A trunk that takes requests from any address. */
+    public TrunkConfig(String name, String host, int port, String transport, String username, String password,
+                       int maxChannels) {
+        this(name, host, port, transport, username, password, maxChannels, List.of());
+    }
+
     @Override
     public String toString() {
         return "TrunkConfig[" + name + " " + host + ":" + port + "/" + transport + " channels=" + maxChannels + "]";
