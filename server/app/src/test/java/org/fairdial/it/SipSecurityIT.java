@@ -147,14 +147,12 @@ class SipSecurityIT {
                     String forced = run(Duration.ofSeconds(90), "svwar", "--force", "-e1000-1010", "-p",
                             Integer.toString(dialer.sipPort), "127.0.0.1");
                     LOG.info("svwar --force:\n{}", forced);
-                    // Whatever it concludes, it concludes the same for the two accounts and the nine unknowns
-                    boolean known = forced.matches("(?s).*\\b1001\\b.*");
-                    for (int ext = 1000; ext <= 1010; ext++) {
-                        assertEquals(known, forced.matches("(?s).*\\b" + ext + "\\b.*"), ext + ":\n" + forced);
-                    }
+                    // every extension, account or not, answers alike: svwar has nothing to tell apart
+                    assertTrue(forced.contains("found nothing"), forced);
+                    assertFalse(forced.contains("reqauth") || forced.contains("noauth"), forced);
                 }
-                assertFalse(out.contains("| 1001") || out.contains("| 1005"), out);
-                assertFalse(out.matches("(?s).*\\|\\s*10(0\\d|10)\\s*\\|.*"), out);
+                assertTrue(out.contains("found nothing"), out);
+                assertFalse(out.contains("reqauth") || out.contains("noauth"), out);
             }
         }
     }
