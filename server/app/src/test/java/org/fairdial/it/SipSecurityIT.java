@@ -233,6 +233,52 @@ class SipSecurityIT {
         }
     }
 
+    @Test
+    void agentRegistersWithSha256Digest() throws Exception {
+        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw").start();
+             DatagramSocket socket = probe()) {
+            String challenge = exchange(socket, dialer, register(socket, "1001", "sha"));
+            String www = headers(challenge, "WWW-Authenticate").stream().filter(h -> h.contains("SHA-256"))
+                    .findFirst().orElseThrow(() -> new AssertionError(challenge));
+            String nonce = DigestCheck.param(www, "nonce");
+            String uri = "sip:1001@127.0.0.1";
+            String cnonce = "0a4f113b";
+            String credentials = "Digest username=\"1001\", realm=\"fairdial\", nonce=\"" + nonce + "\", uri=\""
+                    + uri + "\", algorithm=SHA-256, qop=auth, nc=00000001, cnonce=\"" + cnonce + "\"";
+            String response = DigestCheck.expectedSha256("1001", "fairdial", "right-pw", "REGISTER", credentials);
+            String ok = exchange(socket, dialer, register(socket, "1001", "sha", 2,
+                    "Authorization: " + credentials + ", response=\"" + response + "\"\r\n"));
+            assertTrue(ok != null && ok.startsWith("SIP/2.0 200"), String.valueOf(ok));
+            TestDialer.await("1001 registered with SHA-256", Duration.ofSeconds(5),
+                    () -> dialer.agentState("1001") == AgentState.AVAILABLE);
+        }
+    }
+
+    @Test
+    void aFloodFromOneSourceIsCutToItsRate() throws Exception {
+        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw").start();
+             DatagramSocket socket = probe()) {
+            for (int i = 0; i < 60; i++) {
+                byte[] bytes = options(socket, "flood" + i, "Yealink").getBytes(StandardCharsets.US_ASCII);
+                socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), dialer.sipPort));
+            }
+            int answered = 0;
+            byte[] buffer = new byte[65535];
+            try {
+                while (true) {
+                    socket.receive(new DatagramPacket(buffer, buffer.length));
+                    answered++;
+                }
+            } catch (SocketTimeoutException quiet) {
+                // all answers in
+            }
+            long limited = dialer.server.sip().securityCounts().rateLimited();
+            LOG.info("OPTIONS flood: 60 sent, {} answered, {} dropped by the rate limit", answered, limited);
+            assertEquals(60, answered + limited, "every request answered or counted as dropped");
+            assertTrue(answered >= 20 && answered <= 30, "burst 20 plus 10/s while sending: " + answered);
+        }
+    }
+
     private static DatagramSocket probe() throws IOException {
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         socket.setSoTimeout(1500);
@@ -275,8 +321,12 @@ class SipSecurityIT {
     }
 
     private static String register(DatagramSocket socket, String user, String callId) {
-        return head(socket, "REGISTER", user, callId) + "Expires: 60\r\nUser-Agent: Yealink\r\n"
-                + "Content-Length: 0\r\n\r\n";
+        return register(socket, user, callId, 1, "");
+    }
+
+    private static String register(DatagramSocket socket, String user, String callId, int cseq, String extra) {
+        return head(socket, "REGISTER", user, callId).replace("CSeq: 1 ", "CSeq: " + cseq + " ")
+                + "Expires: 60\r\nUser-Agent: Yealink\r\n" + extra + "Content-Length: 0\r\n\r\n";
     }
 
     private static String invite(DatagramSocket socket) {
