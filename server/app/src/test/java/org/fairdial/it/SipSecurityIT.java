@@ -129,8 +129,23 @@ class SipSecurityIT {
         }
     }
 
+    /** SIPVicious (Debian package sipvicious) on the PATH; its tests are skipped, visibly, without it. */
+    private static void assumeSipvicious() throws InterruptedException {
+        boolean found;
+        try {
+            Process p = new ProcessBuilder("svwar", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            found = p.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            found = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found, "sipvicious (svwar, svcrack) is not installed: "
+                + "apt-get install sipvicious");
+    }
+
     @Test
     void svwarFindsNoExtension() throws Exception {
+        assumeSipvicious();
         for (String filter : List.of("", "dialer.sip.security.scanner-user-agents = []")) {
             try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw").agent("1005", "pw-1005")
                     .extra(filter).start()) {
@@ -159,6 +174,7 @@ class SipSecurityIT {
 
     @Test
     void svcrackIsLockedOutBeforeTheRightPassword() throws Exception {
+        assumeSipvicious();
         List<String> words = new ArrayList<>();
         for (String w : ("123456 password 12345678 qwerty 123456789 12345 1234 111111 1234567 dragon 123123 "
                 + "baseball abc123 football monkey letmein 696969 shadow master 666666 qwertyuiop 123321 mustang "
@@ -230,6 +246,22 @@ class SipSecurityIT {
             assertEquals(DigestCheck.expectedSha256("trunk-user", "carrier.test", "trunk-secret", "INVITE",
                     credentials), DigestCheck.param(credentials, "response"), credentials);
             SippSupport.assertNothingLeft(dialer);
+        }
+    }
+
+    @Test
+    void agentsRegisterOnlyFromTheirAllowList() throws Exception {
+        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw")
+                .extra("dialer.sip.security.agent-allow-from = [\"127.0.0.2/32\", \"2001:db8::/32\"]").start();
+             DatagramSocket socket = probe()) {
+            assertNull(exchange(socket, dialer, register(socket, "1001", "outside")), "127.0.0.1 is not listed");
+            assertEquals(1, dialer.server.sip().securityCounts().notAllowed());
+            String options = exchange(socket, dialer, options(socket, "outside-options", "Yealink"));
+            assertTrue(options != null && options.startsWith("SIP/2.0 200"), "only agents' requests are fenced");
+            Sipp agent = registerOnce(dialer, "agent-listed", "127.0.0.2", "1001", "right-pw", 1, "200");
+            assertEquals(0, agent.await(Duration.ofSeconds(30)), agent::diagnostics);
+            TestDialer.await("1001 registered from 127.0.0.2", Duration.ofSeconds(5),
+                    () -> dialer.agentState("1001") == AgentState.AVAILABLE);
         }
     }
 
