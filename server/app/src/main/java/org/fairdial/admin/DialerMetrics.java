@@ -25,6 +25,7 @@ import java.util.function.ToDoubleFunction;
 import org.fairdial.compliance.AbandonAccountant;
 import org.fairdial.compliance.AbandonWindow;
 import org.fairdial.agent.AgentSnapshot;
+import org.fairdial.auth.AuthLockouts;
 import org.fairdial.agent.AgentState;
 import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallSession;
@@ -34,6 +35,7 @@ import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
+import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.sip.SipTraffic;
 
 /**
@@ -73,6 +75,32 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         bindRegistries();
     }
 
+    /** The SIP port's defences (dialer.sip.security): what they refused, and the lockouts. */
+    private void bindSecurity(MeterRegistry r) {
+        var sip = dialer.sip();
+        Map<String, ToDoubleFunction<JainSipSignalling>> refused = Map.of(
+                "scanner", s -> s.securityCounts().scannerDropped(),
+                "rate-limit", s -> s.securityCounts().rateLimited(),
+                "not-allowed", s -> s.securityCounts().notAllowed(),
+                "unsolicited-invite", s -> s.securityCounts().unsolicitedInvites(),
+                "bad-credentials", s -> s.securityCounts().authFailures(),
+                "locked-out", s -> s.securityCounts().refusedWhileLocked());
+        refused.forEach((reason, f) -> FunctionCounter.builder("fairdial.sip.security.refused", sip, f)
+                .tag("reason", reason).description("SIP requests the port's defences refused or dropped, by reason")
+                .register(r));
+        for (AuthLockouts.Scope scope : AuthLockouts.Scope.values()) {
+            FunctionCounter.builder("fairdial.sip.auth.lockouts", sip, s -> s.lockouts().lockouts(scope))
+                    .tag("scope", scope.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Failed-authentication lockouts started").register(r);
+        }
+        FunctionCounter.builder("fairdial.sip.auth.lockout.releases", sip, s -> s.lockouts().releases(false))
+                .tag("by", "expiry").description("Lockouts ended").register(r);
+        FunctionCounter.builder("fairdial.sip.auth.lockout.releases", sip, s -> s.lockouts().releases(true))
+                .tag("by", "operator").description("Lockouts ended").register(r);
+        Gauge.builder("fairdial.sip.auth.lockouts.active", sip, s -> s.lockouts().active().size())
+                .description("Failed-authentication lockouts in force").register(r);
+    }
+
     private void bindDialer(EventHub events) {
         MeterRegistry r = registry;
         for (AgentState state : AgentState.values()) {
@@ -91,6 +119,7 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .description("SIP legs held by calls in progress").register(r);
         FunctionCounter.builder("fairdial.sip.malformed.messages", dialer.sip(), s -> s.malformedMessages())
                 .description("SIP messages the stack could not parse").register(r);
+        bindSecurity(r);
         Gauge.builder("fairdial.rtp.open.legs", dialer.media(), m -> m.openLegs())
                 .description("RTP legs (sockets) open").register(r);
         Gauge.builder("fairdial.cdr.queue.depth", dialer.cdrWriter(), w -> w.queueDepth())

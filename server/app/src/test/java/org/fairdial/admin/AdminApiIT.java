@@ -92,6 +92,8 @@ class AdminApiIT {
                 new Endpoint("POST", "/api/config/validate", "dialer.sip.port = 5099", Role.ADMIN, 200),
                 new Endpoint("POST", "/api/config/reload", null, Role.ADMIN, 200),
                 new Endpoint("GET", "/api/audit", null, Role.ADMIN, 200),
+                new Endpoint("GET", "/api/security/lockouts", null, Role.SUPERVISOR, 200),
+                new Endpoint("DELETE", "/api/security/lockouts?source=192.0.2.99", null, Role.ADMIN, 200),
                 new Endpoint("GET", "/metrics", null, Role.VIEWER, 200),
                 new Endpoint("GET", "/events", null, Role.VIEWER, 200));
     }
@@ -203,6 +205,32 @@ class AdminApiIT {
         assertEquals(405, wrongMethod.statusCode());
         assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElse(""));
         assertEquals(404, dialer.get("/api/nothing", a).statusCode());
+    }
+
+    @Test
+    void lockoutsAreListedClearedAndCounted() throws Exception {
+        var lockouts = dialer.server.sip().lockouts();
+        for (int i = 0; i < 10; i++) {
+            lockouts.failed("198.51.100.23", "1001"); // the guesses a SIPp or svcrack run makes (SipSecurityIT)
+        }
+        JsonNode listed = AdminFixture.json(dialer.get("/api/security/lockouts", AdminFixture.SUPERVISOR));
+        JsonNode mine = null;
+        for (JsonNode l : listed.get("lockouts")) {
+            if ("198.51.100.23".equals(l.get("source").asText())) {
+                mine = l;
+            }
+        }
+        assertTrue(mine != null, listed.toString());
+        assertEquals("user_at_source", mine.get("scope").asText());
+        assertEquals("1001", mine.get("user").asText());
+        assertEquals(10, mine.get("failures").asInt());
+        String metrics = dialer.get("/metrics", AdminFixture.ADMIN).body();
+        assertTrue(metrics.contains("fairdial_sip_auth_lockouts_total{scope=\"user_at_source\""), metrics);
+        assertTrue(metrics.contains("fairdial_sip_security_refused_total{reason=\"scanner\""), metrics);
+        JsonNode cleared = AdminFixture.json(dialer.send("DELETE", "/api/security/lockouts?source=198.51.100.23",
+                AdminFixture.ADMIN, null));
+        assertEquals(1, cleared.get("cleared").size(), cleared.toString());
+        assertFalse(lockouts.locked("198.51.100.23", "1001"));
     }
 
     private static void assertError(HttpResponse<String> response, int status, String field) throws Exception {

@@ -3,6 +3,7 @@ package org.fairdial.config;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +15,9 @@ import org.fairdial.compliance.Durations;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.media.MediaConfig;
+import org.fairdial.auth.CidrBlock;
 import org.fairdial.auth.DigestMath;
+import org.fairdial.auth.LockoutPolicy;
 import org.fairdial.media.MediaConfigCheck;
 
 /** Builds the small config records (everything but campaigns) and checks their rules. */
@@ -22,6 +25,7 @@ final class SectionReaders {
     /** Keys a callee can press to opt out (RFC 4733 events 0-11). */
     static final Set<String> OPT_OUT_KEYS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
     private static final List<String> SIP_TRANSPORTS = List.of("udp", "tcp", "tls");
+    private static final List<String> DIGEST_ALGORITHMS = List.of(DigestMath.MD5, DigestMath.SHA_256);
     private static final long MIN_SEGMENT = 1L << 20;
     private static final long MAX_SEGMENT = 1L << 30;
 
@@ -62,7 +66,52 @@ final class SectionReaders {
         }
         return new SipConfig(r.string(p + ".bind-address"), port,
                 Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
-                r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tls);
+                r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tls,
+                security(p + ".security"));
+    }
+
+    private SipSecurityConfig security(String p) {
+        String l = p + ".lockout";
+        LockoutPolicy lockout = new LockoutPolicy(r.integer(l + ".source-failures", 0, 1_000_000),
+                r.integer(l + ".user-failures", 0, 1_000_000), r.duration(l + ".window"), r.duration(l + ".duration"),
+                r.integer(l + ".user-global-sources", 0, 1_000_000));
+        if (lockout.enabled() && (lockout.window().isZero() || lockout.duration().isZero())) {
+            r.problem(l + ".window", "and lockout.duration must be longer than 0 while a lockout threshold is set");
+        }
+        List<String> algorithms = r.strings(p + ".digest-algorithms");
+        for (String a : algorithms) {
+            if (!DIGEST_ALGORITHMS.contains(a)) {
+                r.problem(p + ".digest-algorithms", "names '" + a + "'; supported: " + DIGEST_ALGORITHMS);
+            }
+        }
+        if (algorithms.isEmpty()) {
+            r.problem(p + ".digest-algorithms", "must name at least one algorithm");
+        }
+        int unsolicited = r.integer(p + ".unsolicited-invite", 0, 699);
+        if (unsolicited != 0 && (unsolicited < 400 || unsolicited > 699)) {
+            r.problem(p + ".unsolicited-invite", "must be a final error code (400..699) or 0 to drop silently");
+        }
+        String rate = p + ".rate-limit";
+        return new SipSecurityConfig(lockout, r.number(rate + ".register", 0, 1e6), r.number(rate + ".invite", 0, 1e6),
+                r.number(rate + ".options", 0, 1e6), r.integer(rate + ".burst", 1, 1_000_000),
+                List.copyOf(r.strings(p + ".scanner-user-agents")), cidrs(p + ".agent-allow-from"),
+                List.copyOf(algorithms), unsolicited);
+    }
+
+    /** A list of CIDR blocks; an absent key is an empty list (anyone). */
+    private List<CidrBlock> cidrs(String path) {
+        if (!r.has(path)) {
+            return List.of();
+        }
+        List<CidrBlock> blocks = new ArrayList<>();
+        for (String s : r.strings(path)) {
+            try {
+                blocks.add(CidrBlock.parse(s));
+            } catch (IllegalArgumentException e) {
+                r.problem(path, e.getMessage() + ": give address/prefix, e.g. 10.0.0.0/8 or 2001:db8::/32");
+            }
+        }
+        return List.copyOf(blocks);
     }
 
     /** Reads the values; their rules are the relay's own ({@link MediaConfigCheck}), reported at each key. */
@@ -249,7 +298,8 @@ final class SectionReaders {
             serverName = configured == null ? r.string(p + ".host") : configured;
         }
         return new TrunkConfig(name, r.string(p + ".host"), r.integer(p + ".port", 1, 65535), transport,
-                user, password, r.integer(p + ".max-channels", 1, 100_000), serverName);
+                user, password, r.integer(p + ".max-channels", 1, 100_000), serverName,
+                cidrs(p + ".allow-from"));
     }
 
     AgentConfig agent(String parent, String id, String realm) {
@@ -266,7 +316,14 @@ final class SectionReaders {
         String hash = ha1 != null ? ha1.toLowerCase(Locale.ROOT)
                 : DigestMath.md5Hex((id + ":" + realm + ":" + (password == null ? "" : password))
                         .getBytes(StandardCharsets.UTF_8));
+        String sha = r.optString(p + ".ha1-sha256");
+        if (sha != null && (password != null || !sha.matches("[0-9a-fA-F]{64}"))) {
+            r.problem(p + ".ha1-sha256", password != null ? "is given together with password; give one of them"
+                    : "must be 64 hex digits: SHA-256(user:realm:password)");
+        }
+        String hashSha256 = password != null ? DigestMath.ha1(DigestMath.SHA_256, id, realm, password)
+                : sha == null ? null : sha.toLowerCase(Locale.ROOT);
         String display = r.optString(p + ".display-name");
-        return new AgentConfig(id, display == null ? id : display, hash);
+        return new AgentConfig(id, display == null ? id : display, hash, hashSha256);
     }
 }

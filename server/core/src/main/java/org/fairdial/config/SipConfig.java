@@ -18,6 +18,7 @@ import java.util.Set;
  * @param defaultExpires      registration time when the agent asks none
  * @param stackThreads        JAIN-SIP processing threads
  * @param tls                 SIP over TLS settings when {@code transports} has {@code tls}, else null
+ * @param security            lockouts, rate limits, scanner and address filters, digest algorithms
  */
 public record SipConfig(
         String bindAddress,
@@ -31,13 +32,30 @@ public record SipConfig(
         Duration maxExpires,
         Duration defaultExpires,
         int stackThreads,
-        TlsConfig tls) {
+        TlsConfig tls,
+        SipSecurityConfig security) {
 
-    /** Without TLS. */
+    /** Without TLS and without a security section ({@link SipSecurityConfig#NONE}): tests and tools. */
     public SipConfig(String bindAddress, int port, Set<String> transports, String advertisedAddress,
                      String userAgent, String realm, Duration nonceLifetime, Duration minExpires,
                      Duration maxExpires, Duration defaultExpires, int stackThreads) {
         this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
-                maxExpires, defaultExpires, stackThreads, null);
+                maxExpires, defaultExpires, stackThreads, null, SipSecurityConfig.NONE);
+    }
+
+    /** With TLS, without a security section. */
+    public SipConfig(String bindAddress, int port, Set<String> transports, String advertisedAddress,
+                     String userAgent, String realm, Duration nonceLifetime, Duration minExpires,
+                     Duration maxExpires, Duration defaultExpires, int stackThreads, TlsConfig tls) {
+        this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
+                maxExpires, defaultExpires, stackThreads, tls, SipSecurityConfig.NONE);
+    }
+
+    /** Without TLS, with a security section. */
+    public SipConfig(String bindAddress, int port, Set<String> transports, String advertisedAddress,
+                     String userAgent, String realm, Duration nonceLifetime, Duration minExpires,
+                     Duration maxExpires, Duration defaultExpires, int stackThreads, SipSecurityConfig security) {
+        this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
+                maxExpires, defaultExpires, stackThreads, null, security);
     }
 }

@@ -1,5 +1,8 @@
 package org.fairdial.config;
 
+import java.util.List;
+import org.fairdial.auth.CidrBlock;
+
 /**
  * A SIP trunk (carrier) calls go out through ({@code dialer.trunks.NAME}).
  *
@@ -11,14 +14,28 @@ package org.fairdial.config;
  * @param password    digest password, or null
  * @param maxChannels simultaneous calls the carrier allows us on this trunk
  * @param serverName  name the carrier's TLS certificate must carry (RFC 5922 section 7.2), or null when not TLS
+ * @param allowFrom   addresses the carrier's requests (BYE, re-INVITE, INFO in our calls) may come from (IP
+ *                    authentication); empty: any address
  */
 public record TrunkConfig(String name, String host, int port, String transport, String username,
-                          String password, int maxChannels, String serverName) {
+                          String password, int maxChannels, String serverName, List<CidrBlock> allowFrom) {
 
-    /** A trunk without TLS. */
+    /** A trunk without TLS that takes requests from any address. */
     public TrunkConfig(String name, String host, int port, String transport, String username, String password,
                        int maxChannels) {
-        this(name, host, port, transport, username, password, maxChannels, null);
+        this(name, host, port, transport, username, password, maxChannels, null, List.of());
+    }
+
+    /** A trunk with its TLS server name, taking requests from any address. */
+    public TrunkConfig(String name, String host, int port, String transport, String username, String password,
+                       int maxChannels, String serverName) {
+        this(name, host, port, transport, username, password, maxChannels, serverName, List.of());
+    }
+
+    /** A trunk without TLS that takes requests from {@code allowFrom} only. */
+    public TrunkConfig(String name, String host, int port, String transport, String username, String password,
+                       int maxChannels, List<CidrBlock> allowFrom) {
+        this(name, host, port, transport, username, password, maxChannels, null, allowFrom);
     }
 
     @Override

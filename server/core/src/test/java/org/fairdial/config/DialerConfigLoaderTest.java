@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
+import org.fairdial.auth.LockoutPolicy;
 import org.fairdial.media.MediaConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +48,17 @@ class DialerConfigLoaderTest {
         DialerConfig config = DialerConfigLoader.load(file);
 
         assertEquals(file, config.source());
-        assertEquals(new SipConfig("127.0.0.1", 5060, Set.of("udp", "tcp"), "127.0.0.1", "fairdial/0.1", "fairdial",
-                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), 8),
-                config.sip());
+        assertEquals(new SipConfig("127.0.0.1", 5060, Set.of("udp", "tcp"), "127.0.0.1", "fairdial", "fairdial",
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), 8,
+                config.sip().security()), config.sip());
+        SipSecurityConfig security = config.sip().security();
+        assertEquals(new LockoutPolicy(20, 10, Duration.ofSeconds(60), Duration.ofMinutes(15), 0), security.lockout());
+        assertEquals(List.of(10.0, 10.0, 10.0), List.of(security.registerPerSecond(), security.invitePerSecond(),
+                security.optionsPerSecond()));
+        assertTrue(security.scannerUserAgents().containsAll(List.of("friendly-scanner", "sipvicious")));
+        assertEquals(List.of("MD5", "SHA-256"), security.digestAlgorithms());
+        assertEquals(List.of(), security.agentAllowFrom());
+        assertEquals(403, security.unsolicitedInvite());
         assertEquals(new MediaConfig("127.0.0.1", "127.0.0.1", 20000, 29999, -50, Duration.ofMillis(20), 0),
                 config.media());
         assertEquals(new CallControlConfig(Duration.ofSeconds(32), Duration.ofSeconds(30)), config.calls());

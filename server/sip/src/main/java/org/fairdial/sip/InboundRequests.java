@@ -9,12 +9,15 @@ import javax.sip.ServerTransaction;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.fairdial.auth.CidrBlock;
 import org.fairdial.call.CallEvent;
+import org.fairdial.cdr.LegKind;
 
 /**
  * Requests that reach the dialer: REGISTER (registrar), OPTIONS (keep-alive probes), BYE and re-INVITE within our
  * dialogs, INFO with DTMF in our dialogs, agents' feature codes (INVITE to {@code *55} etc.). Everything else gets the RFC 3261 answer: 481 for a dialog we do not know, 405 with Allow for a
- * method we know but do not take, 501 for one we do not know, 403 for calls in (an outbound dialer).
+ * method we know but do not take, 501 for one we do not know, 403 (or as configured) for calls in (an outbound
+ * dialer); requests in a customer call from outside the trunk's {@code allow-from} get 403.
  */
 final class InboundRequests {
     private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("PRACK", "UPDATE", "MESSAGE", "NOTIFY",
@@ -23,11 +26,13 @@ final class InboundRequests {
     private final SipEndpoint sip;
     private final Registrar registrar;
     private final FeatureCodes featureCodes;
+    private final SipGuard guard;
 
-    InboundRequests(SipEndpoint sip, Registrar registrar, FeatureCodes featureCodes) {
+    InboundRequests(SipEndpoint sip, Registrar registrar, FeatureCodes featureCodes, SipGuard guard) {
         this.sip = sip;
         this.registrar = registrar;
         this.featureCodes = featureCodes;
+        this.guard = guard;
     }
 
     void handle(RequestEvent event) throws ParseException, InvalidArgumentException {
@@ -65,6 +70,9 @@ final class InboundRequests {
             sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
+        if (!fromTrunk(event, leg)) {
+            return;
+        }
         sip.respond(event, Response.OK);
         leg.call.post(new CallEvent.Bye(leg.kind, InviteResponses.q850(event.getRequest())));
     }
@@ -72,7 +80,9 @@ final class InboundRequests {
     private void invite(RequestEvent event) throws ParseException {
         SipLeg leg = legOf(event.getDialog());
         if (leg != null) {
-            reinvite(event, leg);
+            if (fromTrunk(event, leg)) {
+                reinvite(event, leg);
+            }
             return;
         }
         boolean inDialog = ((ToHeader) event.getRequest().getHeader("To")).getTag() != null;
@@ -81,8 +91,34 @@ final class InboundRequests {
         } else if (FeatureCodes.isFeatureCode(event.getRequest())) {
             featureCodes.handle(event);
         } else {
-            sip.respond(event, Response.FORBIDDEN); // an outbound dialer takes no calls in
+            unsolicited(event);
         }
+    }
+
+    /**
+     * An outbound dialer takes no calls in: the configured refusal (403 by default) or silence, and nothing else:
+     * no media port, no dialog (automatic dialog support is off), no call.
+     */
+    private void unsolicited(RequestEvent event) {
+        guard.unsolicitedInvites.increment();
+        int code = guard.config().unsolicitedInvite();
+        if (code != 0) {
+            sip.respond(event, code);
+        }
+    }
+
+    /**
+     * IP authentication of a carrier: a request in a customer call must come from the trunk's {@code allow-from}
+     * (when set); anything else gets 403 and does not reach the call.
+     */
+    private boolean fromTrunk(RequestEvent event, SipLeg leg) {
+        if (leg.kind != LegKind.CUSTOMER
+                || CidrBlock.allows(leg.call.plan().trunk().allowFrom(), SipGuard.source(event))) {
+            return true;
+        }
+        guard.notAllowed.increment();
+        sip.respond(event, Response.FORBIDDEN);
+        return false;
     }
 
     /**
@@ -107,6 +143,9 @@ final class InboundRequests {
         SipLeg leg = legOf(event.getDialog());
         if (leg == null) {
             sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (!fromTrunk(event, leg)) {
             return;
         }
         Request request = event.getRequest();

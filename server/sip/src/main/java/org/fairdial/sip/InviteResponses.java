@@ -88,8 +88,11 @@ final class InviteResponses {
         }
         leg.authAnswered = true;
         try {
-            ClientTransaction retry = auth.handleChallenge(event.getResponse(), event.getClientTransaction(),
-                    sip.provider(), 5, true);
+            var sha256 = TrunkDigest.sha256Challenge(event.getResponse());
+            ClientTransaction retry = sha256 != null
+                    ? TrunkDigest.retry(sip, event.getResponse(), sha256, event.getClientTransaction(), trunk)
+                    : auth.handleChallenge(event.getResponse(), event.getClientTransaction(), sip.provider(), 5,
+                            true);
             Dialog dialog = retry.getDialog() != null ? retry.getDialog() : sip.provider().getNewDialog(retry);
             retry.setApplicationData(leg);
             dialog.setApplicationData(leg);
@@ -99,7 +102,7 @@ final class InviteResponses {
             retry.sendRequest();
             sip.count(retry.getRequest(), true);
             return true;
-        } catch (SipException | RuntimeException e) {
+        } catch (SipException | java.text.ParseException | RuntimeException e) {
             LOG.warn("could not answer the challenge of trunk {}: {}", trunk.name(), e.getMessage());
             return false;
         }

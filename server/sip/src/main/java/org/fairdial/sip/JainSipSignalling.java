@@ -21,6 +21,7 @@ import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.fairdial.agent.AgentRegistry;
+import org.fairdial.auth.AuthLockouts;
 import org.fairdial.call.CallEvent;
 import org.fairdial.call.CallSession;
 import org.fairdial.call.CallSignalling;
@@ -62,6 +63,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile DispositionDesk dispositions;
     private volatile RestartByes restartByes;
     private volatile SipTls tls;
+    private final SipGuard guard;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
                              MediaEngine media, InstantSource clock, NumberMask mask) {
@@ -71,6 +73,18 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         this.media = media;
         this.clock = clock;
         this.mask = mask;
+        this.guard = new SipGuard(config.security(), clock);
+    }
+
+    /** Failed-authentication lockouts in force, for the API to list and lift. */
+    public AuthLockouts lockouts() {
+        return guard.lockouts;
+    }
+
+    /** What the SIP port's defences have refused since start (metrics). */
+    public SipSecurityCounts securityCounts() {
+        return new SipSecurityCounts(guard.scannerDropped.sum(), guard.rateLimited.sum(), guard.notAllowed.sum(),
+                guard.unsolicitedInvites.sum(), guard.authFailures.sum(), guard.refusedWhileLocked.sum());
     }
 
     /**
@@ -94,9 +108,9 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         restartByes = new RestartByes(endpoint);
         responses = new InviteResponses(endpoint, outbound);
         AgentAuth auth = new AgentAuth(endpoint, agents, new DigestChallenger(clock, config.nonceLifetime()),
-                config.realm());
+                config.realm(), guard);
         requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, auth, clock),
-                new FeatureCodes(endpoint, auth, agents, media, agentPolicy, () -> dispositions));
+                new FeatureCodes(endpoint, auth, agents, media, agentPolicy, () -> dispositions), guard);
         legs = outbound;
         sip = endpoint;
     }
@@ -215,6 +229,9 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         InboundRequests handler = requests;
         if (handler == null) {
             return; // still starting: the peer retransmits
+        }
+        if (!guard.admit(event)) {
+            return; // a scanner, or a source over its rate: no answer, as if nothing listened here
         }
         countReceived(event.getRequest());
         try {
