@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param abandonOptOutKey         the abandon message must offer a keypress opt-out, and this is the campaigns'
  *                                 default key; "" when the jurisdiction asks for none (US: 47 CFR 64.1200(a)(7),
  *                                 16 CFR 310.4(b)(1)(v)(B))
+ * @param connectWindow            longest an answered callee may wait for an agent about to become free before the
+ *                                 abandon treatment starts; never more than {@link ConnectWindow} leaves for the
+ *                                 whole prompt before the cap. Zero: no wait (abandoned at once)
  */
 public record JurisdictionProfile(
         String name,
@@ -39,7 +42,8 @@ public record JurisdictionProfile(
         boolean consentRequired,
         FrequencyCap frequencyCap,
         boolean callerIdNationalRate,
-        String abandonOptOutKey) {
+        String abandonOptOutKey,
+        Duration connectWindow) {
 
     /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(4)(ii)), applied everywhere. */
     public static final Duration RING_TIME_FLOOR = Duration.ofSeconds(15);
@@ -49,6 +53,18 @@ public record JurisdictionProfile(
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
         abandonOptOutKey = abandonOptOutKey == null ? "" : abandonOptOutKey;
+        connectWindow = connectWindow == null ? Duration.ZERO : connectWindow;
+    }
+
+    /** A profile without a connect window: an answered call with no free agent is abandoned at once. */
+    public JurisdictionProfile(String name, double abandonRateCap, Duration abandonMaxDuration,
+                               Duration promptStartMax, Duration redialLockout, Duration minRingTime,
+                               WeeklyHours callingHours, Holidays holidays, boolean lockoutAgentExempt,
+                               boolean agentRequiredAfterLockout, boolean consentRequired, FrequencyCap frequencyCap,
+                               boolean callerIdNationalRate, String abandonOptOutKey) {
+        this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
+                holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
+                callerIdNationalRate, abandonOptOutKey, Duration.ZERO);
     }
 
     /** A profile that asks for no keypress opt-out. */

@@ -1,0 +1,81 @@
+package org.fairdial.compliance;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long an answered callee with no free agent may wait for one that is about to become free, so that the whole
+ * caller-identification message still plays before the cap. The live server (call control's connect-window timer)
+ * and the shift simulator both take their wait from here.
+ *
+ * <p>The abandon treatment is comfort noise for {@code prompt-delay}, then the prompt; our BYE leaves
+ * {@link AbandonTiming#BYE_MARGIN} before {@code abandon.max-duration} after the answer (Garante 2014: 3 s). So the
+ * treatment must start by {@code max-duration - margin - prompt-delay - prompt}, and where the profile bounds the
+ * message's start (Ofcom 2016, TSR 16 CFR 310.4(b)(4)(iii): 2 s) also by {@code prompt-start-max - prompt-delay}.
+ * An agent reserved at the end of the wait may still fail to answer within {@code agent-connect-timeout}; the
+ * treatment then starts at wait + connect timeout, which must still be in time. Comfort noise plays from the first
+ * frame throughout.
+ *
+ * @param agentWait               how long the callee waits for an agent; zero: abandoned at once
+ * @param latestTreatmentStart latest time after the answer the abandon treatment may start and still play whole
+ * @param connectTimeout       the campaign's agent-connect-timeout
+ */
+public record ConnectWindow(Duration agentWait, Duration latestTreatmentStart, Duration connectTimeout) {
+    /** No wait: the behaviour before connect windows, and the default of call control's pure tests. */
+    public static final ConnectWindow NONE = new ConnectWindow(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+    public ConnectWindow {
+        Objects.requireNonNull(agentWait, "agentWait");
+        Objects.requireNonNull(latestTreatmentStart, "latestTreatmentStart");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (agentWait.isNegative()) {
+            throw new IllegalArgumentException("negative wait " + agentWait);
+        }
+    }
+
+    /**
+     * The window of a campaign: the profile's {@link JurisdictionProfile#connectWindow()}, shortened to what the
+     * prompt leaves after the agent-connect-timeout.
+     */
+    public static ConnectWindow of(JurisdictionProfile profile, Duration maxDuration, Duration promptDelay,
+                                   Duration prompt, Duration connectTimeout) {
+        Duration latest = latestTreatmentStart(profile.promptStartMax(), maxDuration, promptDelay, prompt);
+        Duration room = latest.minus(connectTimeout);
+        Duration wait = profile.connectWindow();
+        if (room.compareTo(wait) < 0) {
+            wait = room;
+        }
+        return new ConnectWindow(wait.isNegative() ? Duration.ZERO : wait, latest, connectTimeout);
+    }
+
+    /** The latest start of the treatment (comfort-noise delay, then the whole prompt) after the answer. */
+    public static Duration latestTreatmentStart(Duration promptStartMax, Duration maxDuration, Duration promptDelay,
+                                                Duration prompt) {
+        Duration latest = AbandonTiming.promptRoom(maxDuration, promptDelay).minus(prompt);
+        if (promptStartMax != null) {
+            Duration byStart = promptStartMax.minus(promptDelay);
+            if (byStart.compareTo(latest) < 0) {
+                latest = byStart;
+            }
+        }
+        return latest;
+    }
+
+    /** Whether callees wait at all. */
+    public boolean waits() {
+        return !agentWait.isZero();
+    }
+
+    /** Whether an agent that becomes free {@code freeAfterAnswer} after the answer takes the call. */
+    public boolean takes(Duration freeAfterAnswer) {
+        return waits() && freeAfterAnswer.compareTo(agentWait) <= 0;
+    }
+
+    /**
+     * Whether an agent that fails at the agent-connect deadline still leaves the whole prompt before the cap:
+     * false is a config error, since the prompt would be cut.
+     */
+    public boolean connectTimeoutFits() {
+        return connectTimeout.compareTo(latestTreatmentStart) <= 0;
+    }
+}
