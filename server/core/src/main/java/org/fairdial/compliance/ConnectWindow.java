@@ -8,10 +8,12 @@ import java.util.Objects;
  * caller-identification message still plays before the cap. The live server (call control's connect-window timer)
  * and the shift simulator both take their wait from here.
  *
- * <p>The abandon treatment is comfort noise for {@code prompt-delay}, then the prompt; our BYE leaves
- * {@link AbandonTiming#BYE_MARGIN} before {@code abandon.max-duration} after the answer (Garante 2014: 3 s). So the
- * treatment must start by {@code max-duration - margin - prompt-delay - prompt}, and where the profile bounds the
- * message's start (Ofcom 2016, TSR 16 CFR 310.4(b)(4)(iii): 2 s) also by {@code prompt-start-max - prompt-delay}.
+ * <p>The prompt starts {@code prompt-delay} after the answer, or at once when the treatment starts later (comfort
+ * noise has played since the answer); our BYE leaves {@link AbandonTiming#BYE_MARGIN} before
+ * {@code abandon.max-duration} after the answer (Garante 2014: 3 s). So the treatment must start by
+ * {@code max-duration - margin - prompt}, and where the profile bounds the message's start (Ofcom 2016, TSR
+ * 16 CFR 310.4(b)(4)(iii): 2 s) also by {@code prompt-start-max}. (That prompt-delay plus the prompt fit is the
+ * prompt's own check.)
  * An agent reserved at the end of the wait may still fail to answer within {@code agent-connect-timeout}; the
  * treatment then starts at wait + connect timeout, which must still be in time. Comfort noise plays from the first
  * frame throughout.
@@ -37,9 +39,9 @@ public record ConnectWindow(Duration agentWait, Duration latestTreatmentStart, D
      * The window of a campaign: the profile's {@link JurisdictionProfile#connectWindow()}, shortened to what the
      * prompt leaves after the agent-connect-timeout.
      */
-    public static ConnectWindow of(JurisdictionProfile profile, Duration maxDuration, Duration promptDelay,
-                                   Duration prompt, Duration connectTimeout) {
-        Duration latest = latestTreatmentStart(profile.promptStartMax(), maxDuration, promptDelay, prompt);
+    public static ConnectWindow of(JurisdictionProfile profile, Duration maxDuration, Duration prompt,
+                                   Duration connectTimeout) {
+        Duration latest = latestTreatmentStart(profile.promptStartMax(), maxDuration, prompt);
         Duration room = latest.minus(connectTimeout);
         Duration wait = profile.connectWindow();
         if (room.compareTo(wait) < 0) {
@@ -48,15 +50,11 @@ public record ConnectWindow(Duration agentWait, Duration latestTreatmentStart, D
         return new ConnectWindow(wait.isNegative() ? Duration.ZERO : wait, latest, connectTimeout);
     }
 
-    /** The latest start of the treatment (comfort-noise delay, then the whole prompt) after the answer. */
-    public static Duration latestTreatmentStart(Duration promptStartMax, Duration maxDuration, Duration promptDelay,
-                                                Duration prompt) {
-        Duration latest = AbandonTiming.promptRoom(maxDuration, promptDelay).minus(prompt);
-        if (promptStartMax != null) {
-            Duration byStart = promptStartMax.minus(promptDelay);
-            if (byStart.compareTo(latest) < 0) {
-                latest = byStart;
-            }
+    /** The latest start of the treatment after the answer that still plays the whole prompt, in time. */
+    public static Duration latestTreatmentStart(Duration promptStartMax, Duration maxDuration, Duration prompt) {
+        Duration latest = maxDuration.minus(AbandonTiming.BYE_MARGIN).minus(prompt);
+        if (promptStartMax != null && promptStartMax.compareTo(latest) < 0) {
+            latest = promptStartMax;
         }
         return latest;
     }
