@@ -51,6 +51,9 @@ public final class ShiftSimulator {
     private final ConnectWindow window;
     /** Answered calls waiting for an agent, in answer order, with their answer times. */
     private final Map<SimCall, Double> waiting = new LinkedHashMap<>();
+    /** Waits whose window ends now; abandoned after every other event of this instant (an agent freed at the
+     * window's very end still takes the call, as {@link ConnectWindow#takes} says). */
+    private final List<SimCall> windowEnds = new ArrayList<>();
     private double now;
     private long seq;
 
@@ -97,6 +100,7 @@ public final class ShiftSimulator {
             while (!events.isEmpty() && events.peek().at() == now) {
                 handle(events.poll());
             }
+            endWindows();
             over = accountant.headroom(instant(now), 0) < 0;
             decide(pacer);
         }
@@ -121,11 +125,7 @@ public final class ShiftSimulator {
                 free.add(e.agent());
                 takeWaitingCall();
             }
-            case SimEvent.WINDOW_END -> {
-                if (waiting.remove(e.call()) != null) {
-                    abandon(); // no agent became free within the window
-                }
-            }
+            case SimEvent.WINDOW_END -> windowEnds.add(e.call());
             default -> throw new IllegalStateException("event kind " + e.kind());
         }
     }
@@ -165,6 +165,15 @@ public final class ShiftSimulator {
             }
             abandon();
         }
+    }
+
+    private void endWindows() {
+        for (SimCall call : windowEnds) {
+            if (waiting.remove(call) != null) {
+                abandon(); // no agent became free within the window
+            }
+        }
+        windowEnds.clear();
     }
 
     private void abandon() {
