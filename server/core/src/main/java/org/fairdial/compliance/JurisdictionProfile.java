@@ -45,6 +45,12 @@ public record JurisdictionProfile(
         String abandonOptOutKey,
         Duration connectWindow) {
 
+    /**
+     * The profile an operator may set either way, for a campaign that needs values looser than a jurisdiction's
+     * built-in profile allows; reports name it as such.
+     */
+    public static final String CUSTOM = "custom";
+
     /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(4)(ii)), applied everywhere. */
     public static final Duration RING_TIME_FLOOR = Duration.ofSeconds(15);
 
@@ -76,6 +82,11 @@ public record JurisdictionProfile(
         this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
                 holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
                 callerIdNationalRate, "");
+    }
+
+    /** Whether {@code profileName} is {@link #CUSTOM}: values of the operator's choosing, no jurisdiction's. */
+    public static boolean isCustom(String profileName) {
+        return CUSTOM.equals(profileName);
     }
 
     /** Whether campaigns under this profile must offer a keypress opt-out in the abandon message. */

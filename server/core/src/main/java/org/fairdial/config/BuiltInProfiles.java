@@ -21,7 +21,7 @@ import org.fairdial.compliance.JurisdictionProfile;
  */
 final class BuiltInProfiles {
     /** The profile meant to be changed either way; every other built-in profile only tightens. */
-    static final String CUSTOM = "custom";
+    static final String CUSTOM = JurisdictionProfile.CUSTOM;
 
     private final Map<String, JurisdictionProfile> shipped;
 
