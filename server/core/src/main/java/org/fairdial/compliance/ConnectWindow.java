@@ -41,9 +41,18 @@ public record ConnectWindow(Duration agentWait, Duration latestTreatmentStart, D
      */
     public static ConnectWindow of(JurisdictionProfile profile, Duration maxDuration, Duration prompt,
                                    Duration connectTimeout) {
-        Duration latest = latestTreatmentStart(profile.promptStartMax(), maxDuration, prompt);
+        return of(profile.connectWindow(), profile.promptStartMax(), maxDuration, prompt, connectTimeout);
+    }
+
+    /**
+     * The same from the profile's values alone ({@code promptStartMax} null where the profile sets none), for
+     * tools that read them without a whole profile (the shift simulator's workloads).
+     */
+    public static ConnectWindow of(Duration profileWindow, Duration promptStartMax, Duration maxDuration,
+                                   Duration prompt, Duration connectTimeout) {
+        Duration latest = latestTreatmentStart(promptStartMax, maxDuration, prompt);
         Duration room = latest.minus(connectTimeout);
-        Duration wait = profile.connectWindow();
+        Duration wait = profileWindow;
         if (room.compareTo(wait) < 0) {
             wait = room;
         }
