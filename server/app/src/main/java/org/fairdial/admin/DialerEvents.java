@@ -48,7 +48,7 @@ final class DialerEvents implements CallObserver, AgentListener {
             case CONNECTING_AGENT -> "call.connecting";
             case BRIDGED -> "call.bridged";
             case ABANDONING -> "call.abandoned";
-            default -> null; // NEW, CANCELLING; ENDED is call.ended, from the CDR
+            default -> null; // NEW, CANCELLING, WAITING_FOR_AGENT (still call.answered); ENDED is call.ended
         };
         if (type == null) {
             return;

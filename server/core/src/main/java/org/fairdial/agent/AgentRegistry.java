@@ -39,6 +39,7 @@ public final class AgentRegistry implements AgentPool {
     private final AgentBackoff backoff;
     private final List<Runnable> availabilityListeners = new CopyOnWriteArrayList<>();
     private final List<AgentListener> listeners = new CopyOnWriteArrayList<>();
+    private final AgentWaitList waiting = new AgentWaitList();
     /** Where bindings are kept across restarts, or null; its writes run on {@link #bindingWriter}, in order. */
     private volatile BindingStore bindings;
     private volatile Executor bindingWriter;
@@ -278,6 +279,18 @@ public final class AgentRegistry implements AgentPool {
     }
 
     @Override
+    public void awaitAgent(String campaign, String waiter, Consumer<String> reserved) {
+        waiting.add(waiter, campaign, reserved);
+        // An agent may have become free between the caller's failed reserve and now.
+        waiting.serve(this::reserve);
+    }
+
+    @Override
+    public void stopAwaiting(String waiter) {
+        waiting.remove(waiter);
+    }
+
+    @Override
     public Optional<String> reserve(String campaign) {
         return reserve(campaign, true);
     }
@@ -455,6 +468,9 @@ public final class AgentRegistry implements AgentPool {
             available |= c.after().state() == AgentState.AVAILABLE;
         }
         if (available) {
+            if (!waiting.isEmpty()) {
+                waiting.serve(this::reserve);
+            }
             availabilityListeners.forEach(Runnable::run);
         }
     }

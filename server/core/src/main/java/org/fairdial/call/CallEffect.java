@@ -51,6 +51,17 @@ public sealed interface CallEffect {
     record ReserveAgent() implements CallEffect {
     }
 
+    /**
+     * Ask the agent pool for the next agent of the campaign that becomes free; AgentReserved follows if one does
+     * before {@link StopWaitingForAgent}.
+     */
+    record WaitForAgent() implements CallEffect {
+    }
+
+    /** Withdraw {@link WaitForAgent}: the call no longer takes an agent that becomes free. */
+    record StopWaitingForAgent() implements CallEffect {
+    }
+
     /** Let go of the call's agent. */
     record ReleaseAgent(AgentRelease release) implements CallEffect {
     }

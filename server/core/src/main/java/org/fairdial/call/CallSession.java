@@ -141,7 +141,8 @@ public final class CallSession {
         try {
             record(event, at);
             CallStatus before = status;
-            Step step = CallTransitions.next(before, event, plan.campaign().abandon().optOutKey());
+            Step step = CallTransitions.next(before, event, plan.campaign().abandon().optOutKey(),
+                    plan.campaign().connectWindow());
             if (step.unexpected()) {
                 LOG.info("ignored {} in {}", event, before);
                 ports.observer().unexpected(this, before, event);

@@ -15,6 +15,13 @@ public enum CallState {
      * state: it exists because reservation is an effect whose answer comes back as an event.
      */
     ANSWERED,
+    /**
+     * No agent was free at the answer: comfort noise plays while the callee waits, up to the campaign's connect
+     * window ({@link org.fairdial.compliance.ConnectWindow}), for an agent about to become free. Not an RFC state:
+     * it exists because Garante, Ofcom and the TSR allow a short wait as long as the whole identification message
+     * still plays before their cap; the abandon deadline keeps running throughout.
+     */
+    WAITING_FOR_AGENT,
     /** An agent is reserved and its phone is being invited with auto-answer; the connect deadline runs. */
     CONNECTING_AGENT,
     /** Both legs up and media relayed between them. */

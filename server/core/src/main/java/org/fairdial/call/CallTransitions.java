@@ -25,6 +25,8 @@ import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
 import org.fairdial.call.CallEffect.StartTimer;
 import org.fairdial.call.CallEffect.StopTimer;
+import org.fairdial.call.CallEffect.StopWaitingForAgent;
+import org.fairdial.call.CallEffect.WaitForAgent;
 import org.fairdial.call.CallEvent.AgentReserved;
 import org.fairdial.call.CallEvent.Answered;
 import org.fairdial.call.CallEvent.Bye;
@@ -40,6 +42,7 @@ import org.fairdial.call.CallEvent.TimerFired;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.compliance.ConnectWindow;
 
 /**
  * The dialer call's transition function: pure, total, no clock, no I/O.
@@ -63,7 +66,14 @@ import org.fairdial.cdr.LegKind;
  *                                                            CANCEL"), [R]  (RFC 3261 Timer B/F: 64*T1)
  * CANCELLING       Progress(C) | Hangup     CANCELLING       -
  * ANSWERED         AgentReserved(a)         CONNECTING_AGENT InviteAgent(a), StartTimer(AGENT_CONNECT)
- * ANSWERED         NoAgentFree              ABANDONING       PlayAbandonTreatment
+ * ANSWERED         NoAgentFree (no window)  ABANDONING       PlayAbandonTreatment
+ * ANSWERED         NoAgentFree (window)     WAITING_FOR_AGENT StartTimer(CONNECT_WINDOW), WaitForAgent
+ * WAITING_FOR_AGENT AgentReserved(a)        CONNECTING_AGENT StopTimer(CONNECT_WINDOW), InviteAgent(a),
+ *                                                            StartTimer(AGENT_CONNECT)
+ * WAITING_FOR_AGENT Timer(CONNECT_WINDOW)   ABANDONING       StopWaitingForAgent, PlayAbandonTreatment
+ * WAITING_FOR_AGENT Bye(C) | Hangup | Timer(ABANDON_DEADLINE)
+ *                                           ENDED            StopTimer(CONNECT_WINDOW), StopWaitingForAgent, then as
+ *                                                            ANSWERED..ABANDONING below
  * CONNECTING_AGENT Progress(A)              CONNECTING_AGENT -
  * CONNECTING_AGENT Answered(A, usable)      BRIDGED          Ack(A), StopTimer(AGENT_CONNECT),
  *                                                            StopTimer(ABANDON_DEADLINE), Bridge
@@ -92,7 +102,8 @@ import org.fairdial.cdr.LegKind;
  *                  Failed(A) -> StopTimer(AGENT_CANCEL), EndLeg(A, NO_ANSWER);
  *                  Timer(AGENT_CANCEL) -> EndLeg(A, NO_ANSWER, "no final response to CANCEL");
  *                  Progress(A) -> nothing (a 180 that crossed our CANCEL)
- * any but ANSWERED AgentReserved            same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
+ * any but ANSWERED, WAITING_FOR_AGENT  AgentReserved
+ *                                           same             ReleaseAgent(AVAILABLE)  (reservation outlived the call)
  * ENDED            Bye | PromptFinished | Timer | MediaLost | Progress(C) | NoAgentFree
  *                                           ENDED            -  (raced the end of the call)
  * any but the above Dtmf                   same             -  (in BRIDGED the media relays it to the other leg)
@@ -117,15 +128,24 @@ public final class CallTransitions {
     private CallTransitions() {
     }
 
-    /** The transition of a call whose campaign offers no keypress opt-out. */
+    /** The transition of a call whose campaign offers no keypress opt-out and no connect window. */
     public static Step next(CallStatus s, CallEvent e) {
         return next(s, e, "");
     }
 
     /**
-     * The transition of a call whose abandon message offers {@code optOutKey} ("" for none) to opt out.
+     * The transition of a call whose abandon message offers {@code optOutKey} ("" for none) to opt out, and whose
+     * callee is abandoned at once when no agent is free.
      */
     public static Step next(CallStatus s, CallEvent e, String optOutKey) {
+        return next(s, e, optOutKey, ConnectWindow.NONE);
+    }
+
+    /**
+     * The transition of a call whose abandon message offers {@code optOutKey} ("" for none) to opt out, and whose
+     * callee, when no agent is free at the answer, waits for one as long as {@code window} allows.
+     */
+    public static Step next(CallStatus s, CallEvent e, String optOutKey, ConnectWindow window) {
         if (e instanceof Reoffer r) {
             return reoffer(s, r);
         }
@@ -143,7 +163,8 @@ public final class CallTransitions {
                     : Step.ignored(s);
             case DIALING, RINGING -> dialing(s, e);
             case CANCELLING -> cancelling(s, e);
-            case ANSWERED -> answered(s, e);
+            case ANSWERED -> answered(s, e, window);
+            case WAITING_FOR_AGENT -> waitingForAgent(s, e);
             case CONNECTING_AGENT -> connectingAgent(s, e);
             case BRIDGED -> bridged(s, e);
             case ABANDONING -> abandoning(s, e);
@@ -182,7 +203,8 @@ public final class CallTransitions {
                 return Step.to(s); // a 180 that crossed our CANCEL (sent at the connect deadline)
             }
         }
-        if (e instanceof AgentReserved && s.state() != CallState.ANSWERED) {
+        if (e instanceof AgentReserved && s.state() != CallState.ANSWERED
+                && s.state() != CallState.WAITING_FOR_AGENT) {
             return Step.to(s, new ReleaseAgent(AgentRelease.AVAILABLE));
         }
         return null;
@@ -196,7 +218,7 @@ public final class CallTransitions {
     private static Step reoffer(CallStatus s, Reoffer r) {
         boolean up = r.leg() == CUSTOMER
                 ? switch (s.state()) {
-                    case ANSWERED, CONNECTING_AGENT, BRIDGED, ABANDONING -> true;
+                    case ANSWERED, WAITING_FOR_AGENT, CONNECTING_AGENT, BRIDGED, ABANDONING -> true;
                     default -> false;
                 }
                 : s.agentLeg() == UP;
@@ -275,15 +297,39 @@ public final class CallTransitions {
         return Step.ignored(s);
     }
 
-    private static Step answered(CallStatus s, CallEvent e) {
+    private static Step answered(CallStatus s, CallEvent e, ConnectWindow window) {
         if (e instanceof AgentReserved r) {
             return Step.to(s.with(CallState.CONNECTING_AGENT, INVITING), new InviteAgent(r.agentId()),
                     new StartTimer(TimerKind.AGENT_CONNECT));
         }
         if (e instanceof NoAgentFree) {
+            if (window.waits()) {
+                return Step.to(s.with(CallState.WAITING_FOR_AGENT), new StartTimer(TimerKind.CONNECT_WINDOW),
+                        new WaitForAgent());
+            }
             return Step.to(s.with(CallState.ABANDONING), new PlayAbandonTreatment());
         }
         return customerGone(s, e);
+    }
+
+    /** Comfort noise plays; an agent that frees within the window takes the call, else the treatment starts. */
+    private static Step waitingForAgent(CallStatus s, CallEvent e) {
+        if (e instanceof AgentReserved r) {
+            return Step.to(s.with(CallState.CONNECTING_AGENT, INVITING), new StopTimer(TimerKind.CONNECT_WINDOW),
+                    new InviteAgent(r.agentId()), new StartTimer(TimerKind.AGENT_CONNECT));
+        }
+        if (e instanceof TimerFired t && t.timer() == TimerKind.CONNECT_WINDOW) {
+            return Step.to(s.with(CallState.ABANDONING), new StopWaitingForAgent(), new PlayAbandonTreatment());
+        }
+        Step gone = customerGone(s, e);
+        if (gone.unexpected()) {
+            return gone;
+        }
+        var effects = new ArrayList<CallEffect>();
+        effects.add(new StopTimer(TimerKind.CONNECT_WINDOW));
+        effects.add(new StopWaitingForAgent());
+        effects.addAll(gone.effects());
+        return new Step(gone.status(), List.copyOf(effects), false);
     }
 
     private static Step connectingAgent(CallStatus s, CallEvent e) {

@@ -20,6 +20,8 @@ import org.fairdial.call.CallEffect.ReserveAgent;
 import org.fairdial.call.CallEffect.SendBye;
 import org.fairdial.call.CallEffect.StartTimer;
 import org.fairdial.call.CallEffect.StopTimer;
+import org.fairdial.call.CallEffect.StopWaitingForAgent;
+import org.fairdial.call.CallEffect.WaitForAgent;
 import org.fairdial.call.CallEvent.Failed;
 import org.fairdial.call.CallSignalling.SentInvite;
 import org.fairdial.cdr.CdrLeg;
@@ -103,6 +105,14 @@ final class EffectRunner {
             // Known from now on, so a release works even if the call ends before AgentReserved is handled.
             agent.ifPresent(id -> call.agent.agentId = id);
             call.post(agent.<CallEvent>map(CallEvent.AgentReserved::new).orElseGet(CallEvent.NoAgentFree::new));
+        } else if (effect instanceof WaitForAgent) {
+            // The pool calls back on whichever thread freed the agent; the call hands the event to its executor.
+            ports.agents().awaitAgent(campaign.name(), call.callId().toString(), id -> {
+                call.agent.agentId = id;
+                call.post(new CallEvent.AgentReserved(id));
+            });
+        } else if (effect instanceof StopWaitingForAgent) {
+            ports.agents().stopAwaiting(call.callId().toString());
         } else if (effect instanceof ReleaseAgent r) {
             if (call.agent.agentId != null) {
                 ports.agents().release(call.agent.agentId, r.release(), campaign.wrapUp());
@@ -124,6 +134,11 @@ final class EffectRunner {
         return switch (timer) {
             case RING -> campaign.ringTimeout();
             case AGENT_CONNECT -> campaign.agentConnectTimeout();
+            case CONNECT_WINDOW -> {
+                // Counted from the 200 OK like the deadline: the window is what the prompt leaves before the cap.
+                Instant end = call.customer.answeredAt.plus(campaign.connectWindow().agentWait());
+                yield Duration.between(ports.clock().instant(), end);
+            }
             case ABANDON_DEADLINE -> {
                 // Counted from the 200 OK's arrival, not from when this runs: the cap is the law's, not ours.
                 Instant deadline = call.customer.answeredAt.plus(campaign.abandon().maxDuration()).minus(AbandonTiming.BYE_MARGIN);

@@ -6,6 +6,11 @@ public enum TimerKind {
     RING,
     /** The agent's phone must answer within the campaign's agent-connect-timeout. */
     AGENT_CONNECT,
+    /**
+     * End of the wait for an agent about to become free ({@link org.fairdial.compliance.ConnectWindow}); at expiry
+     * the abandon treatment starts.
+     */
+    CONNECT_WINDOW,
     /** Hard cap from the callee's 200 OK to our BYE when no agent talks (abandon.max-duration). */
     ABANDON_DEADLINE,
     /**

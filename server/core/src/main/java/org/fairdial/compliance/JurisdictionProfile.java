@@ -26,6 +26,9 @@ import java.util.Objects;
  *                                 16 CFR 310.4(b)(1)(v)(B))
  * @param dncRegistryMaxAge        oldest a national do-not-call registry may be, from its download date, for the
  *                                 campaign to dial (US 31 days, UK TPS 28, Italy RPO 15); zero: no limit
+ * @param connectWindow            longest an answered callee may wait for an agent about to become free before the
+ *                                 abandon treatment starts; never more than {@link ConnectWindow} leaves for the
+ *                                 whole prompt before the cap. Zero: no wait (abandoned at once)
  */
 public record JurisdictionProfile(
         String name,
@@ -42,7 +45,14 @@ public record JurisdictionProfile(
         FrequencyCap frequencyCap,
         boolean callerIdNationalRate,
         String abandonOptOutKey,
-        Duration dncRegistryMaxAge) {
+        Duration dncRegistryMaxAge,
+        Duration connectWindow) {
+
+    /**
+     * The profile an operator may set either way, for a campaign that needs values looser than a jurisdiction's
+     * built-in profile allows; reports name it as such.
+     */
+    public static final String CUSTOM = "custom";
 
     /** Ring time below which no profile may go: 15 s (TSR 16 CFR 310.4(b)(4)(ii)), applied everywhere. */
     public static final Duration RING_TIME_FLOOR = Duration.ofSeconds(15);
@@ -53,9 +63,10 @@ public record JurisdictionProfile(
         Objects.requireNonNull(frequencyCap, "frequencyCap");
         abandonOptOutKey = abandonOptOutKey == null ? "" : abandonOptOutKey;
         Objects.requireNonNull(dncRegistryMaxAge, "dncRegistryMaxAge");
+        connectWindow = connectWindow == null ? Duration.ZERO : connectWindow;
     }
 
-    /** A profile that asks for no keypress opt-out and sets no registry age limit. */
+    /** A profile that asks for no keypress opt-out, sets no registry age limit and no connect window. */
     public JurisdictionProfile(String name, double abandonRateCap, Duration abandonMaxDuration,
                                Duration promptStartMax, Duration redialLockout, Duration minRingTime,
                                WeeklyHours callingHours, Holidays holidays, boolean lockoutAgentExempt,
@@ -63,7 +74,7 @@ public record JurisdictionProfile(
                                boolean callerIdNationalRate) {
         this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
                 holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
-                callerIdNationalRate, "", Duration.ZERO);
+                callerIdNationalRate, "", Duration.ZERO, Duration.ZERO);
     }
 
     /** A profile with a keypress opt-out and no registry age limit. */
@@ -74,7 +85,7 @@ public record JurisdictionProfile(
                                boolean callerIdNationalRate, String abandonOptOutKey) {
         this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
                 holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
-                callerIdNationalRate, abandonOptOutKey, Duration.ZERO);
+                callerIdNationalRate, abandonOptOutKey, Duration.ZERO, Duration.ZERO);
     }
 
     /** A profile with a registry age limit and no keypress opt-out. */
@@ -85,7 +96,12 @@ public record JurisdictionProfile(
                                boolean callerIdNationalRate, Duration dncRegistryMaxAge) {
         this(name, abandonRateCap, abandonMaxDuration, promptStartMax, redialLockout, minRingTime, callingHours,
                 holidays, lockoutAgentExempt, agentRequiredAfterLockout, consentRequired, frequencyCap,
-                callerIdNationalRate, "", dncRegistryMaxAge);
+                callerIdNationalRate, "", dncRegistryMaxAge, Duration.ZERO);
+    }
+
+    /** Whether {@code profileName} is {@link #CUSTOM}: values of the operator's choosing, no jurisdiction's. */
+    public static boolean isCustom(String profileName) {
+        return CUSTOM.equals(profileName);
     }
 
     /** Whether campaigns under this profile must offer a keypress opt-out in the abandon message. */

@@ -3,6 +3,7 @@ package org.fairdial.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.fairdial.compliance.ConnectWindow;
 import org.fairdial.compliance.DialingRules;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.prompt.Prompt;
@@ -56,6 +57,15 @@ public record CampaignConfig(
                           AbandonConfig abandon, DialingRules rules, LeadColumns leadColumns, DoNotCall doNotCall) {
         this(name, enabled, trunk, leadsFile, defaultRegion, callerId, profile, prompt, pacing, dialRatio, ringTimeout,
                 agentConnectTimeout, wrapUp, abandon, rules, leadColumns, doNotCall, DispositionConfig.DEFAULT);
+    }
+
+    /**
+     * How long an answered callee with no free agent waits for one: the profile's connect window, shortened so an
+     * agent failing at agent-connect-timeout still leaves the whole prompt before abandon.max-duration.
+     */
+    public ConnectWindow connectWindow() {
+        return ConnectWindow.of(profile, abandon.maxDuration(), prompt == null ? Duration.ZERO : prompt.duration(),
+                agentConnectTimeout);
     }
 
     /**

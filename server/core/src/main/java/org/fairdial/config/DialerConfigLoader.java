@@ -77,6 +77,7 @@ public final class DialerConfigLoader {
         for (String name : reader.keys("dialer.profiles")) {
             profiles.put(name, sections.profile("dialer.profiles", name));
         }
+        BuiltInProfiles.of(reference()).check(reader, "dialer.profiles", profiles);
         Map<String, String> campaignProfiles = new LinkedHashMap<>();
         String defaultProfile = reader.string("dialer.campaign-defaults.profile");
         for (String name : reader.keys("dialer.campaigns")) {
@@ -133,6 +134,7 @@ public final class DialerConfigLoader {
         for (String name : reader.keys("dialer.profiles")) {
             profiles.put(name, sections.profile("dialer.profiles", name));
         }
+        BuiltInProfiles.of(reference()).check(reader, "dialer.profiles", profiles);
         Map<String, TrunkConfig> trunks = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.trunks")) {
             TrunkConfig trunk = sections.trunk("dialer.trunks", name);
@@ -165,6 +167,11 @@ public final class DialerConfigLoader {
     /** Unknown keys come first: a mistyped key often explains a missing one reported after it. */
     private static List<ConfigProblem> unknownKeys(Config operator, Config resolved) {
         return new ArrayList<>(new UnknownKeys(ConfigFactory.defaultReference(LOADER)).check(operator, resolved));
+    }
+
+    /** The shipped defaults alone, which {@link BuiltInProfiles} holds operator profiles to. */
+    private static Config reference() {
+        return ConfigFactory.defaultReference(LOADER).resolve();
     }
 
     private static ConfigParseOptions options() {

@@ -264,7 +264,8 @@ final class SectionReaders {
                 r.duration(p + ".abandon-max-duration"), promptStart, r.duration(p + ".redial-lockout"), minRing,
                 rules.hours(p + ".calling-hours"), rules.holidays(p + ".holidays"), agentExempt, agentAfter,
                 r.bool(p + ".consent-required"), rules.frequencyCap(p + ".frequency-cap"),
-                r.bool(p + ".caller-id-national-rate"), optOutKey(p + ".abandon-opt-out-key"), registryAge);
+                r.bool(p + ".caller-id-national-rate"), optOutKey(p + ".abandon-opt-out-key"), registryAge,
+                r.has(p + ".connect-window") ? r.duration(p + ".connect-window") : Duration.ZERO);
     }
 
     /** An opt-out key: "" (none) or one of the keys RFC 4733 carries as events 0-11. */

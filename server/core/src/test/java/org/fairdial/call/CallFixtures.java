@@ -24,14 +24,15 @@ import org.fairdial.cdr.LegKind;
 
 /** The statuses a call can reach and a representative of every event type, shared by the state-machine tests. */
 final class CallFixtures {
-    // Every status reachable from CallStatus.INITIAL (CallTransitionsTest.reachableStatusesAreExactlyTheEnumeratedOnes
-    // proves it).
+    // Every status reachable from CallStatus.INITIAL, with or without a connect window
+    // (CallTransitionsTest.reachableStatusesAreExactlyTheEnumeratedOnes proves it).
     static final CallStatus NEW = CallStatus.INITIAL;
     static final CallStatus DIALING = status(CallState.DIALING, AgentLegState.NONE);
     static final CallStatus RINGING = status(CallState.RINGING, AgentLegState.NONE);
     static final CallStatus CANCELLING_RING_TIMEOUT = status(CallState.CANCELLING, AgentLegState.NONE);
     static final CallStatus CANCELLING_OPERATOR = new CallStatus(CallState.CANCELLING, AgentLegState.NONE, true);
     static final CallStatus ANSWERED = status(CallState.ANSWERED, AgentLegState.NONE);
+    static final CallStatus WAITING = status(CallState.WAITING_FOR_AGENT, AgentLegState.NONE);
     static final CallStatus CONNECTING = status(CallState.CONNECTING_AGENT, AgentLegState.INVITING);
     static final CallStatus BRIDGED = status(CallState.BRIDGED, AgentLegState.UP);
     static final CallStatus ABANDONING_NO_AGENT = status(CallState.ABANDONING, AgentLegState.NONE);
@@ -54,6 +55,7 @@ final class CallFixtures {
             CANCELLING_RING_TIMEOUT, "CANCELLING(ring timeout)",
             CANCELLING_OPERATOR, "CANCELLING(operator)",
             ANSWERED, "ANSWERED",
+            WAITING, "WAITING_FOR_AGENT (connect window)",
             CONNECTING, "CONNECTING_AGENT/agent INVITING",
             BRIDGED, "BRIDGED/agent UP",
             ABANDONING_NO_AGENT, "ABANDONING/agent NONE",
@@ -87,6 +89,7 @@ final class CallFixtures {
     static final TimerFired RING_TIMEOUT = new TimerFired(TimerKind.RING);
     static final TimerFired CONNECT_TIMEOUT = new TimerFired(TimerKind.AGENT_CONNECT);
     static final TimerFired DEADLINE = new TimerFired(TimerKind.ABANDON_DEADLINE);
+    static final TimerFired WINDOW_END = new TimerFired(TimerKind.CONNECT_WINDOW);
     static final TimerFired CUSTOMER_CANCEL_TIMEOUT = new TimerFired(TimerKind.CUSTOMER_CANCEL);
     static final TimerFired AGENT_CANCEL_TIMEOUT = new TimerFired(TimerKind.AGENT_CANCEL);
     static final Hangup HANGUP = new Hangup("operator hangup");
@@ -118,7 +121,7 @@ final class CallFixtures {
 
     static final List<CallEvent> EVENTS = List.of(DIAL, DIAL_SET_ASIDE, RINGING_C, RINGING_A, ANSWER_C,
             ANSWER_C_NO_MEDIA, ANSWER_A, ANSWER_A_NO_MEDIA, BUSY_C, UNAVAILABLE_A, BYE_C, BYE_A, RESERVED, NO_AGENT,
-            PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE, CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, HANGUP,
+            PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, WINDOW_END, DEADLINE, CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, HANGUP,
             AGENT_SILENT, CALLEE_SILENT, REOFFER_C, REOFFER_A, KEY_9_C, KEY_9_A);
 
     static EndLeg end(LegKind leg, Disposition d, HangupSide side, String reason) {

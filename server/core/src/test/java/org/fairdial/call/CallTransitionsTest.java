@@ -38,6 +38,7 @@ import org.fairdial.call.CallEvent.Failed;
 import org.fairdial.call.CallEvent.TimerFired;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
+import org.fairdial.compliance.ConnectWindow;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +106,21 @@ class CallTransitionsTest {
         expect(ANSWERED, RESERVED, CONNECTING, new InviteAgent("1001"), new StartTimer(TimerKind.AGENT_CONNECT));
         expect(ANSWERED, NO_AGENT, ABANDONING_NO_AGENT, new PlayAbandonTreatment());
         expectCustomerGone(ANSWERED, ENDED);
+
+        // The connect window (a campaign that has one: ConnectWaitTransitionsTest covers ANSWERED + NoAgentFree).
+        expect(WAITING, RESERVED, CONNECTING, new StopTimer(TimerKind.CONNECT_WINDOW), new InviteAgent("1001"),
+                new StartTimer(TimerKind.AGENT_CONNECT));
+        expect(WAITING, WINDOW_END, ABANDONING_NO_AGENT, new CallEffect.StopWaitingForAgent(),
+                new PlayAbandonTreatment());
+        expect(WAITING, BYE_C, ENDED, new StopTimer(TimerKind.CONNECT_WINDOW), new CallEffect.StopWaitingForAgent(),
+                new StopTimer(TimerKind.ABANDON_DEADLINE),
+                end(CUSTOMER, Disposition.ABANDONED, HangupSide.REMOTE, "callee hung up before an agent"));
+        expect(WAITING, HANGUP, ENDED, new StopTimer(TimerKind.CONNECT_WINDOW), new CallEffect.StopWaitingForAgent(),
+                new StopTimer(TimerKind.ABANDON_DEADLINE), new SendBye(CUSTOMER),
+                end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, HANGUP.reason()));
+        expect(WAITING, DEADLINE, ENDED, new StopTimer(TimerKind.CONNECT_WINDOW), new CallEffect.StopWaitingForAgent(),
+                new StopTimer(TimerKind.ABANDON_DEADLINE), new SendBye(CUSTOMER),
+                end(CUSTOMER, Disposition.ABANDONED, HangupSide.DIALER, "no agent free: abandon deadline"));
 
         // Not in the Javadoc table: the agent's 180 while we wait for its 200 is accepted silently.
         expect(CONNECTING, RINGING_A, CONNECTING);
@@ -187,7 +203,8 @@ class CallTransitionsTest {
         // Events that raced the end of the call change nothing and are not counted as unexpected.
         for (CallStatus s : STATUSES.keySet()) {
             if (s.state() == CallState.ENDED) {
-                for (CallEvent late : List.of(BYE_C, BYE_A, PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, DEADLINE,
+                for (CallEvent late : List.of(BYE_C, BYE_A, PROMPT_DONE, RING_TIMEOUT, CONNECT_TIMEOUT, WINDOW_END,
+                        DEADLINE,
                         CUSTOMER_CANCEL_TIMEOUT, AGENT_CANCEL_TIMEOUT, AGENT_SILENT, CALLEE_SILENT, RINGING_C,
                         NO_AGENT)) {
                     if (!TABLE.containsKey(new Pair(s, late))) {
@@ -198,8 +215,8 @@ class CallTransitionsTest {
         }
 
         // A re-INVITE is answered while its leg's dialog is up, refused with 481 otherwise; it never moves the call.
-        Set<CallState> customerUp = EnumSet.of(CallState.ANSWERED, CallState.CONNECTING_AGENT, CallState.BRIDGED,
-                CallState.ABANDONING);
+        Set<CallState> customerUp = EnumSet.of(CallState.ANSWERED, CallState.WAITING_FOR_AGENT,
+                CallState.CONNECTING_AGENT, CallState.BRIDGED, CallState.ABANDONING);
         for (CallStatus s : STATUSES.keySet()) {
             expect(s, REOFFER_C, s, customerUp.contains(s.state())
                     ? new AnswerOffer(CUSTOMER, REOFFER_C.sdp(), REPLY)
@@ -217,7 +234,7 @@ class CallTransitionsTest {
 
         // A reservation that outlived its need goes straight back, whatever the call is doing.
         for (CallStatus s : STATUSES.keySet()) {
-            if (s.state() != CallState.ANSWERED) {
+            if (s.state() != CallState.ANSWERED && s.state() != CallState.WAITING_FOR_AGENT) {
                 expect(s, RESERVED, s, new ReleaseAgent(AgentRelease.AVAILABLE));
             }
         }
@@ -291,9 +308,11 @@ class CallTransitionsTest {
         while (!todo.isEmpty()) {
             CallStatus s = todo.poll();
             for (CallEvent e : EVENTS) {
-                CallStatus next = CallTransitions.next(s, e).status();
-                if (seen.add(next)) {
-                    todo.add(next);
+                for (ConnectWindow window : List.of(ConnectWindow.NONE, ConnectWaitTransitionsTest.WINDOW)) {
+                    CallStatus next = CallTransitions.next(s, e, "", window).status();
+                    if (seen.add(next)) {
+                        todo.add(next);
+                    }
                 }
             }
         }
@@ -314,7 +333,9 @@ class CallTransitionsTest {
                 long releases = step.effects().stream().filter(f -> f instanceof ReleaseAgent).count();
                 boolean letGo = holdsAgent(s) && !holdsAgent(step.status())
                         && step.status().state() != CallState.ANSWERED;
-                boolean lateReservation = e instanceof CallEvent.AgentReserved && s.state() != CallState.ANSWERED;
+                // The reservation a waiting call asked for is its agent, not a late one.
+                boolean lateReservation = e instanceof CallEvent.AgentReserved && s.state() != CallState.ANSWERED
+                        && s.state() != CallState.WAITING_FOR_AGENT;
                 String pair = STATUSES.get(s) + " + " + e;
                 assertEquals(letGo || lateReservation ? 1 : 0, releases, pair);
             }

@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.fairdial.compliance.AbandonAccountant;
 import org.fairdial.compliance.AbandonRules;
+import org.fairdial.compliance.ConnectWindow;
 import org.fairdial.dialing.pacing.LiveEstimates;
 import org.fairdial.dialing.pacing.Pacer;
 import org.fairdial.dialing.pacing.PacingDecision;
@@ -19,7 +23,9 @@ import org.fairdial.dialing.pacing.PacingSnapshot.RingingCall;
 /**
  * A discrete-event simulation of one shift with a real {@link Pacer}, the real {@link AbandonAccountant} and
  * {@link LiveEstimates} fed as the live dialer feeds them. An answered call takes the longest-idle free agent at
- * once (or its reserved agent); with none free it is abandoned. The pacer is asked after every event and every
+ * once (or its reserved agent); with none free it waits for one within its {@link ConnectWindow} (the rule call
+ * control applies: an agent freed within the window takes it, in answer order) and is abandoned at the window's
+ * end, or at once without a window. The pacer is asked after every event and every
  * second; calls it starts are placed at once. Nothing happens after the shift's end.
  */
 public final class ShiftSimulator {
@@ -42,11 +48,24 @@ public final class ShiftSimulator {
     private final long[] talkTicket;
     private final ArrayDeque<Integer> free = new ArrayDeque<>();
     private final List<SimCall> ringing = new ArrayList<>();
+    private final ConnectWindow window;
+    /** Answered calls waiting for an agent, in answer order, with their answer times. */
+    private final Map<SimCall, Double> waiting = new LinkedHashMap<>();
+    /** Waits whose window ends now; abandoned after every other event of this instant (an agent freed at the
+     * window's very end still takes the call, as {@link ConnectWindow#takes} says). */
+    private final List<SimCall> windowEnds = new ArrayList<>();
     private double now;
     private long seq;
 
+    /** A shift whose answered calls with no free agent are abandoned at once. */
     public ShiftSimulator(Workload workload, long seed) {
+        this(workload, seed, ConnectWindow.NONE);
+    }
+
+    /** A shift whose answered calls with no free agent wait for one as {@code window} allows. */
+    public ShiftSimulator(Workload workload, long seed, ConnectWindow window) {
         this.w = workload;
+        this.window = window;
         SplittableRandom root = new SplittableRandom(seed);
         this.dialRandom = root.split();
         this.agentRandom = root.split();
@@ -81,6 +100,7 @@ public final class ShiftSimulator {
             while (!events.isEmpty() && events.peek().at() == now) {
                 handle(events.poll());
             }
+            endWindows();
             over = accountant.headroom(instant(now), 0) < 0;
             decide(pacer);
         }
@@ -103,7 +123,9 @@ public final class ShiftSimulator {
                 since[e.agent()] = now;
                 idleSince[e.agent()] = now;
                 free.add(e.agent());
+                takeWaitingCall();
             }
+            case SimEvent.WINDOW_END -> windowEnds.add(e.call());
             default -> throw new IllegalStateException("event kind " + e.kind());
         }
     }
@@ -121,10 +143,45 @@ public final class ShiftSimulator {
         estimates.dialAnswered(call.ticket(), instant(now));
         int agent = call.agent() >= 0 ? call.agent() : free.isEmpty() ? -1 : free.poll();
         if (agent < 0) {
-            metrics.abandoned(now);
-            accountant.abandoned(instant(now));
+            if (window.waits()) {
+                waiting.put(call, now);
+                schedule(new SimEvent(now + window.agentWait().toNanos() / 1e9, SimEvent.WINDOW_END, call, -1));
+            } else {
+                abandon();
+            }
             return;
         }
+        connect(agent);
+    }
+
+    /** The agent that just became free takes the longest-waiting call, if that one is still in its window. */
+    private void takeWaitingCall() {
+        for (Iterator<Double> it = waiting.values().iterator(); it.hasNext(); ) {
+            double answeredAt = it.next();
+            it.remove();
+            if (window.takes(Duration.ofNanos(Math.round((now - answeredAt) * 1e9)))) {
+                connect(free.poll());
+                return;
+            }
+            abandon();
+        }
+    }
+
+    private void endWindows() {
+        for (SimCall call : windowEnds) {
+            if (waiting.remove(call) != null) {
+                abandon(); // no agent became free within the window
+            }
+        }
+        windowEnds.clear();
+    }
+
+    private void abandon() {
+        metrics.abandoned(now);
+        accountant.abandoned(instant(now));
+    }
+
+    private void connect(int agent) {
         double talk = w.talk().sample(agentRandom);
         metrics.connected(now, now - idleSince[agent], Math.min(talk, w.shiftSeconds() - now));
         accountant.connected(instant(now));

@@ -6,6 +6,8 @@ record SimEvent(double at, int kind, SimCall call, int agent, long seq) implemen
     static final int RESOLVE = 1;
     static final int TALK_END = 2;
     static final int WRAP_END = 3;
+    /** An answered call's connect window ends. */
+    static final int WINDOW_END = 4;
 
     SimEvent(double at, int kind, SimCall call, int agent) {
         this(at, kind, call, agent, 0);

@@ -1,6 +1,7 @@
 package org.fairdial.sim;
 
 import org.fairdial.app.ToolCommand;
+import org.fairdial.compliance.ConnectWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +41,10 @@ public final class SimulateCommand implements ToolCommand, Callable<Integer> {
             return 2;
         }
         Workload w;
+        ConnectWindow window;
         try {
             w = WorkloadReader.read(workload);
+            window = WorkloadReader.connectWindow(workload);
         } catch (WorkloadException e) {
             System.err.println(workload + ": " + e.problems().size() + " problem(s):");
             e.problems().forEach(p -> System.err.println("  " + p));
@@ -61,7 +64,7 @@ public final class SimulateCommand implements ToolCommand, Callable<Integer> {
         for (SimPacer p : pacers) {
             List<ShiftResult> runs = new ArrayList<>();
             for (int i = 0; i < seeds; i++) {
-                ShiftSimulator sim = new ShiftSimulator(w, seed + i);
+                ShiftSimulator sim = new ShiftSimulator(w, seed + i, window);
                 runs.add(sim.run(p.create(sim.context())));
             }
             results.put(runs.get(0).pacer(), runs);

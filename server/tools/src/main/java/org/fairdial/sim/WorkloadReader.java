@@ -3,7 +3,9 @@ package org.fairdial.sim;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import org.fairdial.compliance.ConnectWindow;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +33,37 @@ public final class WorkloadReader {
             return read(ConfigFactory.parseFile(file.toFile()).resolve());
         } catch (ConfigException e) {
             throw new WorkloadException(List.of(e.getMessage()));
+        }
+    }
+
+    /**
+     * The connect window answered calls with no free agent wait within ({@link ConnectWindow}, as the live server
+     * computes it): the profile's connect-window, prompt-start-max and the campaign's abandon.max-duration (default
+     * the server's campaign-defaults) from the server's reference.conf, with the workload's {@code prompt-length}
+     * and {@code agent-connect-timeout}; {@link ConnectWindow#NONE} (abandoned at once) when the workload gives
+     * neither.
+     */
+    public static ConnectWindow connectWindow(Path file) {
+        try {
+            Config config = ConfigFactory.parseFile(file.toFile()).resolve();
+            if (!config.hasPath(ROOT + "prompt-length") && !config.hasPath(ROOT + "agent-connect-timeout")) {
+                return ConnectWindow.NONE;
+            }
+            Config reference = ConfigFactory.defaultReference();
+            String profile = "dialer.profiles." + config.getString(ROOT + "profile") + ".";
+            Duration maxDuration = config.hasPath(ROOT + "abandon-max-duration")
+                    ? config.getDuration(ROOT + "abandon-max-duration")
+                    : reference.getDuration("dialer.campaign-defaults.abandon.max-duration");
+            return ConnectWindow.of(
+                    reference.hasPath(profile + "connect-window") ? reference.getDuration(profile + "connect-window")
+                            : Duration.ZERO,
+                    reference.hasPath(profile + "prompt-start-max") ? reference.getDuration(profile
+                            + "prompt-start-max") : null,
+                    maxDuration, config.getDuration(ROOT + "prompt-length"),
+                    config.getDuration(ROOT + "agent-connect-timeout"));
+        } catch (ConfigException e) {
+            throw new WorkloadException(List.of(file + ": " + e.getMessage()
+                    + " (prompt-length and agent-connect-timeout go together)"));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.compliance.WindowFigures;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +15,11 @@ import java.util.Locale;
 /** A {@link ComplianceReport} as a printable table or as JSON. */
 public final class ReportRendering {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Said of a campaign under profile custom: its values may be looser than any jurisdiction's built-in profile
+     * (those can only be tightened), so the report must not read as a jurisdiction's.
+     */
+    static final String CUSTOM_NOTE = ": custom values, not a built-in jurisdiction profile";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ReportRendering() {
@@ -32,7 +38,8 @@ public final class ReportRendering {
         StringBuilder out = new StringBuilder();
         out.append("Compliance report, campaign ").append(report.campaign());
         if (report.profile() != null) {
-            out.append(" (profile ").append(report.profile()).append(')');
+            out.append(" (profile ").append(report.profile())
+                    .append(JurisdictionProfile.isCustom(report.profile()) ? CUSTOM_NOTE : "").append(')');
         }
         out.append(", generated ").append(report.generatedAt()).append('\n');
         for (ComplianceReport.Section s : report.sections()) {
@@ -62,7 +69,8 @@ public final class ReportRendering {
     }
 
     /**
-     * The report as one JSON object: {@code campaign}, {@code profile}, {@code generated_at}, {@code compliant} and
+     * The report as one JSON object: {@code campaign}, {@code profile} ({@code profile_custom: true} as well under
+     * profile custom), {@code generated_at}, {@code compliant} and
      * {@code formulas}, each with its windows (docs/cdr.md). Times are ISO-8601 text, rates plain numbers.
      */
     public static String json(ComplianceReport report) {
@@ -71,6 +79,9 @@ public final class ReportRendering {
                 .put("profile", report.profile())
                 .put("generated_at", report.generatedAt().toString())
                 .put("compliant", report.compliant());
+        if (JurisdictionProfile.isCustom(report.profile())) {
+            root.put("profile_custom", true);
+        }
         ArrayNode formulas = root.putArray("formulas");
         for (ComplianceReport.Section s : report.sections()) {
             ObjectNode section = formulas.addObject()
