@@ -18,33 +18,16 @@ import org.fairdial.compliance.Rule;
 import org.fairdial.ports.Denial;
 import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The abandon path against SIPp: the callee answers, no agent is free, the callee hears comfort noise and the
  * identification prompt from the first frames on, and the BYE comes within 3 s of the 200 OK (Garante 2014).
  */
 @Timeout(120)
-class AbandonIT {
+class AbandonIT extends SippCalls {
     private static final String NUMBER = "+390299000002";
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     @Test
     void answeredCallWithNoAgentGetsNoiseAndPromptAtOnceAndByeWithinThreeSeconds() throws Exception {

@@ -13,31 +13,14 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The bridge path against SIPp: callee answers, an agent's softphone (SIPp) is invited and the two talk. */
 @Timeout(120)
-class AgentBridgeIT {
+class AgentBridgeIT extends SippCalls {
     private static final byte CALLEE_SAYS = 0x55;
     private static final byte AGENT_SAYS = 0x2A;
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     @Test
     void answeredCallIsBridgedToTheRegisteredAgentAndMediaFlowsBothWays() throws Exception {

@@ -11,29 +11,12 @@ import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Agents steering themselves from the softphone (feature codes), and a phone that goes silent mid-call. */
 @Timeout(120)
-class AgentControlIT {
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
-
+class AgentControlIT extends SippCalls {
     @Test
     void agentPausesWithAReasonAndComesBackWithFeatureCodes() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).agent("1001", "pw-1001").start();

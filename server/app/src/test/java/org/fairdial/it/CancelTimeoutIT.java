@@ -12,12 +12,8 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No leg waits forever: an agent softphone (SIPp) that never answers our CANCEL used to leave the call live in
@@ -25,20 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reason, and the call forgotten.
  */
 @Timeout(120)
-class CancelTimeoutIT {
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
-
+class CancelTimeoutIT extends SippCalls {
     @Test
     void anAgentLegWhoseCancelIsNeverAnsweredEndsAtTheCancelTimeout() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).agent("1003", "pw-1003").leads("+390299000050")

@@ -25,12 +25,8 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11, "A short, compliant connect wait", against SIPp: the campaign's 1.0 s prompt and 500 ms
@@ -39,22 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * window and the BYE comes within 3 s.
  */
 @Timeout(120)
-class ConnectWindowIT {
+class ConnectWindowIT extends SippCalls {
     private static final String NUMBER = "+390299000070";
     private static final Duration PROMPT = Duration.ofMillis(1000);
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     private String campaign() throws IOException {
         Path prompt = wav(dir.resolve("prompt-1s.wav"), PROMPT);

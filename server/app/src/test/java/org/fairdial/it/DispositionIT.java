@@ -24,12 +24,8 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.ports.LeadState;
 import org.fairdial.storage.JdbcLeadStateRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Agents' dispositions over real SIP (issue 9): a SIPp agent in wrap-up dials {@code *74} (DNC, the fourth code)
@@ -38,23 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a 409. Wrap-up is long, so only a disposition frees the agent for the next call.
  */
 @Timeout(120)
-class DispositionIT {
+class DispositionIT extends SippCalls {
     private static final String SUPERVISOR = "supervisor-token-0123456789";
     private static final String FIRST = "+390299000401";
     private static final String SECOND = "+390299000402";
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     @Test
     void featureCodeAndApiDispositionsReachTheCdrTheLeadAndTheDoNotCallList() throws Exception {

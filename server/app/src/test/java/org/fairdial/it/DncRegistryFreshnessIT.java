@@ -18,12 +18,8 @@ import org.fairdial.cdr.LegKind;
 import org.fairdial.compliance.Rule;
 import org.fairdial.ports.Denial;
 import org.fairdial.storage.JdbcDenialRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Registry freshness against real traffic, under the Garante-based test profile (Italy RPO: 15 days): with a
@@ -33,22 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the lead's consent.
  */
 @Timeout(120)
-class DncRegistryFreshnessIT {
+class DncRegistryFreshnessIT extends SippCalls {
     private static final String NUMBER = "+390299000070";
     private static final String CONSENT_AT = "2026-01-15T10:20:30Z";
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     /** A one-number RPO extract (not the lead's number) downloaded {@code daysAgo} days ago, and the keys naming it. */
     private String registry(int daysAgo) throws Exception {

@@ -20,12 +20,8 @@ import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.TestLegs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,24 +34,11 @@ import org.slf4j.LoggerFactory;
  * 3 % cap absorbs a few: the abandon rate ends within the cap, and the holds grow.
  */
 @Timeout(180)
-class FlakyAgentIT {
+class FlakyAgentIT extends SippCalls {
     private static final Logger LOG = LoggerFactory.getLogger(FlakyAgentIT.class);
     private static final int SEEDED_ANSWERED = 100;
     private static final int LEADS = 16;
     private static final double CAP = 0.03;
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     @Test
     void theFlakyAgentIsHeldOutLongerEachTimeAndTheAbandonRateStaysWithinTheCap() throws Exception {

@@ -22,12 +22,8 @@ import org.fairdial.compliance.Rule;
 import org.fairdial.ports.Denial;
 import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.storage.JdbcDenialRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * agent's media on test sockets: RFC 4733 telephone-events sent from the callee's RTP port to the dialer's.
  */
 @Timeout(120)
-class OptOutIT {
+class OptOutIT extends SippCalls {
     private static final Logger LOG = LoggerFactory.getLogger(OptOutIT.class);
     private static final String NUMBER = "+390299000009";
     private static final String OPT_OUT = "dialer.campaigns.it.abandon { opt-out-key = \"9\", "
@@ -44,19 +40,6 @@ class OptOutIT {
     private static final int KEY_9 = 9;
     private static final int CALLEE_EVENT_PT = 101;
     private static final byte CALLEE_SAYS = 0x55;
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     @Test
     void theOptOutKeyDuringTheAbandonMessageListsTheNumberAndEndsTheCallAtOnce() throws Exception {

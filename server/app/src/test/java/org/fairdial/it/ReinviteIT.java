@@ -12,12 +12,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bridged callee (SIPp) re-INVITEs twice: it puts the call on hold (a=sendonly), then takes it off hold on
@@ -25,23 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * on hold, and after the move both directions flow through the new port.
  */
 @Timeout(120)
-class ReinviteIT {
+class ReinviteIT extends SippCalls {
     private static final byte CALLEE_SAYS = 0x55;
     private static final byte MOVED_CALLEE_SAYS = 0x66;
     private static final byte AGENT_SAYS = 0x2A;
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
 
     @Test
     void holdAndAMediaMoveByTheCalleeAreAnsweredAndTheRelayFollows() throws Exception {

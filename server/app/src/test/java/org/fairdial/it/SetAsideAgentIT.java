@@ -10,12 +10,8 @@ import org.fairdial.agent.AgentState;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.LegKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Progressive dialing sets an agent aside before the INVITE; these are the unanswered endings that used to leave
@@ -23,20 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIPp as the trunk and a SIPp softphone as the agent.
  */
 @Timeout(120)
-class SetAsideAgentIT {
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
-
+class SetAsideAgentIT extends SippCalls {
     @Test
     void agentComesBackWhenTheCalleesAnswerCrossesTheRingTimeoutCancel() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).agent("1001", "pw-1001").leads("+390299000040")

@@ -12,32 +12,15 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the trunk can answer besides a plain 200, against SIPp: busy, unavailable, ringing out (our CANCEL), a
  * digest challenge, and the RFC 3261 traps (a 200 crossing our CANCEL, a retransmitted 200, a transport error).
  */
 @Timeout(120)
-class TrunkOutcomesIT {
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-    }
-
-    @AfterEach
-    void everyAgentCameBack() {
-        TestDialer.assertNoStrandedAgents();
-    }
-
+class TrunkOutcomesIT extends SippCalls {
     @Test
     void busyAndUnavailableAreRecordedWithTheirCodes() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).leads("+390299000010", "+390299000011").start()) {
