@@ -229,7 +229,9 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             }
         }
         agents.wrapUpDone(agentId);
-        return new DispositionResult(true, config.name(), wrap.lead().id(), code, callback, null);
+        // the callback as scheduled: moved to the calling hours' next opening when asked for outside them
+        return new DispositionResult(true, config.name(), wrap.lead().id(), code, callback == null ? null : next,
+                null);
     }
 
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */

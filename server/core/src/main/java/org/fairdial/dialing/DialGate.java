@@ -8,8 +8,10 @@ import java.util.UUID;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.compliance.AbandonHistory;
+import org.fairdial.compliance.CalleeZones;
 import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.DialPermission;
+import org.fairdial.compliance.DialingRules;
 import org.fairdial.compliance.LeadFacts;
 import org.fairdial.compliance.NumberFacts;
 import org.fairdial.compliance.RegistryFreshness;
@@ -200,10 +202,22 @@ public final class DialGate {
 
     /**
      * An agent disposed of the lead's call: the lead's state keeps the code; DNC puts the number on the internal
-     * list at once, NO_CONSENT bars it from every campaign needing consent. Returns when to dial again, or null.
+     * list at once, NO_CONSENT bars it from every campaign needing consent; a callback asked for outside the
+     * callee's calling hours (or on a holiday) is due at their next opening, and stored so. Returns when to dial
+     * again, or null.
      */
     public Instant disposed(Lead lead, String code, String agent, Instant callbackAt, Instant now) {
         String note = "agent " + agent + " disposition " + code + " (campaign " + config.name() + ")";
+        if (callbackAt != null) {
+            DialingRules rules = config.rules();
+            Instant open = rules.window().nextOpening(CalleeZones.of(lead.e164(), lead.timeZone(),
+                    rules.defaultZone()), callbackAt);
+            if (open != null && open.isAfter(callbackAt)) {
+                LOG.info("campaign {}: callback to {} asked for {}, outside calling hours: due at their opening {}",
+                        config.name(), mask.mask(lead.e164()), callbackAt, open);
+                callbackAt = open;
+            }
+        }
         if (code.equals("DNC")) {
             doNotCall.addInternal(lead.e164(), DoNotCallSource.AGENT, note, now);
         } else if (code.equals("NO_CONSENT")) {
