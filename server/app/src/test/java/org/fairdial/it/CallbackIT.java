@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A callback placed at the right time, over real SIP (issue 9): an agent disposes of a call as CALLBACK through
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(150)
 class CallbackIT {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackIT.class);
     private static final String SUPERVISOR = "supervisor-token-0123456789";
     private static final String NUMBER = "+390299000501";
     /** The Italian callee's zone, whose calling hours apply. */
@@ -87,6 +90,8 @@ class CallbackIT {
                     .toList();
             assertEquals(2, invites.size(), invites.toString());
             Instant received = invites.get(1).at();
+            LOG.info("callback INVITE reached the carrier {} ms after callbackAt",
+                    Duration.between(callbackAt, received).toMillis());
             assertFalse(received.isBefore(callbackAt), "callback INVITE at " + received + ", due " + callbackAt);
             assertTrue(received.isBefore(callbackAt.plus(LATE_BOUND)),
                     "callback INVITE at " + received + ", due " + callbackAt + ": later than " + LATE_BOUND);

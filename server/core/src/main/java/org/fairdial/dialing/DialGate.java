@@ -201,23 +201,27 @@ public final class DialGate {
     }
 
     /**
+     * When a callback asked for {@code asked} can be placed: then, or the next opening of the callee's calling hours
+     * (holidays included) when it falls outside them, so the lead is stored as due when it will be dialed.
+     */
+    public Instant callbackDue(Lead lead, Instant asked) {
+        DialingRules rules = config.rules();
+        Instant open = rules.window().nextOpening(CalleeZones.of(lead.e164(), lead.timeZone(), rules.defaultZone()),
+                asked);
+        if (open == null || !open.isAfter(asked)) {
+            return asked;
+        }
+        LOG.info("campaign {}: callback to {} asked for {}, outside calling hours: due at their opening {}",
+                config.name(), mask.mask(lead.e164()), asked, open);
+        return open;
+    }
+
+    /**
      * An agent disposed of the lead's call: the lead's state keeps the code; DNC puts the number on the internal
-     * list at once, NO_CONSENT bars it from every campaign needing consent; a callback asked for outside the
-     * callee's calling hours (or on a holiday) is due at their next opening, and stored so. Returns when to dial
-     * again, or null.
+     * list at once, NO_CONSENT bars it from every campaign needing consent. Returns when to dial again, or null.
      */
     public Instant disposed(Lead lead, String code, String agent, Instant callbackAt, Instant now) {
         String note = "agent " + agent + " disposition " + code + " (campaign " + config.name() + ")";
-        if (callbackAt != null) {
-            DialingRules rules = config.rules();
-            Instant open = rules.window().nextOpening(CalleeZones.of(lead.e164(), lead.timeZone(),
-                    rules.defaultZone()), callbackAt);
-            if (open != null && open.isAfter(callbackAt)) {
-                LOG.info("campaign {}: callback to {} asked for {}, outside calling hours: due at their opening {}",
-                        config.name(), mask.mask(lead.e164()), callbackAt, open);
-                callbackAt = open;
-            }
-        }
         if (code.equals("DNC")) {
             doNotCall.addInternal(lead.e164(), DoNotCallSource.AGENT, note, now);
         } else if (code.equals("NO_CONSENT")) {
