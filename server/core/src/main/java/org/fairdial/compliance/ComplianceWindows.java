@@ -116,6 +116,14 @@ public final class ComplianceWindows {
         return windows;
     }
 
+    /**
+     * The rate of a window as {@code formula}'s rule computes it for the pacer: Ofcom's machine-adjusted
+     * {@link OfcomAbandonRule#rateOf}, else {@link #rate(long, long)}.
+     */
+    public static double rate(Formula formula, AbandonCounts c) {
+        return formula == Formula.UK_OFCOM_24H ? OfcomAbandonRule.rateOf(c) : rate(c.abandoned(), c.live());
+    }
+
     /** Abandoned over answered live; 0 when nothing was answered. */
     public static double rate(long abandoned, long answeredLive) {
         return answeredLive == 0 ? 0 : (double) abandoned / answeredLive;

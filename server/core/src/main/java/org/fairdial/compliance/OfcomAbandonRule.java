@@ -42,11 +42,24 @@ public record OfcomAbandonRule(double cap, List<AbandonWindow> windows) implemen
         return put < MIN_SAMPLE ? 0 : (double) c.machines() / put;
     }
 
-    @Override
-    public double rate(AbandonCounts c) {
-        double adjusted = c.abandoned() * (1 - machineShare(c));
+    /**
+     * Abandoned calls the formula counts as live: {@code D' = D (1 - M / (M + L))}, the abandoned calls less the
+     * share of them estimated to be machines (the estimate the compliance report prints next to the rate).
+     */
+    public static double liveAbandoned(AbandonCounts c) {
+        return c.abandoned() * (1 - machineShare(c));
+    }
+
+    /** Ofcom's rate {@code D' / (D' + L)}; the pacer and {@code report compliance} both compute it here. */
+    public static double rateOf(AbandonCounts c) {
+        double adjusted = liveAbandoned(c);
         double denominator = adjusted + c.connected();
         return denominator == 0 ? 0 : adjusted / denominator;
+    }
+
+    @Override
+    public double rate(AbandonCounts c) {
+        return rateOf(c);
     }
 
     @Override

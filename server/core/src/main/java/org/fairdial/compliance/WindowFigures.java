@@ -13,7 +13,9 @@ import org.fairdial.compliance.ComplianceWindows.Formula;
  * @param zone             time zone of the window's midnights
  * @param answeredLive     customer legs a person answered (ANSWERED + ABANDONED)
  * @param abandoned        customer legs ABANDONED
- * @param abandonRate      abandoned / answeredLive (0.03 = 3 %)
+ * @param machines         answered customer legs an agent disposed of as ANSWERING_MACHINE (in answeredLive, as
+ *                         the pacer counts them); only Ofcom's formula uses them
+ * @param abandonRate      the formula's rate ({@link ComplianceWindows#rate(Formula, AbandonCounts)}; 0.03 = 3 %)
  * @param rateCap          the profile's cap
  * @param worstAbandonMs   longest answer-to-hang-up of an abandoned call, ms; null when none was abandoned
  * @param abandonCapMs     the profile's abandon-max-duration, ms
@@ -22,8 +24,26 @@ import org.fairdial.compliance.ComplianceWindows.Formula;
  * @param computedAt       when the figures were computed
  */
 public record WindowFigures(Formula formula, Instant start, Instant end, String zone, long answeredLive,
-                            long abandoned, double abandonRate, double rateCap, Long worstAbandonMs,
+                            long abandoned, long machines, double abandonRate, double rateCap, Long worstAbandonMs,
                             long abandonCapMs, long redialsInLockout, boolean closed, Instant computedAt) {
+
+    /** The window as the pacer's accountant holds it: connected (answered, not abandoned), abandoned, machines. */
+    public AbandonCounts counts() {
+        return new AbandonCounts(answeredLive - abandoned, abandoned, machines);
+    }
+
+    /**
+     * Share of answering machines among calls put through to agents that the rate used: Ofcom's
+     * {@code M / (M + L)} (0 below {@link OfcomAbandonRule#MIN_SAMPLE} calls put through); 0 for other formulas.
+     */
+    public double machineShare() {
+        return formula == Formula.UK_OFCOM_24H ? OfcomAbandonRule.machineShare(counts()) : 0;
+    }
+
+    /** Abandoned calls the rate counted as live: Ofcom's {@code D (1 - share)}; the abandoned count otherwise. */
+    public double liveAbandoned() {
+        return formula == Formula.UK_OFCOM_24H ? OfcomAbandonRule.liveAbandoned(counts()) : abandoned;
+    }
 
     /** Within the rate cap, no abandoned call over the time cap, no redial inside a lockout. */
     public boolean compliant() {

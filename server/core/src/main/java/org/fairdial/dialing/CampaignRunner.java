@@ -187,7 +187,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     /**
      * The agent ends wrap-up with {@code code} for the last call they took in this campaign: in the CDR and the
      * lead's state; DNC on the internal list at once; ANSWERING_MACHINE in the abandon windows (Ofcom's formula);
-     * CALLBACK queued for {@code callbackAt} (null: the configured delay), dialed when calling hours allow;
+     * CALLBACK queued for {@code callbackAt} (null: the configured delay), or for the next opening of the callee's
+     * calling hours when it falls outside them (stored so, and answered as the callback's time);
      * NO_CONSENT barred from campaigns needing consent. The agent leaves wrap-up.
      */
     public CompletableFuture<DispositionResult> dispose(String agentId, String code, Instant callbackAt) {
@@ -215,7 +216,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         Instant now = clock.instant();
         Instant callback = null;
         if (code.equals("CALLBACK")) {
-            callback = callbackAt != null ? callbackAt : now.plus(config.dispositions().callbackDelay());
+            callback = gate.callbackDue(wrap.lead(), callbackAt != null ? callbackAt
+                    : now.plus(config.dispositions().callbackDelay()));
         }
         if (code.equals("ANSWERING_MACHINE")) {
             pacing.accountant().machine(wrap.answeredAt());

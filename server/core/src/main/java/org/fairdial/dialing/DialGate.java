@@ -8,8 +8,10 @@ import java.util.UUID;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.compliance.AbandonHistory;
+import org.fairdial.compliance.CalleeZones;
 import org.fairdial.compliance.Decision;
 import org.fairdial.compliance.DialPermission;
+import org.fairdial.compliance.DialingRules;
 import org.fairdial.compliance.LeadFacts;
 import org.fairdial.compliance.NumberFacts;
 import org.fairdial.compliance.RegistryFreshness;
@@ -196,6 +198,22 @@ public final class DialGate {
     public void dialing(Lead lead, Instant now, boolean agentReserved) {
         history.recordAttempt(lead.e164(), config.name(), lead.id(), agentReserved, now);
         book.dialing(lead, now);
+    }
+
+    /**
+     * When a callback asked for {@code asked} can be placed: then, or the next opening of the callee's calling hours
+     * (holidays included) when it falls outside them, so the lead is stored as due when it will be dialed.
+     */
+    public Instant callbackDue(Lead lead, Instant asked) {
+        DialingRules rules = config.rules();
+        Instant open = rules.window().nextOpening(CalleeZones.of(lead.e164(), lead.timeZone(), rules.defaultZone()),
+                asked);
+        if (open == null || !open.isAfter(asked)) {
+            return asked;
+        }
+        LOG.info("campaign {}: callback to {} asked for {}, outside calling hours: due at their opening {}",
+                config.name(), mask.mask(lead.e164()), asked, open);
+        return open;
     }
 
     /**

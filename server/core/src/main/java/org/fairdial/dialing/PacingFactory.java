@@ -22,7 +22,7 @@ import org.fairdial.ports.CdrHistory;
 /**
  * Builds a campaign's pacing from its configuration and its history: the abandon accountant replays every answer
  * the store holds for the campaign into the windows of {@link org.fairdial.compliance.ComplianceWindows}, from the
- * campaign's stored epoch, so a restart keeps the regulatory windows where they were and where the compliance
+ * campaign's stored epoch, and the answering machines agents reported, so a restart keeps the regulatory windows where they were and where the compliance
  * report puts them.
  */
 public final class PacingFactory {
@@ -44,6 +44,9 @@ public final class PacingFactory {
                 accountant.connected(answer.at());
             }
         }
+        // Machines agents reported (ANSWERING_MACHINE dispositions): Ofcom's formula deducts them, and the live
+        // accountant had them from DispositionDesk; the report reads the same column.
+        cdrs.forEachMachine(campaign.name(), accountant::machine);
         LiveEstimates estimates = new LiveEstimates(LiveEstimates.Priors.defaults());
         return new CampaignPacing(pacer(campaign, estimates), estimates, accountant,
                 campaign.pacing() == PacingMode.RATIO);

@@ -2,6 +2,7 @@ package org.fairdial.ports;
 
 import java.time.Instant;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** The CDR store as the dialer reads it back at start-up: outcomes so far, answers in time order. */
 public interface CdrHistory {
@@ -10,6 +11,13 @@ public interface CdrHistory {
 
     /** Every answered customer leg of the campaign in time order: answer time and whether it was abandoned. */
     void forEachAnswer(String campaign, BiConsumer<Instant, Boolean> answeredAbandoned);
+
+    /**
+     * The answer time of every customer leg of the campaign an agent disposed of as ANSWERING_MACHINE
+     * ({@code cdr_leg.agent_disposition}), in time order: the machines Ofcom's formula deducts, replayed at start-up
+     * as the compliance report counts them.
+     */
+    void forEachMachine(String campaign, Consumer<Instant> answeredAt);
 
     /**
      * The instant the campaign's regulatory windows count from ({@link org.fairdial.compliance.CampaignEpoch}):

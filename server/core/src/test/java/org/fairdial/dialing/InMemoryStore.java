@@ -142,6 +142,11 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
     }
 
     @Override
+    public void forEachMachine(String campaign, Consumer<Instant> answeredAt) {
+        // no agent dispositions in this store
+    }
+
+    @Override
     public Instant campaignEpoch(String campaign, Instant now) {
         return epochs.computeIfAbsent(campaign, c -> CampaignEpoch.of(now));
     }

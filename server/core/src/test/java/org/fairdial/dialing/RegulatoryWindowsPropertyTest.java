@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -202,6 +203,11 @@ class RegulatoryWindowsPropertyTest {
         public void forEachAnswer(String campaign, BiConsumer<Instant, Boolean> answeredAbandoned) {
             answers.stream().sorted(Comparator.comparing(Answer::at))
                     .forEach(a -> answeredAbandoned.accept(a.at(), a.abandoned()));
+        }
+
+        @Override
+        public void forEachMachine(String campaign, Consumer<Instant> answeredAt) {
+            // no agent dispositions in this store
         }
 
         @Override

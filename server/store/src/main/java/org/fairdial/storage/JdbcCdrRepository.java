@@ -184,6 +184,24 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
     }
 
     @Override
+    public void forEachMachine(String campaign, Consumer<Instant> answeredAt) {
+        String sql = "SELECT answered_at FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER'"
+                + " AND disposition = 'ANSWERED' AND agent_disposition = 'ANSWERING_MACHINE'"
+                + " AND answered_at IS NOT NULL ORDER BY answered_at";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, campaign);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    answeredAt.accept(SqlValues.getInstant(rs, 1));
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.of("Cannot read the answering machines of campaign " + campaign, e, NumberMask.HIDDEN);
+        }
+    }
+
+    @Override
     public Instant campaignEpoch(String campaign, Instant now) {
         Instant stored = CampaignEpochs.find(dataSource, campaign);
         if (stored != null) {

@@ -24,18 +24,18 @@ import org.fairdial.privacy.NumberMask;
 public final class JdbcComplianceRepository {
     private static final String COLUMNS = "campaign, formula, window_start, window_end, time_zone, answered_live,"
             + " abandoned, abandon_rate, rate_cap, worst_abandon_ms, abandon_cap_ms, redials_in_lockout, compliant,"
-            + " closed, computed_at";
+            + " closed, computed_at, machines";
     private static final String UPSERT_POSTGRES = "INSERT INTO compliance_report (" + COLUMNS + ") VALUES ("
-            + "?, ".repeat(14) + "?) ON CONFLICT (campaign, formula, window_start, window_end) DO UPDATE SET"
+            + "?, ".repeat(15) + "?) ON CONFLICT (campaign, formula, window_start, window_end) DO UPDATE SET"
             + " time_zone = EXCLUDED.time_zone, answered_live = EXCLUDED.answered_live,"
             + " abandoned = EXCLUDED.abandoned, abandon_rate = EXCLUDED.abandon_rate, rate_cap = EXCLUDED.rate_cap,"
             + " worst_abandon_ms = EXCLUDED.worst_abandon_ms, abandon_cap_ms = EXCLUDED.abandon_cap_ms,"
             + " redials_in_lockout = EXCLUDED.redials_in_lockout, compliant = EXCLUDED.compliant,"
-            + " closed = EXCLUDED.closed, computed_at = EXCLUDED.computed_at"
+            + " closed = EXCLUDED.closed, computed_at = EXCLUDED.computed_at, machines = EXCLUDED.machines"
             + " WHERE NOT compliance_report.closed";
     /** H2's PostgreSQL mode has no ON CONFLICT DO UPDATE; MERGE ... KEY replaces the row (callers skip closed). */
     private static final String UPSERT_H2 = "MERGE INTO compliance_report (" + COLUMNS + ")"
-            + " KEY (campaign, formula, window_start, window_end) VALUES (" + "?, ".repeat(14) + "?)";
+            + " KEY (campaign, formula, window_start, window_end) VALUES (" + "?, ".repeat(15) + "?)";
 
     private final DataSource dataSource;
     private final String upsert;
@@ -49,8 +49,11 @@ public final class JdbcComplianceRepository {
         this(database.dataSource(), database.isPostgres());
     }
 
-    /** Customer-leg figures of a campaign over {@code [from, to)}. */
-    public record Counts(long answeredLive, long abandoned, Long worstAbandonMs) {
+    /**
+     * Customer-leg figures of a campaign over {@code [from, to)}; {@code machines}: answered legs an agent disposed
+     * of as ANSWERING_MACHINE (counted in {@code answeredLive} too, as the pacer counts them).
+     */
+    public record Counts(long answeredLive, long abandoned, long machines, Long worstAbandonMs) {
     }
 
     /** INVITE time of the campaign's first customer leg still stored, or null. */
@@ -78,7 +81,9 @@ public final class JdbcComplianceRepository {
         String sql = "SELECT"
                 + " COALESCE(SUM(CASE WHEN disposition IN ('ANSWERED', 'ABANDONED') THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN disposition = 'ABANDONED' THEN 1 ELSE 0 END), 0),"
-                + " MAX(CASE WHEN disposition = 'ABANDONED' THEN talk_ms END)"
+                + " MAX(CASE WHEN disposition = 'ABANDONED' THEN talk_ms END),"
+                + " COALESCE(SUM(CASE WHEN disposition = 'ANSWERED' AND agent_disposition = 'ANSWERING_MACHINE'"
+                + " THEN 1 ELSE 0 END), 0)"
                 + " FROM cdr_leg WHERE campaign = ? AND kind = 'CUSTOMER' AND answered_at >= ? AND answered_at < ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, campaign);
@@ -87,7 +92,8 @@ public final class JdbcComplianceRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long worst = rs.getLong(3);
-                return new Counts(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : worst);
+                Long worstMs = rs.wasNull() ? null : worst;
+                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(4), worstMs);
             }
         } catch (SQLException e) {
             throw StoreErrors.of("Cannot count legs of " + campaign, e, NumberMask.HIDDEN);
@@ -166,7 +172,8 @@ public final class JdbcComplianceRepository {
                     Long worstMs = rs.wasNull() ? null : worst;
                     rows.add(new WindowFigures(formula, SqlValues.getInstant(rs, "window_start"),
                             SqlValues.getInstant(rs, "window_end"), rs.getString("time_zone"),
-                            rs.getLong("answered_live"), rs.getLong("abandoned"), rs.getDouble("abandon_rate"),
+                            rs.getLong("answered_live"), rs.getLong("abandoned"), rs.getLong("machines"),
+                            rs.getDouble("abandon_rate"),
                             rs.getDouble("rate_cap"), worstMs, rs.getLong("abandon_cap_ms"),
                             rs.getLong("redials_in_lockout"), rs.getBoolean("closed"),
                             SqlValues.getInstant(rs, "computed_at")));
@@ -201,6 +208,7 @@ public final class JdbcComplianceRepository {
                 ps.setBoolean(++i, w.compliant());
                 ps.setBoolean(++i, w.closed());
                 SqlValues.setInstant(ps, ++i, w.computedAt());
+                ps.setLong(++i, w.machines());
                 ps.addBatch();
             }
             ps.executeBatch();

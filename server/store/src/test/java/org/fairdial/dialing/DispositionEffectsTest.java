@@ -129,6 +129,17 @@ class DispositionEffectsTest {
     }
 
     @Test
+    void aCallbackAskedForOutsideCallingHoursIsDueAtTheirNextOpening() {
+        DialGate gate = gate(campaign("c1", false));
+        Lead lead = lead("+390277700005");
+        Instant inside = FRIDAY_LATE.plus(Duration.ofMinutes(5));
+        assertEquals(inside, gate.callbackDue(lead, inside), "19:55: inside, kept");
+        Instant saturday = LocalDateTime.parse("2025-06-14T10:00:00").atZone(ROME).toInstant();
+        assertEquals(saturday, gate.callbackDue(lead, FRIDAY_LATE.plus(Duration.ofMinutes(70))), "21:00: Saturday");
+        assertEquals(saturday, gate.callbackDue(lead, saturday), "the opening minute itself is inside");
+    }
+
+    @Test
     void noConsentBarsTheNumberFromEveryCampaignNeedingConsent() {
         Lead lead = new Lead("+390277700003", 2, "+390277700003", "+390277700003", "Callee", ROME,
                 new Consent("web form", FRIDAY_LATE.minus(Duration.ofDays(30))), Map.of());

@@ -1,6 +1,7 @@
 package org.fairdial.cdr.report;
 
 import org.fairdial.storage.JdbcComplianceRepository;
+import org.fairdial.compliance.AbandonCounts;
 import org.fairdial.compliance.WindowFigures;
 import org.fairdial.compliance.ComplianceWindows;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.fairdial.storage.JdbcComplianceRepository.Counts;
  * as closed is taken as stored and never recomputed, so its history survives the retention of call-level data;
  * a cumulative formula continues from the last stored window. The windows are {@link ComplianceWindows}'s, the
  * ones the dialer's pacer runs under, from the campaign's epoch (as the dialer stored it) to now; calls count by
- * their answer time, as the pacer counts them.
+ * their answer time, as the pacer counts them, and the rate is the pacer's formula over the same counts (Ofcom's
+ * takes the answering machines agents reported, from {@code cdr_leg.agent_disposition}, as the pacer replays them).
  */
 public final class ComplianceReporter {
     /** A window is final this long after its end: CDRs of calls still up at its end have arrived by then. */
@@ -97,17 +99,21 @@ public final class ComplianceReporter {
                 Counts step = repository.counts(campaign, w.stepStart(), w.end());
                 long answered = step.answeredLive();
                 long abandoned = step.abandoned();
+                long machines = step.machines();
                 Long worst = step.worstAbandonMs();
                 long redialed = count(redials, w.stepStart(), w.end());
                 if (formula.cumulative() && previous != null) {
                     answered += previous.answeredLive();
                     abandoned += previous.abandoned();
+                    machines += previous.machines();
                     worst = max(worst, previous.worstAbandonMs());
                     redialed += previous.redialsInLockout();
                 }
                 boolean closed = !w.end().plus(CLOSE_AFTER).isAfter(now);
-                figures = new WindowFigures(formula, w.start(), w.end(), zone.getId(), answered, abandoned,
-                        ComplianceWindows.rate(abandoned, answered), cap, worst, abandonCapMs, redialed, closed, now);
+                double rate = ComplianceWindows.rate(formula,
+                        new AbandonCounts(answered - abandoned, abandoned, machines));
+                figures = new WindowFigures(formula, w.start(), w.end(), zone.getId(), answered, abandoned, machines,
+                        rate, cap, worst, abandonCapMs, redialed, closed, now);
                 fresh.add(figures);
             }
             result.add(figures);

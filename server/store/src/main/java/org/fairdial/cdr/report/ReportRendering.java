@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fairdial.compliance.ComplianceWindows.Formula;
 import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.compliance.OfcomAbandonRule;
 import org.fairdial.compliance.WindowFigures;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,6 +23,8 @@ public final class ReportRendering {
      */
     static final String CUSTOM_NOTE = ": custom values, not a built-in jurisdiction profile";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Ofcom's machine estimate, between abandoned and rate. */
+    private static final String MACHINE_COLUMNS = "%8s  %8s  %8s  ";
 
     private ReportRendering() {
     }
@@ -50,14 +54,21 @@ public final class ReportRendering {
                 out.append("  no calls in the period\n");
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "  %-16s  %-16s  %-13s  %8s  %9s  %7s  %11s  %7s  %s%n",
-                    "from", "to", "zone", "answered", "abandoned", "rate", "worst ab. s", "redials",
-                    "verdict"));
+            boolean ofcom = s.formula() == Formula.UK_OFCOM_24H;
+            if (ofcom) {
+                out.append("  machines: answering machines agents reported; share: M / (M + L) once ")
+                        .append(OfcomAbandonRule.MIN_SAMPLE).append(" calls were put through, else 0;")
+                        .append(" ab. live: abandoned x (1 - share), the rate's D'\n");
+            }
+            out.append(String.format(Locale.ROOT, "  %-16s  %-16s  %-13s  %8s  %9s  " + (ofcom ? MACHINE_COLUMNS : "")
+                    + "%7s  %11s  %7s  %s%n", headings(ofcom)));
             for (WindowFigures w : s.windows()) {
                 ZoneId zone = ZoneId.of(w.zone());
-                out.append(String.format(Locale.ROOT, "  %-16s  %-16s  %-13s  %8d  %9d  %7s  %11s  %7d  %s%s%n",
+                out.append(String.format(Locale.ROOT, "  %-16s  %-16s  %-13s  %8d  %9d  %s%7s  %11s  %7d  %s%s%n",
                         LOCAL.format(w.start().atZone(zone)), LOCAL.format(w.end().atZone(zone)), w.zone(),
-                        w.answeredLive(), w.abandoned(), percent(w.abandonRate()),
+                        w.answeredLive(), w.abandoned(), ofcom ? String.format(Locale.ROOT, "%8d  %8s  %8.2f  ",
+                                w.machines(), percent(w.machineShare()), w.liveAbandoned()) : "",
+                        percent(w.abandonRate()),
                         w.worstAbandonMs() == null ? "-" : String.format(Locale.ROOT, "%.3f",
                                 w.worstAbandonMs() / 1000.0), w.redialsInLockout(),
                         w.compliant() ? "ok" : "OVER", w.closed() ? "" : " (open)"));
@@ -98,6 +109,9 @@ public final class ReportRendering {
                         .put("zone", w.zone())
                         .put("answered_live", w.answeredLive())
                         .put("abandoned", w.abandoned())
+                        .put("machines", w.machines())
+                        .put("machine_share", w.machineShare())
+                        .put("abandoned_counted_live", w.liveAbandoned())
                         .put("abandon_rate", w.abandonRate())
                         .put("rate_cap", w.rateCap())
                         .put("worst_abandon_ms", w.worstAbandonMs())
@@ -113,6 +127,13 @@ public final class ReportRendering {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of text, numbers and booleans always serializes", e);
         }
+    }
+
+    private static Object[] headings(boolean ofcom) {
+        return ofcom ? new Object[] {"from", "to", "zone", "answered", "abandoned", "machines", "share", "ab. live",
+                "rate", "worst ab. s", "redials", "verdict"}
+                : new Object[] {"from", "to", "zone", "answered", "abandoned", "rate", "worst ab. s", "redials",
+                "verdict"};
     }
 
     private static String percent(double fraction) {

@@ -43,12 +43,12 @@ final class ExportGoldenLegs {
     static ComplianceReport report() {
         Instant t = Instant.parse("2025-06-02T23:00:00Z");
         WindowFigures a = new WindowFigures(Formula.UK_OFCOM_24H, t, t.plus(Duration.ofDays(1)), "Europe/London",
-                101, 4, 4.0 / 101, 0.03, 2_950L, 10_000, 1, true, t.plus(Duration.ofDays(2)));
+                101, 4, 0, 4.0 / 101, 0.03, 2_950L, 10_000, 1, true, t.plus(Duration.ofDays(2)));
         WindowFigures b = new WindowFigures(Formula.UK_OFCOM_24H, t.plus(Duration.ofDays(1)),
-                t.plus(Duration.ofDays(2)), "Europe/London", 0, 0, 0, 0.03, null, 10_000, 0, false,
+                t.plus(Duration.ofDays(2)), "Europe/London", 0, 0, 0, 0, 0.03, null, 10_000, 0, false,
                 t.plus(Duration.ofDays(2)));
         WindowFigures c = new WindowFigures(Formula.IT_GARANTE_CUMULATIVE, t, t.plus(Duration.ofDays(1)),
-                "Europe/Rome", 10_000, 1, 1.0E-4, 0.03, 1L, 3_000, 0, true, t.plus(Duration.ofDays(2)));
+                "Europe/Rome", 10_000, 1, 0, 1.0E-4, 0.03, 1L, 3_000, 0, true, t.plus(Duration.ofDays(2)));
         return new ComplianceReport("spring \"A\"", null, t.plus(Duration.ofDays(2)), List.of(
                 new ComplianceReport.Section(Formula.UK_OFCOM_24H, 0.03, Duration.ofHours(72), List.of(a, b)),
                 new ComplianceReport.Section(Formula.IT_GARANTE_CUMULATIVE, 0.03, Duration.ofDays(5), List.of(c)),

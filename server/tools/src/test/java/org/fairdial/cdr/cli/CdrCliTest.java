@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fairdial.app.DialerCli;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.LegIds;
 import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.storage.Database;
@@ -87,6 +88,43 @@ class CdrCliTest {
         assertTrue(json.out().startsWith("{\"campaign\":\"spring\",\"profile\":\"uk-ofcom\""), json.out());
         assertTrue(json.out().contains("\"formula\":\"IT_GARANTE_CUMULATIVE\""), json.out());
         assertTrue(json.out().contains("\"answered_live\":15"), json.out());
+    }
+
+    @Test
+    void ofcomReportShowsTheAnsweringMachineEstimateItsRateUsed() throws Exception {
+        // 6 May 2025 (London): 110 calls put through, 20 of them disposed ANSWERING_MACHINE, 4 abandoned.
+        Instant t = Instant.parse("2025-05-06T10:00:00Z");
+        List<CdrLeg> day = new ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            day.add(TestLegs.distinct("spring", LegIds.next(), UUID.randomUUID(), "+39029901" + (1000 + i),
+                    t.plusSeconds(i)));
+        }
+        for (int i = 0; i < 4; i++) {
+            day.add(TestLegs.customer("spring", Disposition.ABANDONED, t.plusSeconds(200 + i)));
+        }
+        try (Database db = Database.open(DialerConfigLoader.loadForTools(conf).store())) {
+            JdbcCdrRepository cdrs = new JdbcCdrRepository(db);
+            cdrs.insertBatch(day);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(1, cdrs.recordDisposition(day.get(i).callId(), "ANSWERING_MACHINE"));
+            }
+        }
+        Run table = run("report", "compliance", "-c", conf.toString(), "--campaign", "spring", "--formula",
+                "uk-ofcom", "--from", "2025-05-06", "--to", "2025-05-07");
+        assertTrue(table.out().contains("machines: answering machines agents reported; share: M / (M + L)"),
+                table.out());
+        String row = table.out().lines().filter(l -> l.startsWith("  2025-05-06 00:00")).findFirst()
+                .orElseThrow(() -> new AssertionError(table.out()));
+        // answered 114, abandoned 4, machines 20, share 20/130, D' = 4 x 110/130, rate D' / (D' + 110)
+        assertEquals(List.of("114", "4", "20", "15.38%", "3.38", "2.99%"),
+                List.of(row.trim().split("\\s+")).subList(5, 11), row);
+        Run json = run("report", "compliance", "-c", conf.toString(), "--campaign", "spring", "--json",
+                "--formula", "uk-ofcom", "--from", "2025-05-06", "--to", "2025-05-07");
+        double share = 20.0 / 130;
+        double live = 4 * (1 - share);
+        assertTrue(json.out().contains("\"answered_live\":114,\"abandoned\":4,\"machines\":20,\"machine_share\":"
+                + share + ",\"abandoned_counted_live\":" + live + ",\"abandon_rate\":" + live / (live + 110)),
+                json.out());
     }
 
     @Test
