@@ -165,6 +165,11 @@ final class SignallingHarness implements AutoCloseable {
     private record Posted(CallSession call, CallEvent event) {
     }
 
+    /** The requests the adapter sent, by method, in the order it sent them. */
+    List<String> sentRequests() {
+        return traffic.stream().filter(c -> c.sent && c.code == 0).map(Counted::method).toList();
+    }
+
     private record Counted(Instant at, boolean sent, String method, int code) {
     }
 }
