@@ -88,6 +88,9 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .description("SIP messages the stack could not parse").register(r);
         Gauge.builder("fairdial.rtp.open.legs", dialer.media(), m -> m.openLegs())
                 .description("RTP legs (sockets) open").register(r);
+        FunctionCounter.builder("fairdial.rtp.refused.packets", dialer.media(), m -> m.refusedPackets())
+                .description("RTP dropped because it came from a source no leg latched onto (strays, spraying)")
+                .register(r);
         Gauge.builder("fairdial.cdr.queue.depth", dialer.cdrWriter(), w -> w.queueDepth())
                 .description("CDR legs queued, not yet committed to the store").register(r);
         FunctionCounter.builder("fairdial.cdr.written", dialer.cdrWriter(), w -> w.written())
