@@ -86,6 +86,8 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .description("SIP legs held by calls in progress").register(r);
         FunctionCounter.builder("fairdial.sip.malformed.messages", dialer.sip(), s -> s.malformedMessages())
                 .description("SIP messages the stack could not parse").register(r);
+        FunctionCounter.builder("fairdial.sip.tcp.refused.connections", dialer.sip(), s -> s.refusedConnections())
+                .description("Inbound TCP connections closed on accept: per-source or total cap reached").register(r);
         Gauge.builder("fairdial.rtp.open.legs", dialer.media(), m -> m.openLegs())
                 .description("RTP legs (sockets) open").register(r);
         FunctionCounter.builder("fairdial.rtp.refused.packets", dialer.media(), m -> m.refusedPackets())

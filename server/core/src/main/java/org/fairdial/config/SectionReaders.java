@@ -53,9 +53,15 @@ final class SectionReaders {
         if (nonce.compareTo(Duration.ofSeconds(5)) < 0) {
             r.problem(p + ".nonce-lifetime", "is too short for a softphone to answer a challenge (min 5s)");
         }
+        Duration idle = r.duration(p + ".tcp.idle-timeout");
+        if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
+            r.problem(p + ".tcp.idle-timeout", "must be at least 1s");
+        }
+        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(r.integer(p + ".tcp.max-connections", 1, 1_000_000),
+                r.integer(p + ".tcp.max-connections-per-source", 1, 1_000_000), idle);
         return new SipConfig(r.string(p + ".bind-address"), r.integer(p + ".port", 1, 65535),
                 Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
-                r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256));
+                r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tcp);
     }
 
     /** Reads the values; their rules are the relay's own ({@link MediaConfigCheck}), reported at each key. */

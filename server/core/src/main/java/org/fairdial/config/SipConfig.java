@@ -17,6 +17,7 @@ import java.util.Set;
  * @param maxExpires          longest registration we grant (longer is cut down)
  * @param defaultExpires      registration time when the agent asks none
  * @param stackThreads        JAIN-SIP processing threads
+ * @param tcp                 limits on inbound TCP connections
  */
 public record SipConfig(
         String bindAddress,
@@ -29,5 +30,16 @@ public record SipConfig(
         Duration minExpires,
         Duration maxExpires,
         Duration defaultExpires,
-        int stackThreads) {
+        int stackThreads,
+        TcpLimits tcp) {
+
+    /**
+     * Inbound TCP connections ({@code dialer.sip.tcp}): what one peer, or all, can hold open.
+     *
+     * @param maxConnections          open at once from all sources; beyond it a new connection is closed at once
+     * @param maxConnectionsPerSource open at once from one IP address
+     * @param idleTimeout             a connection silent this long, a half-sent request included, is closed
+     */
+    public record TcpLimits(int maxConnections, int maxConnectionsPerSource, Duration idleTimeout) {
+    }
 }

@@ -47,8 +47,8 @@ class DialerConfigLoaderTest {
 
         assertEquals(file, config.source());
         assertEquals(new SipConfig("127.0.0.1", 5060, Set.of("udp", "tcp"), "127.0.0.1", "fairdial/0.1", "fairdial",
-                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), 8),
-                config.sip());
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), 8,
+                new SipConfig.TcpLimits(1000, 32, Duration.ofSeconds(30))), config.sip());
         assertEquals(new MediaConfig("127.0.0.1", "127.0.0.1", 20000, 29999, -50, Duration.ofMillis(20), 0),
                 config.media());
         assertEquals(new CallControlConfig(Duration.ofSeconds(32), Duration.ofSeconds(30)), config.calls());

@@ -72,7 +72,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     public void start(String stackName) throws SipException {
         SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
-                config.stackThreads(), this, mask);
+                config.stackThreads(), config.tcp(), this, mask);
         endpoint.traffic(traffic);
         OutboundLegs outbound = new OutboundLegs(endpoint, d -> dialogJournal.accept(d));
         restartByes = new RestartByes(endpoint);
@@ -118,6 +118,12 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     public long malformedMessages() {
         SipEndpoint endpoint = sip;
         return endpoint == null ? 0 : endpoint.malformedMessages();
+    }
+
+    /** Inbound TCP connections closed on accept because {@code dialer.sip.tcp} caps were reached. */
+    public long refusedConnections() {
+        SipEndpoint endpoint = sip;
+        return endpoint == null ? 0 : endpoint.refusedConnections();
     }
 
     /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */

@@ -31,6 +31,7 @@ import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.fairdial.config.SipConfig;
 import org.fairdial.privacy.NumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,8 @@ public final class SipEndpoint implements AutoCloseable {
      * @throws SipException naming the address when a port cannot be bound
      */
     public static SipEndpoint start(String name, String bindAddress, int port, List<String> transports,
-                                    String advertisedHost, String userAgent, int threads, SipListener listener,
-                                    NumberMask mask)
+                                    String advertisedHost, String userAgent, int threads,
+                                    SipConfig.TcpLimits tcp, SipListener listener, NumberMask mask)
             throws SipException {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", name);
@@ -91,6 +92,12 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // NIO transports: one selector thread, not a thread per (idle) connection. The RI 1.3.0-91 has no
+        // TCP_NIO_ENABLED: NIO is chosen by the processor factory, set below; MAX_CONNECTIONS and READ_TIMEOUT
+        // act on its blocking processor only, so the caps are BoundedTcpProcessorFactory's and the read timeout
+        // is the NIO idle auditor's.
+        p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcp.idleTimeout().toMillis()));
+        p.setProperty("gov.nist.javax.sip.NIO_BLOCKING_MODE", "NONBLOCKING");
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack = factory.createSipStack(p);
@@ -101,6 +108,8 @@ public final class SipEndpoint implements AutoCloseable {
             if (nist.getMessageParserFactory() instanceof MalformedMessages malformed) {
                 malformed.useMask(mask);
             }
+            nist.setMessageProcessorFactory(
+                    new BoundedTcpProcessorFactory(tcp.maxConnections(), tcp.maxConnectionsPerSource()));
         }
         try {
             SipProvider provider = null;
@@ -132,6 +141,13 @@ public final class SipEndpoint implements AutoCloseable {
             stack.stop();
             throw new SipException("cannot start SIP on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Inbound TCP connections closed on accept because a cap was reached. */
+    long refusedConnections() {
+        return stack instanceof SIPTransactionStack nist
+                && nist.getMessageProcessorFactory() instanceof BoundedTcpProcessorFactory bounded
+                ? bounded.refusedConnections() : 0;
     }
 
     /** Messages this stack could not parse since it started. */
