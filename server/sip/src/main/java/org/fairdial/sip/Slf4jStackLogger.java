@@ -19,8 +19,11 @@ public final class Slf4jStackLogger implements StackLogger {
      * become a flood of log, so every message is cut to this length.
      */
     private static final int MAX_MESSAGE = 300;
-    /** Messages differing only after this many characters count as one kind for the rate limit. */
-    private static final int KEY_LENGTH = 40;
+    /**
+     * Messages differing only after this many characters, or in their digits (ports, buffer hashes), count as
+     * one kind for the rate limit.
+     */
+    private static final int KEY_LENGTH = 24;
 
     private final LogLimiter limiter = new LogLimiter(LogLimiter.DEFAULT_INTERVAL_MILLIS, System::currentTimeMillis);
 
@@ -33,7 +36,7 @@ public final class Slf4jStackLogger implements StackLogger {
         String text = message == null ? "" : message;
         Throwable cause = ex;
         String key = (cause == null ? "" : cause.getClass().getName() + ":")
-                + text.substring(0, Math.min(text.length(), KEY_LENGTH));
+                + text.substring(0, Math.min(text.length(), KEY_LENGTH)).replaceAll("[0-9]", "#");
         long suppressed = limiter.admit(key);
         if (suppressed < 0) {
             return;
