@@ -47,7 +47,8 @@ final class LogLimiter {
 
     /**
      * {@code text} safe for one log line: control bytes (CR and LF included, which could forge log lines) and
-     * DEL as {@code \xNN}, and cut at {@code max} characters.
+     * DEL as {@code \xNN} (C1 controls too, which the RI's byte-as-char decoding yields from garbage), and
+     * cut at {@code max} characters.
      */
     static String escape(String text, int max) {
         if (text == null) {
@@ -57,7 +58,7 @@ final class LogLimiter {
         StringBuilder out = new StringBuilder(end + 16);
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                 out.append(String.format("\\x%02x", (int) c));
             } else {
                 out.append(c);
