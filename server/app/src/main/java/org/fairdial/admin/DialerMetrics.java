@@ -111,6 +111,8 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .description("Clients connected to /events").register(r);
         FunctionCounter.builder("fairdial.admin.event.clients.dropped", events, e -> e.droppedClients())
                 .description("/events clients disconnected for reading too slowly").register(r);
+        FunctionCounter.builder("fairdial.admin.event.clients.refused", events, e -> e.refusedClients())
+                .description("/events clients refused (503) because the cap of open streams was reached").register(r);
     }
 
     /** Registers the per-campaign meters of campaigns not seen yet (they may appear with a reload). */

@@ -180,7 +180,12 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         try {
             handler.handle(event);
         } catch (ParseException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("{} request failed: {}", event.getRequest().getMethod(), e.toString());
+            String method = event.getRequest().getMethod();
+            long suppressed = SipEndpoint.WIRE_LOG.admit("request " + method + " " + e.getClass().getName());
+            if (suppressed >= 0) {
+                LOG.warn("{} request failed: {} ({} alike not logged)", LogLimiter.escape(method, 32),
+                        LogLimiter.escape(e.toString(), 200), suppressed);
+            }
             if (!Request.ACK.equals(event.getRequest().getMethod())) {
                 sip.respond(event, Response.SERVER_INTERNAL_ERROR);
             }
@@ -232,7 +237,11 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
 
     @Override
     public void processIOException(IOExceptionEvent event) {
-        LOG.warn("transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        long suppressed = SipEndpoint.WIRE_LOG.admit("transport " + event.getHost());
+        if (suppressed >= 0) {
+            LOG.warn("transport error towards {}:{}/{} ({} more to this host not logged)",
+                    LogLimiter.escape(event.getHost(), 64), event.getPort(), event.getTransport(), suppressed);
+        }
         OutboundLegs current = legs;
         if (current == null) {
             return;

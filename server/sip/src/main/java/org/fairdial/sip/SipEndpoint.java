@@ -42,6 +42,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    /**
+     * Failures a peer's request can provoke (a Via naming a transport we lack, an unreachable address) are logged
+     * once per kind per interval: a flood of such requests must not become a flood of log lines.
+     */
+    static final LogLimiter WIRE_LOG = new LogLimiter(LogLimiter.DEFAULT_INTERVAL_MILLIS,
+            System::currentTimeMillis);
+    private static final int MAX_REASON = 200;
     static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS",
             "REGISTER", "INFO");
 
@@ -241,8 +248,12 @@ public final class SipEndpoint implements AutoCloseable {
             }
             count(response, true);
         } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
-            LOG.warn("could not send {} to {}: {}", response.getStatusCode(), event.getRequest().getMethod(),
-                    e.getMessage());
+            String method = event.getRequest().getMethod();
+            long suppressed = WIRE_LOG.admit("send " + response.getStatusCode() + " " + method);
+            if (suppressed >= 0) {
+                LOG.warn("could not send {} to {}: {} ({} alike not logged)", response.getStatusCode(),
+                        LogLimiter.escape(method, 32), LogLimiter.escape(e.getMessage(), MAX_REASON), suppressed);
+            }
         }
     }
 
@@ -250,7 +261,9 @@ public final class SipEndpoint implements AutoCloseable {
         try {
             respond(event, messages.createResponse(code, event.getRequest()));
         } catch (ParseException e) {
-            LOG.warn("could not build {} response: {}", code, e.getMessage());
+            if (WIRE_LOG.admit("build " + code) >= 0) {
+                LOG.warn("could not build {} response: {}", code, LogLimiter.escape(e.getMessage(), MAX_REASON));
+            }
         }
     }
 
