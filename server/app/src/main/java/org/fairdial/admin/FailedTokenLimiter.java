@@ -1,7 +1,7 @@
 package org.fairdial.admin;
 
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * Failed token attempts per source address, in fixed windows. A source that has failed {@code maxFailures} times
  * in the current window is refused (429) without its token being checked, so guessing stops paying and, as only
  * the first refusal of a window is audited, 2,000 bad POSTs no longer write 2,000 audit rows and log lines. The
- * table is bounded: when full, expired windows are dropped, then (a spray from many addresses) the oldest.
+ * table is bounded: when full, expired windows are dropped, then (a spray from many addresses) the oldest
+ * tenth.
  *
  * <p>Thread-safe; time is passed in as a nanosecond clock.
  */
@@ -29,7 +30,8 @@ final class FailedTokenLimiter {
     private final int maxFailures;
     private final long windowNanos;
     private final LongSupplier nanoClock;
-    private final Map<String, Window> sources = new HashMap<>();
+    /** In insertion order, so the first entries are the oldest windows. */
+    private final Map<String, Window> sources = new LinkedHashMap<>();
 
     FailedTokenLimiter(int maxFailures, long windowNanos, LongSupplier nanoClock) {
         this.maxFailures = maxFailures;
@@ -77,7 +79,8 @@ final class FailedTokenLimiter {
     private void evict(long now) {
         sources.values().removeIf(w -> now - w.start >= windowNanos);
         Iterator<Map.Entry<String, Window>> oldest = sources.entrySet().iterator();
-        while (sources.size() >= MAX_SOURCES && oldest.hasNext()) {
+        // Down to 90%, so a spray pays for an eviction once per thousand new sources, not on each.
+        while (sources.size() >= MAX_SOURCES * 9 / 10 && oldest.hasNext()) {
             oldest.next();
             oldest.remove();
         }

@@ -12,6 +12,9 @@ import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code READ_TIMEOUT} act only on its blocking, thread-per-connection TCP processor, which is what let 500
  * half-open connections take 500 threads; in NIO mode idle connections are closed by the stack's
  * {@code NIO_MAX_SOCKET_IDLE_TIME} auditor, and the caps are ours: a connection beyond them is closed as soon as
- * it is accepted, and counted.
+ * it is accepted, and counted. The RI's auditor iterates an unsynchronised map the selector thread writes to, and
+ * was seen not to close anything in a run, so inbound connections idle past {@code idleTimeout} (a half-sent
+ * request included) are also closed by a sweep of our own, every {@code idleTimeout / 2}.
  */
 final class BoundedTcpProcessorFactory extends NioMessageProcessorFactory {
     /** Thrown (without a stack trace) to make the RI drop an accepted connection beyond the caps. */
@@ -37,11 +42,13 @@ final class BoundedTcpProcessorFactory extends NioMessageProcessorFactory {
 
     private final int maxConnections;
     private final int maxPerSource;
+    private final long idleMillis;
     private final AtomicLong refused = new AtomicLong();
 
-    BoundedTcpProcessorFactory(int maxConnections, int maxPerSource) {
+    BoundedTcpProcessorFactory(int maxConnections, int maxPerSource, long idleMillis) {
         this.maxConnections = maxConnections;
         this.maxPerSource = maxPerSource;
+        this.idleMillis = idleMillis;
     }
 
     /** Inbound TCP connections closed on accept because a cap was reached. */
@@ -59,11 +66,51 @@ final class BoundedTcpProcessorFactory extends NioMessageProcessorFactory {
     }
 
     private final class Bounded extends NioTcpMessageProcessor {
-        /** Accepted channels and their source; closed ones are purged on the next accept. */
+        /** Accepted channels and their source; closed ones are purged on the next accept and by the sweep. */
         private final Map<SocketChannel, InetAddress> accepted = new ConcurrentHashMap<>();
+        private final Map<SocketChannel, NioTcpMessageChannel> inbound = new ConcurrentHashMap<>();
+        private ScheduledExecutorService sweeper;
 
         Bounded(InetAddress address, SIPTransactionStack stack, int port) {
             super(address, stack, port);
+        }
+
+        @Override
+        public void start() throws IOException {
+            super.start();
+            sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sip-tcp-idle-" + getPort());
+                t.setDaemon(true);
+                return t;
+            });
+            long period = Math.max(100, idleMillis / 2);
+            sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void stop() {
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+            }
+            super.stop();
+        }
+
+        private void sweep() {
+            long now = System.currentTimeMillis();
+            for (Iterator<Map.Entry<SocketChannel, NioTcpMessageChannel>> it = inbound.entrySet().iterator();
+                 it.hasNext(); ) {
+                Map.Entry<SocketChannel, NioTcpMessageChannel> e = it.next();
+                if (!e.getKey().isOpen()) {
+                    it.remove();
+                } else if (now - e.getValue().getLastActivityTimestamp() > idleMillis) {
+                    it.remove();
+                    try {
+                        e.getValue().close();
+                    } catch (RuntimeException closing) {
+                        // the channel is going anyway; the sweep must go on for the others
+                    }
+                }
+            }
         }
 
         /** Called by the selector thread for each accepted connection (and only then), before it is read. */
@@ -94,7 +141,9 @@ final class BoundedTcpProcessorFactory extends NioMessageProcessorFactory {
                                 + ", the per-source cap");
             }
             accepted.put(channel, source);
-            return super.createMessageChannel(processor, channel);
+            NioTcpMessageChannel created = super.createMessageChannel(processor, channel);
+            inbound.put(channel, created);
+            return created;
         }
     }
 }

@@ -102,7 +102,7 @@ public final class SipEndpoint implements AutoCloseable {
         // NIO transports: one selector thread, not a thread per (idle) connection. The RI 1.3.0-91 has no
         // TCP_NIO_ENABLED: NIO is chosen by the processor factory, set below; MAX_CONNECTIONS and READ_TIMEOUT
         // act on its blocking processor only, so the caps are BoundedTcpProcessorFactory's and the read timeout
-        // is the NIO idle auditor's.
+        // is the NIO idle auditor's (and a sweep of ours).
         p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcp.idleTimeout().toMillis()));
         p.setProperty("gov.nist.javax.sip.NIO_BLOCKING_MODE", "NONBLOCKING");
         SipFactory factory = SipFactory.getInstance();
@@ -116,7 +116,8 @@ public final class SipEndpoint implements AutoCloseable {
                 malformed.useMask(mask);
             }
             nist.setMessageProcessorFactory(
-                    new BoundedTcpProcessorFactory(tcp.maxConnections(), tcp.maxConnectionsPerSource()));
+                    new BoundedTcpProcessorFactory(tcp.maxConnections(), tcp.maxConnectionsPerSource(),
+                            tcp.idleTimeout().toMillis()));
         }
         try {
             SipProvider provider = null;
