@@ -16,6 +16,14 @@ public interface MediaEngine extends AutoCloseable {
     /** Legs currently open (ports in use). */
     int openLegs();
 
+    /**
+     * Valid RTP packets dropped since start because they came from a source the legs had not latched onto
+     * (strays, or someone spraying the port range). Zero for engines that do not latch.
+     */
+    default long refusedPackets() {
+        return 0;
+    }
+
     /** Closes every leg and the event loops. */
     @Override
     void close();

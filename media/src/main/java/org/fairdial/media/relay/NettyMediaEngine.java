@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.media.MediaEngine;
@@ -48,6 +49,8 @@ public final class NettyMediaEngine implements MediaEngine {
     private final InstantSource wallClock;
     private final Set<NettyMediaLeg> legs = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Refused packets of legs already closed; the live legs' are summed on read. */
+    private final LongAdder refusedByClosedLegs = new LongAdder();
 
     private NettyMediaEngine(MediaConfig config, Transport transport, LongSupplier nanoClock,
                              InstantSource wallClock) {
@@ -94,6 +97,15 @@ public final class NettyMediaEngine implements MediaEngine {
     @Override
     public int openLegs() {
         return legs.size();
+    }
+
+    @Override
+    public long refusedPackets() {
+        long total = refusedByClosedLegs.sum();
+        for (NettyMediaLeg leg : legs) {
+            total += leg.refusedPackets();
+        }
+        return total;
     }
 
     /** Closes every leg, waits briefly for their sockets to close, and stops the event loops. */
@@ -143,6 +155,8 @@ public final class NettyMediaEngine implements MediaEngine {
     }
 
     private void closed(NettyMediaLeg leg) {
+        // Added before removal: a concurrent read may count the leg twice for a moment, never lose it.
+        refusedByClosedLegs.add(leg.refusedPackets());
         legs.remove(leg);
         ports.release(leg.localPort());
     }

@@ -165,7 +165,7 @@ public final class NettyMediaLeg implements MediaLeg {
         return decoder.malformedCount();
     }
 
-    /** Valid RTP refused because it came from another source than the latched one. */
+    /** Valid RTP refused because it came from another source than the latched one, or before the peer's SDP. */
     public long refusedPackets() {
         return counters.refusedCount();
     }
@@ -265,6 +265,7 @@ public final class NettyMediaLeg implements MediaLeg {
         RtpHeader header = rtp.header();
         switch (latch.offer(rtp.sender(), nanoClock.getAsLong())) {
             case REFUSED -> {
+                // Silently: a spray must not cost a log line per packet. Counted (fairdial.rtp.refused.packets).
                 counters.refused();
                 return;
             }

@@ -43,7 +43,7 @@ final class OutboundStream implements TreatmentPlayer.FrameSink {
     void negotiated(Negotiation negotiation) {
         media = negotiation.media();
         maySend = negotiation.maySend();
-        latch.reset();
+        latch.signalled(media.remote(), nanoClock.getAsLong());
     }
 
     /** What was agreed with the peer, or null before its SDP. */

@@ -46,9 +46,11 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final DialerMetrics metrics;
     private final Executor workers;
     private volatile Tokens tokens = new Tokens(null, new TokenAuthenticator(List.of()));
+    private final FailedTokenLimiter failures;
 
     AdminHandler(Router router, Supplier<AdminConfig> config, AuditLog audit, EventHub events, StaticFiles files,
-                 DialerMetrics metrics, Executor workers) {
+                 DialerMetrics metrics, Executor workers, FailedTokenLimiter failures) {
+        this.failures = failures;
         this.router = router;
         this.config = config;
         this.audit = audit;
@@ -93,8 +95,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             String token = bearer(req).orElse(uri.parameters().getOrDefault("token", List.of(""))
                     .get(0));
             Principal who = authorise(ex, token, Role.VIEWER, path);
-            if (who != null) {
-                events.subscribe(ctx.channel(), who, req.protocolVersion());
+            if (who != null && !events.subscribe(ctx.channel(), who, req.protocolVersion())) {
+                ex.retryAfter = "10";
+                ex.send(ApiResponse.error(503, null, "too many event streams open, try again"));
             }
         } else if (get && "/metrics".equals(path)) {
             if (config.get().metricsPublic() || authorise(ex, bearer(req).orElse(null), Role.VIEWER, path) != null) {
@@ -137,9 +140,25 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (required == null) {
             return new Principal("-", Role.VIEWER);
         }
+        FailedTokenLimiter.Verdict verdict = failures.check(ex.remote);
+        if (verdict != FailedTokenLimiter.Verdict.CHECK) {
+            // The token is not even checked: a source over the limit learns nothing from more guesses.
+            ex.retryAfter = Long.toString(failures.retryAfterSeconds(ex.remote));
+            ApiResponse limited = ApiResponse.error(429, null, "too many failed token attempts, try again later");
+            if (verdict == FailedTokenLimiter.Verdict.REFUSE_AND_AUDIT && !"GET".equals(ex.method)) {
+                dispatch(ex, () -> {
+                    audit.record(null, ex.method, path, 429, ex.remote, null);
+                    return limited;
+                });
+            } else {
+                ex.send(limited);
+            }
+            return null;
+        }
         Optional<Principal> who = tokens().authenticate(token);
         ApiResponse refusal;
         if (who.isEmpty()) {
+            failures.failed(ex.remote);
             ex.challenge = token == null || token.isEmpty() ? "Bearer realm=\"fairdial\""
                     : "Bearer realm=\"fairdial\", error=\"invalid_token\"";
             refusal = ApiResponse.error(401, null, token == null || token.isEmpty()
@@ -224,6 +243,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean keepAlive;
         String challenge;
         String allow;
+        String retryAfter;
 
         Exchange(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, String method, String remote) {
             this.ctx = ctx;
@@ -247,6 +267,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             for (Map.Entry<String, String> extra : extraHeaders().entrySet()) {
                 h.set(extra.getKey(), extra.getValue());
+            }
+            if (retryAfter != null) {
+                h.set(HttpHeaderNames.RETRY_AFTER, retryAfter);
             }
             HttpUtil.setKeepAlive(response, keepAlive);
             var written = ctx.writeAndFlush(response);

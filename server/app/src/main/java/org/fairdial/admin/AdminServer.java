@@ -56,7 +56,7 @@ public final class AdminServer implements AutoCloseable {
 
     private AdminServer(AdminContext dialer) {
         AdminConfig config = dialer.config().admin();
-        events = new EventHub(config.eventBuffer());
+        events = new EventHub(config.eventBuffer(), config.eventMaxClients());
         metrics = new DialerMetrics(dialer, events);
     }
 
@@ -105,8 +105,11 @@ public final class AdminServer implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> guarded(events::heartbeat), HEARTBEAT_S, HEARTBEAT_S,
                 TimeUnit.SECONDS);
 
+        AdminConfig admin = dialer.config().admin();
+        FailedTokenLimiter failures = new FailedTokenLimiter(admin.authMaxFailures(),
+                admin.authFailureWindow().toNanos(), System::nanoTime);
         AdminHandler handler = new AdminHandler(router, () -> dialer.config().admin(), audit, events,
-                new StaticFiles(), metrics, workers);
+                new StaticFiles(), metrics, workers, failures);
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -120,8 +120,13 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         FunctionCounter.builder("fairdial.sip.malformed.messages", dialer.sip(), s -> s.malformedMessages())
                 .description("SIP messages the stack could not parse").register(r);
         bindSecurity(r);
+        FunctionCounter.builder("fairdial.sip.tcp.refused.connections", dialer.sip(), s -> s.refusedConnections())
+                .description("Inbound TCP connections closed on accept: per-source or total cap reached").register(r);
         Gauge.builder("fairdial.rtp.open.legs", dialer.media(), m -> m.openLegs())
                 .description("RTP legs (sockets) open").register(r);
+        FunctionCounter.builder("fairdial.rtp.refused.packets", dialer.media(), m -> m.refusedPackets())
+                .description("RTP dropped because it came from a source no leg latched onto (strays, spraying)")
+                .register(r);
         Gauge.builder("fairdial.cdr.queue.depth", dialer.cdrWriter(), w -> w.queueDepth())
                 .description("CDR legs queued, not yet committed to the store").register(r);
         FunctionCounter.builder("fairdial.cdr.written", dialer.cdrWriter(), w -> w.written())
@@ -140,6 +145,8 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .description("Clients connected to /events").register(r);
         FunctionCounter.builder("fairdial.admin.event.clients.dropped", events, e -> e.droppedClients())
                 .description("/events clients disconnected for reading too slowly").register(r);
+        FunctionCounter.builder("fairdial.admin.event.clients.refused", events, e -> e.refusedClients())
+                .description("/events clients refused (503) because the cap of open streams was reached").register(r);
     }
 
     /** Registers the per-campaign meters of campaigns not seen yet (they may appear with a reload). */

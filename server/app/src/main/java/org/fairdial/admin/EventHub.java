@@ -30,14 +30,19 @@ import org.slf4j.LoggerFactory;
  * audience (numbers in full or masked) and writes it to every client. Each client may have at most
  * {@code clientBuffer} events written but not yet on the wire; a client that falls further behind is disconnected
  * (its EventSource reconnects and reloads), so a slow reader costs memory for a bounded number of events and never
- * blocks anyone.
+ * blocks anyone. At most {@code maxClients} streams are open at once: each holds a socket and a buffer, so an
+ * uncapped endpoint is a way to exhaust them; the next client gets 503 with {@code Retry-After}.
  */
 final class EventHub implements AutoCloseable {
+    /** Streams open at once unless configured ({@code dialer.admin.events.max-clients}). */
+    static final int DEFAULT_MAX_CLIENTS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     private static final int QUEUE = 10_000;
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final int clientBuffer;
+    private final int maxClients;
+    private final AtomicLong refusedClients = new AtomicLong();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor fanout;
     private final AtomicLong nextId = new AtomicLong();
@@ -45,7 +50,12 @@ final class EventHub implements AutoCloseable {
     private final AtomicLong droppedEvents = new AtomicLong();
 
     EventHub(int clientBuffer) {
+        this(clientBuffer, DEFAULT_MAX_CLIENTS);
+    }
+
+    EventHub(int clientBuffer, int maxClients) {
         this.clientBuffer = clientBuffer;
+        this.maxClients = maxClients;
         this.fanout = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
                 r -> {
                     Thread t = new Thread(r, "admin-events");
@@ -86,19 +96,34 @@ final class EventHub implements AutoCloseable {
         return ("id: " + id + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Answers {@code GET /events} on {@code channel} and keeps it open as an event stream (event-loop thread). */
-    void subscribe(Channel channel, Principal principal, HttpVersion version) {
+    /**
+     * Answers {@code GET /events} on {@code channel} and keeps it open as an event stream (event-loop thread);
+     * false, having written nothing, when {@code maxClients} streams are open.
+     */
+    boolean subscribe(Channel channel, Principal principal, HttpVersion version) {
+        Client client = new Client(channel, principal);
+        synchronized (clients) {
+            if (clients.size() >= maxClients) {
+                refusedClients.incrementAndGet();
+                return false;
+            }
+            clients.add(client);
+        }
         HttpResponse head = new DefaultHttpResponse(version, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
                 .set("X-Accel-Buffering", "no");
         channel.write(head);
-        Client client = new Client(channel, principal);
-        clients.add(client);
         channel.closeFuture().addListener(f -> clients.remove(client));
         client.send("retry: 3000\n\n".getBytes(StandardCharsets.UTF_8));
         client.send(frame(0, "hello", Json.object("user", principal.name(), "role", principal.role().label())));
+        return true;
+    }
+
+    /** Streams refused because {@code maxClients} were open. */
+    long refusedClients() {
+        return refusedClients.get();
     }
 
     /** A comment line to every client: keeps proxies from timing the stream out and finds dead peers. */

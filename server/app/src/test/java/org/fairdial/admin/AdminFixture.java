@@ -139,6 +139,8 @@ final class AdminFixture implements AutoCloseable {
                                 floor { role = supervisor, sha256 = "%s" }
                                 screen { role = viewer, sha256 = "%s" }
                               }
+                              # The ITs' many deliberate refusals all come from 127.0.0.1.
+                              auth.max-failures = 1000000
                               %s
                             }
                             """.formatted(sha256(ADMIN), sha256(SUPERVISOR), sha256(VIEWER), admin)).extra(extra);

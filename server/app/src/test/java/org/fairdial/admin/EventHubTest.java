@@ -2,6 +2,7 @@ package org.fairdial.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
@@ -42,6 +43,24 @@ class EventHubTest {
             assertTrue(frames(viewer).get(2).contains("\"number\":\"***5678\""), frames(viewer).toString());
             assertTrue(frames(supervisor).get(2).contains("\"number\":\"+390212345678\""));
             assertTrue(frames(supervisor).get(2).startsWith("id: 1\ndata: {\"type\":\"call.answered\""));
+        }
+    }
+
+    @Test
+    void streamsBeyondTheCapAreRefusedUntilOneCloses() throws Exception {
+        try (EventHub hub = new EventHub(16, 2)) {
+            EmbeddedChannel first = new EmbeddedChannel();
+            EmbeddedChannel second = new EmbeddedChannel();
+            EmbeddedChannel third = new EmbeddedChannel();
+            Principal wall = new Principal("wall", Role.VIEWER);
+            assertTrue(hub.subscribe(first, wall, HttpVersion.HTTP_1_1));
+            assertTrue(hub.subscribe(second, wall, HttpVersion.HTTP_1_1));
+            assertFalse(hub.subscribe(third, wall, HttpVersion.HTTP_1_1));
+            assertNull(third.readOutbound(), "nothing written to a refused client");
+            assertEquals(2, hub.clients());
+            assertEquals(1, hub.refusedClients());
+            first.close();
+            assertTrue(hub.subscribe(third, wall, HttpVersion.HTTP_1_1), "a closed stream frees its place");
         }
     }
 

@@ -57,6 +57,9 @@ class SipSecurityIT {
                 "-au", user, "-ap", password);
     }
 
+    /** SHA-256 next to MD5 is opt-in: baresip 1.0 gives up on a 401 that carries two challenges. */
+    private static final String BOTH_DIGESTS = "dialer.sip.security.digest-algorithms = [MD5, SHA-256]";
+
     @Test
     void guesserIsLockedOutAtTheCountWhileTheAgentFromAnotherAddressRegisters() throws Exception {
         try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw")
@@ -112,7 +115,7 @@ class SipSecurityIT {
 
     @Test
     void unknownAndKnownUsersGetTheSameAnswers() throws Exception {
-        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw").start();
+        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw").extra(BOTH_DIGESTS).start();
              DatagramSocket socket = probe()) {
             String known = exchange(socket, dialer, register(socket, "1001", "k"));
             String unknown = exchange(socket, dialer, register(socket, "9999", "u"));
@@ -267,7 +270,7 @@ class SipSecurityIT {
 
     @Test
     void agentRegistersWithSha256Digest() throws Exception {
-        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw").start();
+        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "right-pw").extra(BOTH_DIGESTS).start();
              DatagramSocket socket = probe()) {
             String challenge = exchange(socket, dialer, register(socket, "1001", "sha"));
             String www = headers(challenge, "WWW-Authenticate").stream().filter(h -> h.contains("SHA-256"))

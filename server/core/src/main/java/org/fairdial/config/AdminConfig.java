@@ -1,6 +1,7 @@
 package org.fairdial.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,9 +16,14 @@ import java.util.Locale;
  * @param metricsPublic {@code GET /metrics} without a token (a scraper on a trusted network)
  * @param eventBuffer   events queued for one event-stream client before it is dropped as too slow
  * @param cdrMaxRows    most CDR rows one query returns
+ * @param eventMaxClients event streams open at once; the next client gets 503
+ * @param authMaxFailures failed token attempts one source address may make per {@code authFailureWindow}
+ *                        before it is refused (429) without its token being checked or each refusal audited
+ * @param authFailureWindow the window of {@code authMaxFailures}
  */
 public record AdminConfig(boolean enabled, String bindAddress, int port, Tls tls, List<Token> tokens,
-                          boolean metricsPublic, int eventBuffer, int cdrMaxRows) {
+                          boolean metricsPublic, int eventBuffer, int cdrMaxRows, int eventMaxClients,
+                          int authMaxFailures, Duration authFailureWindow) {
 
     public AdminConfig {
         tokens = List.copyOf(tokens);
@@ -25,7 +31,8 @@ public record AdminConfig(boolean enabled, String bindAddress, int port, Tls tls
 
     /** Off: what a config built without a {@code dialer.admin} section gets. */
     public static AdminConfig disabled() {
-        return new AdminConfig(false, "127.0.0.1", 8080, null, List.of(), false, 256, 1000);
+        return new AdminConfig(false, "127.0.0.1", 8080, null, List.of(), false, 256, 1000, 64, 10,
+                Duration.ofMinutes(1));
     }
 
     /**

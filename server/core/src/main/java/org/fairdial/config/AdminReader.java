@@ -40,7 +40,9 @@ final class AdminReader {
             tokens.add(token);
         }
         return new AdminConfig(enabled, bind, port, tls, tokens, r.bool(p + ".metrics-public"),
-                r.integer(p + ".events.client-buffer", 8, 100_000), r.integer(p + ".cdr.max-rows", 1, 100_000));
+                r.integer(p + ".events.client-buffer", 8, 100_000), r.integer(p + ".cdr.max-rows", 1, 100_000),
+                r.integer(p + ".events.max-clients", 1, 100_000), r.integer(p + ".auth.max-failures", 1, 1_000_000),
+                r.duration(p + ".auth.failure-window"));
     }
 
     private AdminConfig.Token token(String p, String name) {

@@ -64,10 +64,16 @@ final class SectionReaders {
         if (tls != null && tls.port() == port && transports.contains("tcp")) {
             r.problem(p + ".tls.port", "is the TCP port too; TLS needs a port of its own (5061 by convention)");
         }
+        Duration idle = r.duration(p + ".tcp.idle-timeout");
+        if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
+            r.problem(p + ".tcp.idle-timeout", "must be at least 1s");
+        }
+        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(r.integer(p + ".tcp.max-connections", 1, 1_000_000),
+                r.integer(p + ".tcp.max-connections-per-source", 1, 1_000_000), idle);
         return new SipConfig(r.string(p + ".bind-address"), port,
                 Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
                 r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tls,
-                security(p + ".security"));
+                security(p + ".security"), tcp);
     }
 
     private SipSecurityConfig security(String p) {

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param stackThreads        JAIN-SIP processing threads
  * @param tls                 SIP over TLS settings when {@code transports} has {@code tls}, else null
  * @param security            lockouts, rate limits, scanner and address filters, digest algorithms
+ * @param tcp                 limits on inbound TCP connections
  */
 public record SipConfig(
         String bindAddress,
@@ -33,14 +34,15 @@ public record SipConfig(
         Duration defaultExpires,
         int stackThreads,
         TlsConfig tls,
-        SipSecurityConfig security) {
+        SipSecurityConfig security,
+        TcpLimits tcp) {
 
     /** Without TLS and without a security section ({@link SipSecurityConfig#NONE}): tests and tools. */
     public SipConfig(String bindAddress, int port, Set<String> transports, String advertisedAddress,
                      String userAgent, String realm, Duration nonceLifetime, Duration minExpires,
                      Duration maxExpires, Duration defaultExpires, int stackThreads) {
         this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
-                maxExpires, defaultExpires, stackThreads, null, SipSecurityConfig.NONE);
+                maxExpires, defaultExpires, stackThreads, null, SipSecurityConfig.NONE, TcpLimits.DEFAULT);
     }
 
     /** With TLS, without a security section. */
@@ -48,7 +50,7 @@ public record SipConfig(
                      String userAgent, String realm, Duration nonceLifetime, Duration minExpires,
                      Duration maxExpires, Duration defaultExpires, int stackThreads, TlsConfig tls) {
         this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
-                maxExpires, defaultExpires, stackThreads, tls, SipSecurityConfig.NONE);
+                maxExpires, defaultExpires, stackThreads, tls, SipSecurityConfig.NONE, TcpLimits.DEFAULT);
     }
 
     /** Without TLS, with a security section. */
@@ -56,6 +58,18 @@ public record SipConfig(
                      String userAgent, String realm, Duration nonceLifetime, Duration minExpires,
                      Duration maxExpires, Duration defaultExpires, int stackThreads, SipSecurityConfig security) {
         this(bindAddress, port, transports, advertisedAddress, userAgent, realm, nonceLifetime, minExpires,
-                maxExpires, defaultExpires, stackThreads, null, security);
+                maxExpires, defaultExpires, stackThreads, null, security, TcpLimits.DEFAULT);
+    }
+
+    /**
+     * Inbound TCP connections ({@code dialer.sip.tcp}): what one peer, or all, can hold open.
+     *
+     * @param maxConnections          open at once from all sources; beyond it a new connection is closed at once
+     * @param maxConnectionsPerSource open at once from one IP address
+     * @param idleTimeout             a connection silent this long, a half-sent request included, is closed
+     */
+    public record TcpLimits(int maxConnections, int maxConnectionsPerSource, Duration idleTimeout) {
+        /** The reference.conf defaults, for configurations built in code. */
+        public static final TcpLimits DEFAULT = new TcpLimits(1000, 32, Duration.ofSeconds(30));
     }
 }

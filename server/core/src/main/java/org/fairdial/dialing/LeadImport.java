@@ -58,9 +58,20 @@ public final class LeadImport {
         return run(file, columns, defaultRegion, ImportRefusals.NONE, sink);
     }
 
-    /** Imports the list; rows of a number {@code refusals} bars are rejected with their line, as bad rows are. */
+    /**
+     * Imports the list; rows of a number {@code refusals} bars are rejected with their line, as bad rows are. A
+     * file that is not UTF-8 is refused whole, before any lead is taken, with the file and the first bad line.
+     */
     public static Report run(Path file, LeadColumns columns, String defaultRegion, ImportRefusals refusals,
                              Sink sink) throws IOException {
+        Utf8Check.Invalid invalid = Utf8Check.firstInvalid(file);
+        if (invalid != null) {
+            RowError error = new RowError((int) Math.min(Integer.MAX_VALUE, invalid.line()), String.format(
+                    "%s is not UTF-8 (byte 0x%02X; a Latin-1 or Windows-1252 export?): save it as CSV UTF-8;"
+                            + " no lead read", file.getFileName(), invalid.badByte()));
+            sink.rejected(error);
+            return new Report(0, 0, 0, 1, List.of(error));
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return run(in, columns, defaultRegion, refusals, sink);
         }

@@ -102,7 +102,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         }
         SipEndpoint endpoint = SipEndpoint.start(stackName, config.bindAddress(), config.port(),
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
-                config.stackThreads(), this, mask, tls);
+                config.stackThreads(), config.tcp(), this, mask, tls);
         endpoint.traffic(traffic);
         OutboundLegs outbound = new OutboundLegs(endpoint, d -> dialogJournal.accept(d));
         restartByes = new RestartByes(endpoint);
@@ -180,6 +180,12 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         return endpoint == null ? 0 : endpoint.malformedMessages();
     }
 
+    /** Inbound TCP connections closed on accept because {@code dialer.sip.tcp} caps were reached. */
+    public long refusedConnections() {
+        SipEndpoint endpoint = sip;
+        return endpoint == null ? 0 : endpoint.refusedConnections();
+    }
+
     /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */
     public int openLegs() {
         OutboundLegs current = legs;
@@ -237,7 +243,12 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         try {
             handler.handle(event);
         } catch (ParseException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("{} request failed: {}", event.getRequest().getMethod(), e.toString());
+            String method = event.getRequest().getMethod();
+            long suppressed = SipEndpoint.WIRE_LOG.admit("request " + method + " " + e.getClass().getName());
+            if (suppressed >= 0) {
+                LOG.warn("{} request failed: {} ({} alike not logged)", LogLimiter.escape(method, 32),
+                        LogLimiter.escape(e.toString(), 200), suppressed);
+            }
             if (!Request.ACK.equals(event.getRequest().getMethod())) {
                 sip.respond(event, Response.SERVER_INTERNAL_ERROR);
             }
@@ -294,7 +305,11 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
 
     @Override
     public void processIOException(IOExceptionEvent event) {
-        LOG.warn("transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        long suppressed = SipEndpoint.WIRE_LOG.admit("transport " + event.getHost());
+        if (suppressed >= 0) {
+            LOG.warn("transport error towards {}:{}/{} ({} more to this host not logged)",
+                    LogLimiter.escape(event.getHost(), 64), event.getPort(), event.getTransport(), suppressed);
+        }
         OutboundLegs current = legs;
         if (current == null) {
             return;

@@ -15,14 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts SIP messages the stack could not parse. The RI answers a broken request with 400 when it can and drops
  * the rest; this parser factory (installed through {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}) only counts
- * and logs them, rate-limited, so a flood of garbage does not flood the log either. The RI builds one per stack,
+ * and logs them, rate-limited and with control bytes escaped, so a flood of garbage does not flood the log
+ * either. The RI builds one per stack,
  * so the count is the stack's; the parser's reason quotes the broken line, so its numbers are masked.
  */
 public final class MalformedMessages implements MessageParserFactory {
     private static final Logger LOG = LoggerFactory.getLogger(MalformedMessages.class);
-    private static final long LOG_EVERY = 1000;
+    private static final int MAX_REASON = 200;
 
     private final AtomicLong count = new AtomicLong();
+    /** The parser does not know the sender: one line per kind of error (its exception class) per interval. */
+    private final LogLimiter limiter = new LogLimiter(LogLimiter.DEFAULT_INTERVAL_MILLIS, System::currentTimeMillis);
     private volatile NumberMask mask = NumberMask.HIDDEN;
 
     /** Messages rejected by this stack's parsers since it started. */
@@ -48,8 +51,10 @@ public final class MalformedMessages implements MessageParserFactory {
                 return super.parseSIPMessage(msgBuffer, readBody, strict, listener);
             } catch (ParseException | RuntimeException e) {
                 long n = count.incrementAndGet();
-                if (n == 1 || n % LOG_EVERY == 0) {
-                    LOG.warn("malformed SIP message dropped ({} so far): {}", n, mask.scrub(e.getMessage()));
+                long suppressed = limiter.admit(e.getClass().getName());
+                if (suppressed >= 0) {
+                    LOG.warn("malformed SIP message dropped ({} so far, {} not logged): {}", n, suppressed,
+                            LogLimiter.escape(mask.scrub(String.valueOf(e.getMessage())), MAX_REASON));
                 }
                 throw e instanceof ParseException pe ? pe : new ParseException(String.valueOf(e.getMessage()), 0);
             }

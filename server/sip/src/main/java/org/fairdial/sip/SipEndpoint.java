@@ -32,6 +32,7 @@ import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.fairdial.config.SipConfig;
 import org.fairdial.privacy.NumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    /**
+     * Failures a peer's request can provoke (a Via naming a transport we lack, an unreachable address) are logged
+     * once per kind per interval: a flood of such requests must not become a flood of log lines.
+     */
+    static final LogLimiter WIRE_LOG = new LogLimiter(LogLimiter.DEFAULT_INTERVAL_MILLIS,
+            System::currentTimeMillis);
+    private static final int MAX_REASON = 200;
     static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS",
             "REGISTER", "INFO");
 
@@ -79,8 +87,8 @@ public final class SipEndpoint implements AutoCloseable {
      * @throws SipException naming the address when a port cannot be bound
      */
     public static SipEndpoint start(String name, String bindAddress, int port, List<String> transports,
-                                    String advertisedHost, String userAgent, int threads, SipListener listener,
-                                    NumberMask mask, SipTls tls)
+                                    String advertisedHost, String userAgent, int threads,
+                                    SipConfig.TcpLimits tcp, SipListener listener, NumberMask mask, SipTls tls)
             throws SipException {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", name);
@@ -97,6 +105,12 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // NIO transports: one selector thread, not a thread per (idle) connection. The RI 1.3.0-91 has no
+        // TCP_NIO_ENABLED: NIO is chosen by the processor factory, set below; MAX_CONNECTIONS and READ_TIMEOUT
+        // act on its blocking processor only, so the caps are BoundedTcpProcessorFactory's and the read timeout
+        // is the NIO idle auditor's (and a sweep of ours).
+        p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcp.idleTimeout().toMillis()));
+        p.setProperty("gov.nist.javax.sip.NIO_BLOCKING_MODE", "NONBLOCKING");
         if (tls != null) {
             // Our socket layer instead of the RI's key-store system properties (process-wide, files only).
             TlsNetworkLayer.register(name, tls);
@@ -117,6 +131,9 @@ public final class SipEndpoint implements AutoCloseable {
             if (nist.getMessageParserFactory() instanceof MalformedMessages malformed) {
                 malformed.useMask(mask);
             }
+            nist.setMessageProcessorFactory(
+                    new BoundedTcpProcessorFactory(tcp.maxConnections(), tcp.maxConnectionsPerSource(),
+                            tcp.idleTimeout().toMillis()));
         }
         try {
             SipProvider provider = null;
@@ -167,6 +184,13 @@ public final class SipEndpoint implements AutoCloseable {
     /** The TLS side of this stack, or null without TLS. */
     SipTls tls() {
         return tls;
+    }
+
+    /** Inbound TCP connections closed on accept because a cap was reached. */
+    long refusedConnections() {
+        return stack instanceof SIPTransactionStack nist
+                && nist.getMessageProcessorFactory() instanceof BoundedTcpProcessorFactory bounded
+                ? bounded.refusedConnections() : 0;
     }
 
     /** Messages this stack could not parse since it started. */
@@ -260,8 +284,12 @@ public final class SipEndpoint implements AutoCloseable {
             }
             count(response, true);
         } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
-            LOG.warn("could not send {} to {}: {}", response.getStatusCode(), event.getRequest().getMethod(),
-                    e.getMessage());
+            String method = event.getRequest().getMethod();
+            long suppressed = WIRE_LOG.admit("send " + response.getStatusCode() + " " + method);
+            if (suppressed >= 0) {
+                LOG.warn("could not send {} to {}: {} ({} alike not logged)", response.getStatusCode(),
+                        LogLimiter.escape(method, 32), LogLimiter.escape(e.getMessage(), MAX_REASON), suppressed);
+            }
         }
     }
 
@@ -269,7 +297,9 @@ public final class SipEndpoint implements AutoCloseable {
         try {
             respond(event, messages.createResponse(code, event.getRequest()));
         } catch (ParseException e) {
-            LOG.warn("could not build {} response: {}", code, e.getMessage());
+            if (WIRE_LOG.admit("build " + code) >= 0) {
+                LOG.warn("could not build {} response: {}", code, LogLimiter.escape(e.getMessage(), MAX_REASON));
+            }
         }
     }
 
