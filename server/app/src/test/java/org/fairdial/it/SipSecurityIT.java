@@ -166,13 +166,20 @@ class SipSecurityIT {
                             Integer.toString(dialer.sipPort), "127.0.0.1");
                     LOG.info("svwar --force:\n{}", forced);
                     // every extension, account or not, answers alike: svwar has nothing to tell apart
-                    assertTrue(forced.contains("found nothing"), forced);
-                    assertFalse(forced.contains("reqauth") || forced.contains("noauth"), forced);
+                    assertEquals(List.of(), extensionsFound(forced), forced);
                 }
-                assertTrue(out.contains("found nothing"), out);
-                assertFalse(out.contains("reqauth") || out.contains("noauth"), out);
+                assertEquals(List.of(), extensionsFound(out), out);
             }
         }
+    }
+
+    /**
+     * The scanned extensions svwar's table names. Under load svwar sometimes lists a garbled name from a response
+     * it could not parse (seen: "rq"); only an extension of the scanned range would be a leak.
+     */
+    private static List<String> extensionsFound(String svwarOutput) {
+        return svwarOutput.lines().map(l -> l.split("\\|")).filter(cells -> cells.length > 2)
+                .map(cells -> cells[1].trim()).filter(x -> x.matches("10(0\\d|10)")).toList();
     }
 
     @Test
