@@ -120,8 +120,6 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         FunctionCounter.builder("fairdial.sip.malformed.messages", dialer.sip(), s -> s.malformedMessages())
                 .description("SIP messages the stack could not parse").register(r);
         bindSecurity(r);
-        FunctionCounter.builder("fairdial.sip.tcp.refused.connections", dialer.sip(), s -> s.refusedConnections())
-                .description("Inbound TCP connections closed on accept: per-source or total cap reached").register(r);
         Gauge.builder("fairdial.rtp.open.legs", dialer.media(), m -> m.openLegs())
                 .description("RTP legs (sockets) open").register(r);
         FunctionCounter.builder("fairdial.rtp.refused.packets", dialer.media(), m -> m.refusedPackets())

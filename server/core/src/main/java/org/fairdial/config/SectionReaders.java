@@ -68,8 +68,7 @@ final class SectionReaders {
         if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
             r.problem(p + ".tcp.idle-timeout", "must be at least 1s");
         }
-        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(r.integer(p + ".tcp.max-connections", 1, 1_000_000),
-                r.integer(p + ".tcp.max-connections-per-source", 1, 1_000_000), idle);
+        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(r.integer(p + ".tcp.max-connections", 1, 1_000_000), idle);
         return new SipConfig(r.string(p + ".bind-address"), port,
                 Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
                 r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tls,

@@ -62,14 +62,13 @@ public record SipConfig(
     }
 
     /**
-     * Inbound TCP connections ({@code dialer.sip.tcp}): what one peer, or all, can hold open.
+     * TCP connections ({@code dialer.sip.tcp}): how many may be open and how long one may stay silent.
      *
-     * @param maxConnections          open at once from all sources; beyond it a new connection is closed at once
-     * @param maxConnectionsPerSource open at once from one IP address
-     * @param idleTimeout             a connection silent this long, a half-sent request included, is closed
+     * @param maxConnections open at once (the RI's MAX_CONNECTIONS)
+     * @param idleTimeout    a connection silent this long, a half-sent request included, is closed (READ_TIMEOUT)
      */
-    public record TcpLimits(int maxConnections, int maxConnectionsPerSource, Duration idleTimeout) {
+    public record TcpLimits(int maxConnections, Duration idleTimeout) {
         /** The reference.conf defaults, for configurations built in code. */
-        public static final TcpLimits DEFAULT = new TcpLimits(1000, 32, Duration.ofSeconds(30));
+        public static final TcpLimits DEFAULT = new TcpLimits(1000, Duration.ofSeconds(30));
     }
 }

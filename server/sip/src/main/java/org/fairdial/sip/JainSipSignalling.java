@@ -180,12 +180,6 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         return endpoint == null ? 0 : endpoint.malformedMessages();
     }
 
-    /** Inbound TCP connections closed on accept because {@code dialer.sip.tcp} caps were reached. */
-    public long refusedConnections() {
-        SipEndpoint endpoint = sip;
-        return endpoint == null ? 0 : endpoint.refusedConnections();
-    }
-
     /** SIP legs still held (for tests and metrics: must drop to zero when no call is up). */
     public int openLegs() {
         OutboundLegs current = legs;

@@ -105,12 +105,11 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-        // NIO transports: one selector thread, not a thread per (idle) connection. The RI 1.3.0-91 has no
-        // TCP_NIO_ENABLED: NIO is chosen by the processor factory, set below; MAX_CONNECTIONS and READ_TIMEOUT
-        // act on its blocking processor only, so the caps are BoundedTcpProcessorFactory's and the read timeout
-        // is the NIO idle auditor's (and a sweep of ours).
-        p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(tcp.idleTimeout().toMillis()));
-        p.setProperty("gov.nist.javax.sip.NIO_BLOCKING_MODE", "NONBLOCKING");
+        // The RI's blocking TCP: its NIO transport (tried) closed our outbound connections to a TCP trunk before
+        // sending (OutboundLegsIT). The blocking processor honours a cap on connections and a read timeout, which
+        // closes a connection that sends nothing (a half-sent request included) for that long.
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(tcp.maxConnections()));
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(tcp.idleTimeout().toMillis()));
         if (tls != null) {
             // Our socket layer instead of the RI's key-store system properties (process-wide, files only).
             TlsNetworkLayer.register(name, tls);
@@ -131,9 +130,6 @@ public final class SipEndpoint implements AutoCloseable {
             if (nist.getMessageParserFactory() instanceof MalformedMessages malformed) {
                 malformed.useMask(mask);
             }
-            nist.setMessageProcessorFactory(
-                    new BoundedTcpProcessorFactory(tcp.maxConnections(), tcp.maxConnectionsPerSource(),
-                            tcp.idleTimeout().toMillis()));
         }
         try {
             SipProvider provider = null;
@@ -184,13 +180,6 @@ public final class SipEndpoint implements AutoCloseable {
     /** The TLS side of this stack, or null without TLS. */
     SipTls tls() {
         return tls;
-    }
-
-    /** Inbound TCP connections closed on accept because a cap was reached. */
-    long refusedConnections() {
-        return stack instanceof SIPTransactionStack nist
-                && nist.getMessageProcessorFactory() instanceof BoundedTcpProcessorFactory bounded
-                ? bounded.refusedConnections() : 0;
     }
 
     /** Messages this stack could not parse since it started. */
