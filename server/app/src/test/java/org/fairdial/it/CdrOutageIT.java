@@ -2,10 +2,7 @@ package org.fairdial.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,17 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.fairdial.config.StoreConfig;
-import org.fairdial.storage.PostgresFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * A PostgreSQL outage in the middle of a call run: 30 calls ring at SIPp, the database goes away (a TCP relay
@@ -34,46 +23,18 @@ import org.opentest4j.TestAbortedException;
  * the database was unreachable.
  */
 @Timeout(180)
-class CdrOutageIT {
+class CdrOutageIT extends PostgresRelayCalls {
     private static final int CALLS = 30;
-    private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:]+):(\\d+)/");
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    private static PostgresFixture postgres;
-    private static String unavailable;
-
-    @BeforeAll
-    static void needsSipp() {
-        SippSupport.assumeSipp();
-        try {
-            postgres = PostgresFixture.create();
-        } catch (TestAbortedException e) {
-            unavailable = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void everyCdrOfCallsEndedDuringTheOutageArrivesExactlyOnce() throws Exception {
-        assumeTrue(unavailable == null, unavailable);
-        StoreConfig pg = postgres.config();
-        Matcher m = HOST_PORT.matcher(pg.jdbcUrl());
-        assertTrue(m.find(), pg.jdbcUrl());
+        StoreConfig pg = postgres();
         String[] numbers = new String[CALLS];
         for (int i = 0; i < CALLS; i++) {
             numbers[i] = "+3902991" + String.format("%05d", i);
         }
         try (TcpProxy proxy = new TcpProxy(TestDialer.freePort(),
-                new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))))) {
-            String viaProxy = m.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+                database(pg))) {
+            String viaProxy = throughRelay(pg, proxy.port());
             try (TestDialer dialer = TestDialer.in(dir).leads(numbers).extra("dialer.store { jdbc-url = \""
                     + viaProxy + "\", user = \"" + pg.user() + "\", password = \"" + pg.password() + "\" }")
                     .start()) {
@@ -110,7 +71,7 @@ class CdrOutageIT {
 
     /** Customer rows per number, read straight from PostgreSQL (not through the relay). */
     private static Map<String, Integer> rowsPerNumber() throws Exception {
-        StoreConfig pg = postgres.config();
+        StoreConfig pg = postgres();
         Map<String, Integer> rows = new HashMap<>();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
              Statement s = c.createStatement();

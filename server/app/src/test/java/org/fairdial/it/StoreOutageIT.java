@@ -2,9 +2,7 @@ package org.fairdial.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,20 +15,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
 import org.fairdial.config.StoreConfig;
 import org.fairdial.dialing.StoreHealth;
-import org.fairdial.storage.PostgresFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,42 +31,14 @@ import org.slf4j.LoggerFactory;
  * figures (pause, leaks) are printed for the record.
  */
 @Timeout(240)
-class StoreOutageIT {
+class StoreOutageIT extends PostgresRelayCalls {
     private static final Logger LOG = LoggerFactory.getLogger(StoreOutageIT.class);
     private static final int AGENTS = 10;
     private static final int LEADS = 100;
     private static final Duration CUT = Duration.ofSeconds(10);
-    private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:]+):(\\d+)/");
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-
-    private static PostgresFixture postgres;
-    private static String unavailable;
-
-    @BeforeAll
-    static void needsSippAndPostgres() {
-        SippSupport.assumeSipp();
-        try {
-            postgres = PostgresFixture.create();
-        } catch (TestAbortedException e) {
-            unavailable = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void dialingPausesLeaksNothingResumesByItselfAndKeepsEveryOutcome() throws Exception {
-        assumeTrue(unavailable == null, unavailable);
-        StoreConfig pg = postgres.config();
-        Matcher m = HOST_PORT.matcher(pg.jdbcUrl());
-        assertTrue(m.find(), pg.jdbcUrl());
+        StoreConfig pg = postgres();
         String[] numbers = new String[LEADS];
         for (int i = 0; i < LEADS; i++) {
             numbers[i] = "+3902992" + String.format("%05d", i);
@@ -88,8 +50,8 @@ class StoreOutageIT {
         long dialedDuringCut;
         StoreHealth health;
         try (TcpProxy proxy = new TcpProxy(TestDialer.freePort(),
-                new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))))) {
-            String viaProxy = m.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+                database(pg))) {
+            String viaProxy = throughRelay(pg, proxy.port());
             TestDialer.Builder builder = TestDialer.in(dir).leads(numbers).dialing(1.0).extra("dialer.store {"
                     + " jdbc-url = \"" + viaProxy + "\", user = \"" + pg.user() + "\", password = \""
                     + pg.password() + "\" }");
@@ -229,7 +191,7 @@ class StoreOutageIT {
     }
 
     private static void query(String sql, Row row) throws Exception {
-        StoreConfig pg = postgres.config();
+        StoreConfig pg = postgres();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
