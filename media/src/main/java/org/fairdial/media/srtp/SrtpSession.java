@@ -1,0 +1,130 @@
+package org.fairdial.media.srtp;
+
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.Map;
+import org.jitsi.srtp.SrtpContextFactory;
+import org.jitsi.srtp.SrtpCryptoContext;
+import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.utils.logging2.LoggerImpl;
+
+/**
+ * The SRTP state of one leg: our key protects what the leg sends, the peer's key unprotects what it receives
+ * (RFC 4568: each side announces the key it sends with). One RFC 3711 context per SSRC and direction, each with
+ * its own rollover counter (ROC) and, on receive, a replay window (RFC 3711 section 3.3.2), all in jitsi-srtp.
+ *
+ * <p>Not thread-safe: confined to the leg's event loop.
+ */
+public final class SrtpSession {
+    /** SSRCs tracked on receive; more means someone is spraying SSRCs at us, and the extra packets are dropped. */
+    static final int MAX_RECEIVE_SSRCS = 8;
+    private static final LoggerImpl JITSI_LOG = new LoggerImpl(SrtpSession.class.getName());
+
+    private final CryptoAttribute local;
+    private final CryptoAttribute remote;
+    private final SrtpContextFactory sending;
+    private final SrtpContextFactory receiving;
+    private final Map<Integer, SrtpCryptoContext> sendContexts = new HashMap<>();
+    private final Map<Integer, SrtpCryptoContext> receiveContexts = new HashMap<>();
+
+    /** What became of a packet given to {@link #unprotect}. */
+    public enum Verdict {
+        /** Authenticated and decrypted: the buffer holds the RTP packet. */
+        OK,
+        /** The tag did not verify (wrong key, forged or corrupted): drop. */
+        AUTH_FAILED,
+        /** Seen before, or older than the replay window: drop. */
+        REPLAYED,
+        /** Too short to be SRTP, or from one SSRC too many: drop. */
+        INVALID
+    }
+
+    /**
+     * @param local  our a=crypto line (our sending key)
+     * @param remote the peer's a=crypto line (its sending key); must be of the same suite
+     */
+    public SrtpSession(CryptoAttribute local, CryptoAttribute remote) {
+        if (local.suite() != remote.suite()) {
+            throw new IllegalArgumentException("suites differ: " + local + " / " + remote);
+        }
+        this.local = local;
+        this.remote = remote;
+        SrtpPolicy srtcp = SrtpSuite.AES_CM_128_HMAC_SHA1_80.policy();
+        this.sending = new SrtpContextFactory(true, local.masterKey(), local.masterSalt(), local.suite().policy(),
+                srtcp, JITSI_LOG);
+        this.receiving = new SrtpContextFactory(false, remote.masterKey(), remote.masterSalt(),
+                remote.suite().policy(), srtcp, JITSI_LOG);
+    }
+
+    /** Our line. */
+    public CryptoAttribute local() {
+        return local;
+    }
+
+    /** The peer's line. */
+    public CryptoAttribute remote() {
+        return remote;
+    }
+
+    /** Bytes an SRTP packet has more than its RTP packet (the tag; no MKI). */
+    public int overhead() {
+        return local.suite().tagLength();
+    }
+
+    /**
+     * Encrypts and authenticates the RTP packet in {@code packet[0, length)}.
+     *
+     * @return the SRTP packet (possibly a new array) and its length
+     */
+    public PacketBuffer protect(byte[] packet, int length) throws GeneralSecurityException {
+        PacketBuffer buffer = new PacketBuffer(packet, length);
+        SrtpCryptoContext context = sendContexts.get(ssrc(packet));
+        if (context == null) {
+            context = sending.deriveContext(ssrc(packet), 0);
+            sendContexts.put(ssrc(packet), context);
+        }
+        SrtpErrorStatus status = context.transformPacket(buffer);
+        if (status != SrtpErrorStatus.OK) {
+            throw new GeneralSecurityException("SRTP protect failed: " + status.desc);
+        }
+        return buffer;
+    }
+
+    /** Verifies and decrypts the SRTP packet in {@code buffer}, in place: on OK its length is the RTP packet's. */
+    public Verdict unprotect(PacketBuffer buffer) {
+        if (buffer.getLength() < 12 + overhead()) {
+            return Verdict.INVALID;
+        }
+        int ssrc = ssrc(buffer.getBuffer());
+        try {
+            SrtpCryptoContext context = receiveContexts.get(ssrc);
+            if (context == null) {
+                if (receiveContexts.size() >= MAX_RECEIVE_SSRCS) {
+                    return Verdict.INVALID;
+                }
+                context = receiving.deriveContext(ssrc, 0);
+                receiveContexts.put(ssrc, context);
+            }
+            return switch (context.reverseTransformPacket(buffer, false)) {
+                case OK -> Verdict.OK;
+                case AUTH_FAIL -> Verdict.AUTH_FAILED;
+                case REPLAY_FAIL, REPLAY_OLD -> Verdict.REPLAYED;
+                default -> Verdict.INVALID;
+            };
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // A cipher failure on one packet must not cost the leg: drop the packet.
+            return Verdict.INVALID;
+        }
+    }
+
+    /** Releases the contexts (their keys are cleared). */
+    public void close() {
+        sending.close();
+        receiving.close();
+    }
+
+    private static int ssrc(byte[] packet) {
+        return (packet[8] & 0xff) << 24 | (packet[9] & 0xff) << 16 | (packet[10] & 0xff) << 8 | packet[11] & 0xff;
+    }
+}
