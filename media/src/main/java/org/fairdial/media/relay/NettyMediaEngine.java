@@ -25,6 +25,8 @@ import org.fairdial.media.MediaLeg;
 import org.fairdial.media.PortsExhaustedException;
 import org.fairdial.media.rtp.PortAllocator;
 import org.fairdial.media.rtp.RtpDecoder;
+import org.fairdial.media.sdp.SrtpMode;
+import org.fairdial.media.srtp.SrtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ public final class NettyMediaEngine implements MediaEngine {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Refused packets of legs already closed; the live legs' are summed on read. */
     private final LongAdder refusedByClosedLegs = new LongAdder();
+    private final LongAdder srtpDroppedByClosedLegs = new LongAdder();
 
     private NettyMediaEngine(MediaConfig config, Transport transport, LongSupplier nanoClock,
                              InstantSource wallClock) {
@@ -86,10 +89,18 @@ public final class NettyMediaEngine implements MediaEngine {
 
     @Override
     public MediaLeg openLeg(String id) throws PortsExhaustedException {
+        return openLeg(id, SrtpMode.OFF);
+    }
+
+    @Override
+    public MediaLeg openLeg(String id, SrtpMode srtp) throws PortsExhaustedException {
         if (closed.get()) {
             throw new IllegalStateException("media engine is closed");
         }
-        NettyMediaLeg leg = ports.allocate(port -> bind(id, port));
+        if (srtp != SrtpMode.OFF) {
+            SrtpSession.warmUp();
+        }
+        NettyMediaLeg leg = ports.allocate(port -> bind(id, port, srtp));
         legs.add(leg);
         return leg;
     }
@@ -104,6 +115,15 @@ public final class NettyMediaEngine implements MediaEngine {
         long total = refusedByClosedLegs.sum();
         for (NettyMediaLeg leg : legs) {
             total += leg.refusedPackets();
+        }
+        return total;
+    }
+
+    @Override
+    public long srtpDroppedPackets() {
+        long total = srtpDroppedByClosedLegs.sum();
+        for (NettyMediaLeg leg : legs) {
+            total += leg.srtpDroppedPackets();
         }
         return total;
     }
@@ -133,13 +153,14 @@ public final class NettyMediaEngine implements MediaEngine {
     }
 
     /** Binds a channel for a leg on {@code port}; null if the port is taken. */
-    private NettyMediaLeg bind(String id, int port) {
+    private NettyMediaLeg bind(String id, int port, SrtpMode srtp) {
+        SrtpInbound srtpInbound = new SrtpInbound();
         RtpDecoder decoder = new RtpDecoder();
         LegHandler handler = new LegHandler();
         ChannelFuture bound = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(decoder, handler);
+                channel.pipeline().addLast(srtpInbound, decoder, handler);
             }
         }).bind(NetUtil.createInetAddressFromIpAddressString(bindAddress), port);
         if (!bound.awaitUninterruptibly(BIND_TIMEOUT_MS) || !bound.isSuccess()) {
@@ -149,7 +170,7 @@ public final class NettyMediaEngine implements MediaEngine {
             return null;
         }
         NettyMediaLeg leg = new NettyMediaLeg(id, bound.channel(), port, settings, decoder, nanoClock, wallClock,
-                this::closed);
+                this::closed, srtp, srtpInbound);
         handler.attach(leg);
         return leg;
     }
@@ -157,6 +178,7 @@ public final class NettyMediaEngine implements MediaEngine {
     private void closed(NettyMediaLeg leg) {
         // Added before removal: a concurrent read may count the leg twice for a moment, never lose it.
         refusedByClosedLegs.add(leg.refusedPackets());
+        srtpDroppedByClosedLegs.add(leg.srtpDroppedPackets());
         legs.remove(leg);
         ports.release(leg.localPort());
     }

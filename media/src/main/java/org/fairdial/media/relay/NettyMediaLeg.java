@@ -32,6 +32,8 @@ import org.fairdial.media.sdp.SdpException;
 import org.fairdial.media.sdp.SdpParser;
 import org.fairdial.media.sdp.SdpWriter;
 import org.fairdial.media.sdp.SessionDescription;
+import org.fairdial.media.sdp.SrtpMode;
+import org.fairdial.media.srtp.SrtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,7 @@ public final class NettyMediaLeg implements MediaLeg {
     private final AtomicBoolean released = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile DtmfListener dtmfListener;
+    private final LegSrtp srtp;
 
     // Owned by the event loop.
     private final SymmetricRtpLatch latch = new SymmetricRtpLatch();
@@ -74,8 +77,17 @@ public final class NettyMediaLeg implements MediaLeg {
     private Treatment pendingTreatment;
     private Runnable pendingCallback;
 
+    /** A plain RTP leg. */
     NettyMediaLeg(String id, Channel channel, int localPort, LegSettings settings, RtpDecoder decoder,
                   LongSupplier nanoClock, InstantSource wallClock, Consumer<NettyMediaLeg> onClosed) {
+        this(id, channel, localPort, settings, decoder, nanoClock, wallClock, onClosed, SrtpMode.OFF,
+                new SrtpInbound());
+    }
+
+    /** A leg whose SRTP follows {@code srtpMode}; {@code srtpInbound} must be in the channel's pipeline. */
+    NettyMediaLeg(String id, Channel channel, int localPort, LegSettings settings, RtpDecoder decoder,
+                  LongSupplier nanoClock, InstantSource wallClock, Consumer<NettyMediaLeg> onClosed,
+                  SrtpMode srtpMode, SrtpInbound srtpInbound) {
         this.id = id;
         this.channel = channel;
         this.loop = channel.eventLoop();
@@ -87,6 +99,7 @@ public final class NettyMediaLeg implements MediaLeg {
         this.sender = RtpSender.random(settings.frameSamples(), Codec.CLOCK_RATE);
         this.counters = new LegCounters(wallClock);
         this.outbound = new OutboundStream(channel, sender, latch, counters, nanoClock);
+        this.srtp = new LegSrtp(srtpMode, srtpInbound);
         this.player = new TreatmentPlayer(id, loop, nanoClock, new ComfortNoise(settings.noiseDbfs()),
                 settings.frameSamples(), settings.periodNanos(), outbound);
     }
@@ -109,24 +122,36 @@ public final class NettyMediaLeg implements MediaLeg {
     @Override
     public String createOffer() {
         return SdpWriter.offer(sdpSessionId, sdpVersion.incrementAndGet(), settings.advertisedAddress(), localPort,
-                settings.ptimeMs());
+                settings.ptimeMs(), srtp.offeredProto(), srtp.offeredCryptos());
     }
 
     @Override
     public NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
-        Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer);
-        onLoop(() -> negotiated(negotiation));
+        Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer, srtp.mode(), srtp.offeredCryptos());
+        SrtpSession session = srtp.forAnswer(negotiation);
+        onLoop(() -> negotiated(negotiation, session));
         return negotiation.media();
     }
 
     @Override
     public String answerOffer(String sdpOffer) throws SdpException {
         SessionDescription offer = SdpParser.parse(sdpOffer);
-        Negotiation negotiation = OfferAnswer.answerOffer(offer);
+        Negotiation negotiation = OfferAnswer.answerOffer(offer, srtp.mode());
+        SrtpSession session = srtp.forOffer(negotiation);
         String answer = SdpWriter.answer(sdpSessionId, sdpVersion.incrementAndGet(), settings.advertisedAddress(),
-                localPort, settings.ptimeMs(), offer, negotiation);
-        onLoop(() -> negotiated(negotiation));
+                localPort, settings.ptimeMs(), offer, negotiation, session == null ? null : session.local());
+        onLoop(() -> negotiated(negotiation, session));
         return answer;
+    }
+
+    /** Whether the leg's media is SRTP (as last negotiated). */
+    public boolean secure() {
+        return srtp.secure();
+    }
+
+    /** SRTP packets this leg dropped: failed authentication, replays, unusable. */
+    public long srtpDroppedPackets() {
+        return srtp.dropped();
     }
 
     @Override
@@ -202,10 +227,11 @@ public final class NettyMediaLeg implements MediaLeg {
         }
     }
 
-    private void negotiated(Negotiation negotiation) {
+    private void negotiated(Negotiation negotiation, SrtpSession session) {
         if (closing.get()) {
             return;
         }
+        srtp.apply(session, outbound);
         outbound.negotiated(negotiation);
         if (pendingTreatment != null) {
             Treatment treatment = pendingTreatment;
@@ -325,6 +351,7 @@ public final class NettyMediaLeg implements MediaLeg {
 
     private void shutdown() {
         haltTreatment();
+        srtp.apply(null, outbound);
         NettyMediaLeg peer = bridge;
         bridge = null;
         if (peer != null) {

@@ -1,9 +1,11 @@
 package org.fairdial.media.relay;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.util.function.LongSupplier;
 import org.fairdial.media.codec.Codec;
 import org.fairdial.media.codec.G711;
@@ -13,15 +15,21 @@ import org.fairdial.media.rtp.RtpSender;
 import org.fairdial.media.rtp.RtpWriter;
 import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.Negotiation;
+import org.fairdial.media.srtp.PacketBuffer;
+import org.fairdial.media.srtp.SrtpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a leg sends to its peer, from whichever source: generated frames are encoded in the negotiated codec,
  * relayed packets are routed ({@link RelayRoute}), and both are stamped by the one {@link RtpSender} and sent to
- * the SDP address or, once it has latched, to where the peer's packets really come from.
+ * the SDP address or, once it has latched, to where the peer's packets really come from. On an SRTP leg every
+ * packet, relayed or generated (comfort noise, prompts), is protected last, with this leg's own key and SSRC.
  *
  * <p>Confined to the leg's event loop.
  */
 final class OutboundStream implements TreatmentPlayer.FrameSink {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundStream.class);
     private final Channel channel;
     private final RtpSender sender;
     private final SymmetricRtpLatch latch;
@@ -29,6 +37,7 @@ final class OutboundStream implements TreatmentPlayer.FrameSink {
     private final LongSupplier nanoClock;
     private NegotiatedMedia media;
     private boolean maySend = true;
+    private SrtpSession srtp;
 
     OutboundStream(Channel channel, RtpSender sender, SymmetricRtpLatch latch, LegCounters counters,
                    LongSupplier nanoClock) {
@@ -44,6 +53,11 @@ final class OutboundStream implements TreatmentPlayer.FrameSink {
         media = negotiation.media();
         maySend = negotiation.maySend();
         latch.signalled(media.remote(), nanoClock.getAsLong());
+    }
+
+    /** From the next packet on, protect everything sent with {@code session} (null: plain RTP). */
+    void protectWith(SrtpSession session) {
+        srtp = session;
     }
 
     /** What was agreed with the peer, or null before its SDP. */
@@ -110,15 +124,35 @@ final class OutboundStream implements TreatmentPlayer.FrameSink {
         return media == null || media.remote().getAddress().isAnyLocalAddress() ? null : media.remote();
     }
 
-    private void send(ByteBuf packet, InetSocketAddress to) {
+    private void send(ByteBuf rtp, InetSocketAddress to) {
         if (!channel.isWritable()) {
             // Real-time audio: dropping beats queueing behind a full socket buffer.
-            packet.release();
+            rtp.release();
+            return;
+        }
+        ByteBuf packet = srtp == null ? rtp : protect(rtp);
+        if (packet == null) {
             return;
         }
         // Counted first, so the stats never lag behind what the peer has already received.
         counters.sent();
         // Void promise: a failed send is reported to LegHandler.exceptionCaught, which logs it.
         channel.writeAndFlush(new DatagramPacket(packet, to), channel.voidPromise());
+    }
+
+    /** The SRTP packet for {@code rtp}, which it releases; null (packet dropped) if the cipher failed. */
+    private ByteBuf protect(ByteBuf rtp) {
+        try {
+            byte[] bytes = new byte[rtp.readableBytes() + srtp.overhead()];
+            int length = rtp.readableBytes();
+            rtp.getBytes(rtp.readerIndex(), bytes, 0, length);
+            PacketBuffer srtpPacket = srtp.protect(bytes, length);
+            return Unpooled.wrappedBuffer(srtpPacket.getBuffer(), srtpPacket.getOffset(), srtpPacket.getLength());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            LOG.warn("SRTP protect failed, packet dropped", e);
+            return null;
+        } finally {
+            rtp.release();
+        }
     }
 }

@@ -16,14 +16,23 @@ import java.util.Map;
  * @param fmtps             {@code a=fmtp} parameters by payload type
  * @param ptime             {@code a=ptime} in milliseconds, or -1
  * @param direction         direction attribute of this section, or null to use the session's
+ * @param cryptos           {@code a=crypto} values (RFC 4568) as written, in order, parsed only when negotiated
  */
 public record MediaDescription(String media, int port, String proto, List<String> formats,
                                String connectionAddress, Map<Integer, RtpMap> rtpMaps, Map<Integer, String> fmtps,
-                               int ptime, MediaDirection direction) {
+                               int ptime, MediaDirection direction, List<String> cryptos) {
     public MediaDescription {
         formats = List.copyOf(formats);
+        cryptos = List.copyOf(cryptos);
         rtpMaps = Map.copyOf(rtpMaps);
         fmtps = Map.copyOf(fmtps);
+    }
+
+    /** A section without a=crypto lines. */
+    public MediaDescription(String media, int port, String proto, List<String> formats, String connectionAddress,
+                            Map<Integer, RtpMap> rtpMaps, Map<Integer, String> fmtps, int ptime,
+                            MediaDirection direction) {
+        this(media, port, proto, formats, connectionAddress, rtpMaps, fmtps, ptime, direction, List.of());
     }
 
     /** The formats that are payload type numbers, in order of preference. */

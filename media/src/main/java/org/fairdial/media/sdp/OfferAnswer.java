@@ -13,23 +13,36 @@ import org.fairdial.media.codec.Codec;
  * telephone-event).
  */
 public final class OfferAnswer {
-    /** Protocol we speak: plain RTP, no SRTP, no AVPF feedback. */
+    /** Plain RTP, no AVPF feedback. */
     public static final String PROTO = "RTP/AVP";
+    /** SRTP (RFC 3711), keyed by a=crypto (RFC 4568). */
+    public static final String SECURE_PROTO = "RTP/SAVP";
     /** Encoding name of RFC 4733 DTMF events. */
     public static final String TELEPHONE_EVENT = "telephone-event";
 
     private OfferAnswer() {
     }
 
-    /** Negotiates the peer's answer to our offer. */
+    /** Negotiates the peer's answer to our plain RTP offer. */
     public static Negotiation applyAnswer(String sdp) throws SdpException {
+        return applyAnswer(sdp, SrtpMode.OFF, List.of());
+    }
+
+    /**
+     * Negotiates the peer's answer to our offer, made under {@code mode} with the a=crypto lines {@code offered}:
+     * the answer's crypto line must answer one of ours with the same suite (RFC 4568 section 7.1.3).
+     */
+    public static Negotiation applyAnswer(String sdp, SrtpMode mode, List<CryptoAttribute> offered)
+            throws SdpException {
         SessionDescription answer = SdpParser.parse(sdp);
         int index = firstAudio(answer, "answer");
         MediaDescription m = answer.media().get(index);
         if (m.port() == 0) {
             throw new SdpException("the answer rejects the audio stream (m=audio port 0)");
         }
-        return negotiate(answer, index);
+        Negotiation plain = negotiate(answer, index, mode);
+        CryptoAttribute crypto = SrtpNegotiation.answered(m, mode, offered);
+        return new Negotiation(plain.media(), plain.peerDirection(), index, crypto, m.proto());
     }
 
     /**
@@ -37,6 +50,15 @@ public final class OfferAnswer {
      * common); if there is none, the error is the first audio stream's.
      */
     public static Negotiation answerOffer(SessionDescription offer) throws SdpException {
+        return answerOffer(offer, SrtpMode.OFF);
+    }
+
+    /**
+     * Negotiates an offer from the peer under {@code mode}: as {@link #answerOffer(SessionDescription)}, and the
+     * stream must also satisfy the SRTP policy (docs/security.md); the chosen a=crypto line, if any, is in the
+     * result.
+     */
+    public static Negotiation answerOffer(SessionDescription offer, SrtpMode mode) throws SdpException {
         SdpException firstProblem = null;
         for (int i = firstAudio(offer, "offer"); i < offer.media().size(); i++) {
             MediaDescription m = offer.media().get(i);
@@ -47,7 +69,9 @@ public final class OfferAnswer {
                 if (m.port() == 0) {
                     throw new SdpException("the offer disables the audio stream (m=audio port 0)");
                 }
-                return negotiate(offer, i);
+                Negotiation plain = negotiate(offer, i, mode);
+                CryptoAttribute crypto = SrtpNegotiation.offered(m, mode);
+                return new Negotiation(plain.media(), plain.peerDirection(), i, crypto, m.proto());
             } catch (SdpException e) {
                 firstProblem = firstProblem == null ? e : firstProblem;
             }
@@ -86,10 +110,12 @@ public final class OfferAnswer {
         throw new SdpException("no m=audio line in the " + role);
     }
 
-    private static Negotiation negotiate(SessionDescription sd, int index) throws SdpException {
+    private static Negotiation negotiate(SessionDescription sd, int index, SrtpMode mode) throws SdpException {
         MediaDescription m = sd.media().get(index);
-        if (!m.proto().equals(PROTO)) {
-            throw new SdpException("m=audio uses " + m.proto() + "; only " + PROTO + " is supported");
+        boolean secure = m.proto().equals(SECURE_PROTO);
+        if (!m.proto().equals(PROTO) && !(secure && mode != SrtpMode.OFF)) {
+            throw new SdpException("m=audio uses " + m.proto() + "; only " + PROTO
+                    + (mode == SrtpMode.OFF ? " is supported (SRTP is off)" : " and " + SECURE_PROTO + " are supported"));
         }
         Codec codec = null;
         for (int pt : m.payloadTypes()) {

@@ -112,6 +112,7 @@ public final class SdpParser {
         private final Map<Integer, String> fmtps = new HashMap<>();
         private int ptime = -1;
         private MediaDirection direction;
+        private final List<String> cryptos = new ArrayList<>();
 
         Media(String value, String line) throws SdpException {
             String[] parts = value.split("\\s+");
@@ -147,6 +148,7 @@ public final class SdpParser {
                     }
                 }
                 case "ptime" -> ptime = milliseconds(arg);
+                case "crypto" -> cryptos.add(arg);
                 default -> {
                     MediaDirection d = MediaDirection.fromAttribute(name);
                     direction = d != null ? d : direction;
@@ -192,7 +194,7 @@ public final class SdpParser {
         }
 
         MediaDescription build() {
-            return new MediaDescription(type, port, proto, formats, connection, rtpMaps, fmtps, ptime, direction);
+            return new MediaDescription(type, port, proto, formats, connection, rtpMaps, fmtps, ptime, direction, cryptos);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.fairdial.media.sdp;
 
+import java.util.List;
 import java.util.Locale;
 import org.fairdial.media.codec.Codec;
 
@@ -26,10 +27,19 @@ public final class SdpWriter {
      * @param ptimeMs   packet time
      */
     public static String offer(long sessionId, long version, String address, int port, int ptimeMs) {
+        return offer(sessionId, version, address, port, ptimeMs, OfferAnswer.PROTO, List.of());
+    }
+
+    /**
+     * Our offer with SRTP: {@code proto} RTP/SAVP or RTP/AVP (best-effort SRTP), and our a=crypto lines.
+     */
+    public static String offer(long sessionId, long version, String address, int port, int ptimeMs, String proto,
+                               List<CryptoAttribute> cryptos) {
         StringBuilder sdp = header(sessionId, version, address);
         int te = OFFERED_TELEPHONE_EVENT_PT;
-        line(sdp, "m=audio " + port + " " + OfferAnswer.PROTO + " " + Codec.PCMU.payloadType() + " "
+        line(sdp, "m=audio " + port + " " + proto + " " + Codec.PCMU.payloadType() + " "
                 + Codec.PCMA.payloadType() + " " + te);
+        crypto(sdp, cryptos);
         rtpMap(sdp, Codec.PCMU.payloadType(), Codec.PCMU.encodingName());
         rtpMap(sdp, Codec.PCMA.payloadType(), Codec.PCMA.encodingName());
         rtpMap(sdp, te, OfferAnswer.TELEPHONE_EVENT);
@@ -42,6 +52,12 @@ public final class SdpWriter {
     /** Our answer to {@code offer}, given what {@link OfferAnswer#answerOffer} chose. */
     public static String answer(long sessionId, long version, String address, int port, int ptimeMs,
                                 SessionDescription offer, Negotiation chosen) {
+        return answer(sessionId, version, address, port, ptimeMs, offer, chosen, null);
+    }
+
+    /** Our answer, with {@code ours} (our key, under the tag of the peer's chosen line) if SRTP was agreed. */
+    public static String answer(long sessionId, long version, String address, int port, int ptimeMs,
+                                SessionDescription offer, Negotiation chosen, CryptoAttribute ours) {
         StringBuilder sdp = header(sessionId, version, address);
         for (int i = 0; i < offer.media().size(); i++) {
             MediaDescription m = offer.media().get(i);
@@ -52,8 +68,9 @@ public final class SdpWriter {
             }
             Codec codec = chosen.media().codec();
             int te = chosen.media().telephoneEventPt();
-            line(sdp, "m=audio " + port + " " + OfferAnswer.PROTO + " " + codec.payloadType()
+            line(sdp, "m=audio " + port + " " + chosen.proto() + " " + codec.payloadType()
                     + (te >= 0 ? " " + te : ""));
+            crypto(sdp, ours == null ? List.of() : List.of(ours));
             rtpMap(sdp, codec.payloadType(), codec.encodingName());
             if (te >= 0) {
                 rtpMap(sdp, te, OfferAnswer.TELEPHONE_EVENT);
@@ -77,6 +94,12 @@ public final class SdpWriter {
         line(sdp, "c=IN " + family + " " + address);
         line(sdp, "t=0 0");
         return sdp;
+    }
+
+    private static void crypto(StringBuilder sdp, List<CryptoAttribute> cryptos) {
+        for (CryptoAttribute crypto : cryptos) {
+            line(sdp, "a=crypto:" + crypto.format());
+        }
     }
 
     private static void rtpMap(StringBuilder sdp, int payloadType, String encoding) {

@@ -3,10 +3,13 @@ package org.fairdial.media.srtp;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
+import org.fairdial.media.sdp.CryptoAttribute;
+import org.fairdial.media.sdp.SrtpSuite;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.srtp.crypto.Aes;
 import org.jitsi.utils.logging2.LoggerImpl;
 
 /**
@@ -19,7 +22,14 @@ import org.jitsi.utils.logging2.LoggerImpl;
 public final class SrtpSession {
     /** SSRCs tracked on receive; more means someone is spraying SSRCs at us, and the extra packets are dropped. */
     static final int MAX_RECEIVE_SSRCS = 8;
+    private static final int AUTH_KEY_LENGTH = 20;
     private static final LoggerImpl JITSI_LOG = new LoggerImpl(SrtpSession.class.getName());
+
+    static {
+        // Left to itself, jitsi-srtp benchmarks every AES provider on first use (seconds of CPU, on whichever
+        // event loop gets the first packet). The JDK's SunJCE AES is AES-NI accelerated: take it outright.
+        Aes.setFactoryClassName(Aes.class.getName() + "$SunJCECipherFactory");
+    }
 
     private final CryptoAttribute local;
     private final CryptoAttribute remote;
@@ -50,11 +60,40 @@ public final class SrtpSession {
         }
         this.local = local;
         this.remote = remote;
-        SrtpPolicy srtcp = SrtpSuite.AES_CM_128_HMAC_SHA1_80.policy();
-        this.sending = new SrtpContextFactory(true, local.masterKey(), local.masterSalt(), local.suite().policy(),
+        SrtpPolicy srtcp = policy(SrtpSuite.AES_CM_128_HMAC_SHA1_80);
+        this.sending = new SrtpContextFactory(true, local.masterKey(), local.masterSalt(), policy(local.suite()),
                 srtcp, JITSI_LOG);
         this.receiving = new SrtpContextFactory(false, remote.masterKey(), remote.masterSalt(),
-                remote.suite().policy(), srtcp, JITSI_LOG);
+                policy(remote.suite()), srtcp, JITSI_LOG);
+    }
+
+    /**
+     * Initialises jitsi-srtp's ciphers and MACs (native library probe, provider lookups: seconds on a loaded
+     * machine) on the calling thread, once per JVM, so that the first packet of the first SRTP leg does not stall
+     * an event loop. Idempotent and cheap after the first call.
+     */
+    public static void warmUp() {
+        WarmUp.DONE.hashCode();
+    }
+
+    /** Holder idiom: the JVM runs the warm-up once, and every other caller waits for it. */
+    private static final class WarmUp {
+        static final Boolean DONE = run();
+
+        private static Boolean run() {
+            CryptoAttribute a = CryptoAttribute.generate(1, SrtpSuite.AES_CM_128_HMAC_SHA1_80);
+            SrtpSession sending = new SrtpSession(a, a);
+            byte[] rtp = new byte[12 + 160];
+            rtp[0] = (byte) 0x80;
+            try {
+                PacketBuffer srtp = sending.protect(rtp, rtp.length);
+                new SrtpSession(a, a).unprotect(srtp);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("SRTP does not work in this JVM", e);
+            }
+            sending.close();
+            return Boolean.TRUE;
+        }
     }
 
     /** Our line. */
@@ -122,6 +161,12 @@ public final class SrtpSession {
     public void close() {
         sending.close();
         receiving.close();
+    }
+
+    /** jitsi-srtp's description of a suite (SRTCP, when we do it, would use the 80-bit tag always). */
+    private static SrtpPolicy policy(SrtpSuite suite) {
+        return new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, SrtpSuite.KEY_LENGTH, SrtpPolicy.HMACSHA1_AUTHENTICATION,
+                AUTH_KEY_LENGTH, suite.tagLength(), SrtpSuite.SALT_LENGTH);
     }
 
     private static int ssrc(byte[] packet) {

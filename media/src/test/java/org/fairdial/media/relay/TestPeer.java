@@ -50,6 +50,18 @@ final class TestPeer implements AutoCloseable {
         return RtpCapture.of(packet.getData().clone(), packet.getLength(), System.nanoTime());
     }
 
+    /** The next datagram as received (e.g. SRTP), or null if none arrives within {@code timeoutMs}. */
+    byte[] receiveRaw(int timeoutMs) throws IOException {
+        socket.setSoTimeout(timeoutMs);
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        return java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+    }
+
     void send(int port, byte[] rtp) throws IOException {
         socket.send(new DatagramPacket(rtp, rtp.length, new InetSocketAddress(LOOPBACK, port)));
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.fairdial.media.sdp.CryptoAttribute;
+import org.fairdial.media.sdp.SrtpSuite;
 import org.junit.jupiter.api.Test;
 
 class SrtpSessionTest {

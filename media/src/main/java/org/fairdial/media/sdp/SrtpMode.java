@@ -1,4 +1,4 @@
-package org.fairdial.media;
+package org.fairdial.media.sdp;
 
 import java.util.Locale;
 

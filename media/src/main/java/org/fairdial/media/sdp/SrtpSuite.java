@@ -1,6 +1,4 @@
-package org.fairdial.media.srtp;
-
-import org.jitsi.srtp.SrtpPolicy;
+package org.fairdial.media.sdp;
 
 /**
  * The crypto suites we negotiate (RFC 4568 section 6.2): AES in counter mode with a 128-bit key, a 112-bit salt
@@ -14,7 +12,6 @@ public enum SrtpSuite {
     public static final int KEY_LENGTH = 16;
     /** Master salt length in bytes. */
     public static final int SALT_LENGTH = 14;
-    private static final int AUTH_KEY_LENGTH = 20;
 
     private final int tagLength;
 
@@ -35,11 +32,5 @@ public enum SrtpSuite {
             }
         }
         return null;
-    }
-
-    /** jitsi-srtp's description of this suite for SRTP (SRTCP, when we do it, uses the 80-bit tag always). */
-    SrtpPolicy policy() {
-        return new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, KEY_LENGTH, SrtpPolicy.HMACSHA1_AUTHENTICATION,
-                AUTH_KEY_LENGTH, tagLength, SALT_LENGTH);
     }
 }

@@ -1,10 +1,9 @@
-package org.fairdial.media.srtp;
+package org.fairdial.media.sdp;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.fairdial.media.sdp.SdpException;
 
 /**
  * One RFC 4568 {@code a=crypto} attribute with a single inline key:
@@ -52,11 +51,13 @@ public record CryptoAttribute(int tag, SrtpSuite suite, byte[] keySalt, long lif
         return keySalt.clone();
     }
 
-    byte[] masterKey() {
+    /** The master key. */
+    public byte[] masterKey() {
         return Arrays.copyOfRange(keySalt, 0, SrtpSuite.KEY_LENGTH);
     }
 
-    byte[] masterSalt() {
+    /** The master salt. */
+    public byte[] masterSalt() {
         return Arrays.copyOfRange(keySalt, SrtpSuite.KEY_LENGTH, KEY_SALT_LENGTH);
     }
 
