@@ -99,7 +99,7 @@ class CallSessionTest {
         assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "INVITE agent 1001 at sip:1001@10.0.0.7:5062"), sip);
         assertEquals(List.of("answer v=0 callee", "treatment comfort noise"), customerLeg().actions);
         assertEquals(AgentState.RINGING, agent().state());
-        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofMillis(2800)), time.pending(),
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofMillis(2800)), time.pending(),
                 "agent connect timer, abandon deadline 100 ms before max-duration");
 
         time.advance(Duration.ofMillis(800));

@@ -81,10 +81,10 @@ class DialerConfigLoaderTest {
         assertEquals(new CallerId("+390212345678", "ACME Energia", false), spring.callerId(), "caller id in E.164");
         assertEquals(config.profiles().get("it-garante"), spring.profile());
         assertEquals("demo-caller-id.wav", spring.prompt().name());
-        assertEquals(20_140, spring.prompt().sampleCount());
+        assertEquals(13_183, spring.prompt().sampleCount());
         assertEquals(1.0, spring.dialRatio());
         assertEquals(Duration.ofSeconds(25), spring.ringTimeout());
-        assertEquals(Duration.ofSeconds(2), spring.agentConnectTimeout());
+        assertEquals(Duration.ofSeconds(1), spring.agentConnectTimeout());
         assertEquals(Duration.ofSeconds(5), spring.wrapUp());
         assertEquals(new AbandonConfig(Duration.ofSeconds(3), Duration.ofMillis(200)), spring.abandon());
         assertEquals(3, spring.rules().retry().maxAttempts());
