@@ -35,7 +35,10 @@ final class SippPeers {
         Map<String, String> vars = new HashMap<>(Map.of("agent", agent, "media_port", Integer.toString(mediaPort)));
         vars.putAll(answerVars);
         Path ooc = Sipp.render(dir, "agent-" + agent + "-answer", answerScenario, vars);
-        vars.putAll(Map.of("expires", "120", "expected_final", "200", "hold_ms", Long.toString(holdMs)));
+        // The registration outlives the hold: a phone registered for a long run must not expire mid-run.
+        long expires = Math.max(120, holdMs / 1000 + 60);
+        vars.putAll(Map.of("expires", Long.toString(expires), "expected_final", "200", "hold_ms",
+                Long.toString(holdMs)));
         int port = TestDialer.freePort();
         Sipp sipp = Sipp.start(dir, "agent-" + agent, "agent-register.xml", vars,
                 Duration.ofMillis(holdMs).plusSeconds(60), "127.0.0.1:" + dialer.sipPort, "-i", "127.0.0.1",
