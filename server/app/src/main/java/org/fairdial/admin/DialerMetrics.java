@@ -173,6 +173,20 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 CampaignRunner c = dialer.campaigns().get(name);
                 return c == null ? Double.NaN : c.pendingOutcomes();
             }).tags(tags).description("Lead outcomes waiting for the store to take them").register(registry);
+            Gauge.builder("fairdial.campaign.load.level", () -> {
+                CampaignRunner c = dialer.campaigns().get(name);
+                return c == null ? Double.NaN : switch (c.loadLevel()) {
+                    case "NORMAL" -> 0;
+                    case "NO_DIAL_AHEAD" -> 1;
+                    default -> 2;
+                };
+            }).tags(tags).description("How the server's own latency lets the campaign dial: 0 as paced, 1 no"
+                    + " dial-ahead, 2 slowed to one call a tick").register(registry);
+            Gauge.builder("fairdial.campaign.server.latency", () -> {
+                CampaignRunner c = dialer.campaigns().get(name);
+                return c == null ? Double.NaN : c.serverLatency().toMillis() / 1000.0;
+            }).tags(tags).baseUnit("seconds").description("p99 of call events' queue delay and the campaign loop's"
+                    + " tick lateness over the last 5 s, which the load guard reads").register(registry);
             FunctionCounter.builder("fairdial.campaign.dialed", this, m -> m.campaign(name, s -> s.dialed()))
                     .tags(tags).description("Calls the campaign placed").register(registry);
             bindWindows(runner);

@@ -79,6 +79,10 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final Map<String, Wrap> wraps = new HashMap<>();
     private volatile CdrDispositions cdrDispositions = (call, code) -> { };
     private ScheduledFuture<?> ticker;
+    /** Holds the pacer back while the server itself runs late. */
+    private final LoadGuard guard;
+    /** When the ticker's last tick ended (loop thread only); null before the first. */
+    private Instant lastPacedTick;
     /** A paused campaign still writes its queued outcomes: one retry is scheduled at a time. */
     private boolean retryScheduled;
     /**
@@ -106,6 +110,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         this.clock = clock;
         this.store = store;
         this.outcomes = new PendingOutcomes(maxPendingOutcomes);
+        this.guard = new LoadGuard(config.name(), config.agentConnectTimeout(), calls.eventDelays());
         agents.onAvailability(() -> loop.execute(this::tick));
         agents.addListener(this);
     }
@@ -128,6 +133,19 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     public CampaignStats stats() {
         return stats;
+    }
+
+    /**
+     * How the server's own latency lets the campaign dial now: NORMAL, NO_DIAL_AHEAD or SLOW (the load guard's
+     * last finding; for metrics and the API).
+     */
+    public String loadLevel() {
+        return guard.current().name();
+    }
+
+    /** The server latency the load guard reads, p99 over the last seconds. */
+    public Duration serverLatency() {
+        return guard.latency(clock.instant());
     }
 
     /**
@@ -279,7 +297,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 return;
             }
             running = true;
-            ticker = loop.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+            lastPacedTick = null;
+            ticker = loop.scheduleWithFixedDelay(this::pacedTick, 0, TICK_MS, TimeUnit.MILLISECONDS);
         });
     }
 
@@ -365,6 +384,16 @@ public final class CampaignRunner implements CallObserver, AgentListener {
      * Runs on the fixed-delay ticker: whatever goes wrong in one tick is logged and the next tick runs, since an
      * exception escaping into {@code scheduleWithFixedDelay} would cancel the ticker (and the campaign) for good.
      */
+    /** The ticker's tick: how late it comes tells the load guard how far behind the campaign loop runs. */
+    private void pacedTick() {
+        Instant start = clock.instant();
+        if (lastPacedTick != null) {
+            guard.tickLate(start, Duration.between(lastPacedTick.plusMillis(TICK_MS), start));
+        }
+        tick();
+        lastPacedTick = clock.instant();
+    }
+
     private void tick() {
         try {
             dial();
@@ -442,7 +471,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** Places the calls the pacer asks for from the ready leads. */
     private Outcome dialReady(Instant now, boolean probationToo) {
-        PacingDecision decision = pacing.decide(now, agents.snapshot());
+        PacingDecision decision = LoadGuard.apply(pacing.decide(now, agents.snapshot()), guard.level(now),
+                agents.availableCount(probationToo));
         for (int i = 0; i < decision.callsToStart() && refusedUntil == null && leads.hasReady()
                 && trunk.tryAcquire(); i++) {
             String agent = null;
