@@ -76,8 +76,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final IdleWatch idle = new IdleWatch();
     private final StoreHealth store;
     /** The last call each agent took for this campaign, until the agent disposes of it. */
-    private final Map<String, Wrap> wraps = new HashMap<>();
-    private volatile CdrDispositions cdrDispositions = (call, code) -> { };
+    private final WrapUps wrapUps;
     private ScheduledFuture<?> ticker;
     /** Holds the pacer back while the server itself runs late. */
     private final LoadGuard guard;
@@ -111,6 +110,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         this.store = store;
         this.outcomes = new PendingOutcomes(maxPendingOutcomes);
         this.guard = new LoadGuard(config.name(), config.agentConnectTimeout(), calls.eventDelays());
+        this.wrapUps = new WrapUps(() -> this.config, () -> this.gate, leads, pacing, agents);
         agents.onAvailability(() -> loop.execute(this::tick));
         agents.addListener(this);
     }
@@ -189,7 +189,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** Where dispositions are written into the CDRs. */
     public void dispositionsTo(CdrDispositions sink) {
-        this.cdrDispositions = sink;
+        wrapUps.writeTo(sink);
     }
 
     /** The code numbered {@code n} in the campaign's dispositions list, or null. */
@@ -199,7 +199,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** This campaign holds a call of {@code agentId} waiting for its disposition. */
     public boolean awaitsDisposition(String agentId) {
-        return CompletableFuture.supplyAsync(() -> wraps.containsKey(agentId), loop).join();
+        return CompletableFuture.supplyAsync(() -> wrapUps.awaits(agentId), loop).join();
     }
 
     /**
@@ -213,43 +213,12 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         CompletableFuture<DispositionResult> result = new CompletableFuture<>();
         loop.execute(() -> {
             try {
-                result.complete(disposeNow(agentId, code, callbackAt));
+                result.complete(wrapUps.dispose(agentId, code, callbackAt, clock.instant()));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
         return result;
-    }
-
-    private DispositionResult disposeNow(String agentId, String code, Instant callbackAt) {
-        if (!config.dispositions().codes().contains(code)) {
-            return DispositionResult.refused(code, "campaign " + config.name() + " has no disposition " + code
-                    + " (it has " + config.dispositions().codes() + ")");
-        }
-        Wrap wrap = wraps.remove(agentId);
-        if (wrap == null) {
-            return DispositionResult.refused(code, "agent " + agentId + " has no call of campaign "
-                    + config.name() + " to dispose of");
-        }
-        Instant now = clock.instant();
-        Instant callback = null;
-        if (code.equals("CALLBACK")) {
-            callback = gate.callbackDue(wrap.lead(), callbackAt != null ? callbackAt
-                    : now.plus(config.dispositions().callbackDelay()));
-        }
-        if (code.equals("ANSWERING_MACHINE")) {
-            pacing.accountant().machine(wrap.answeredAt());
-        }
-        cdrDispositions.record(wrap.callId(), code);
-        Instant next = gate.disposed(wrap.lead(), code, agentId, callback, now);
-        if (next != null) {
-            leads.dueAt(next, wrap.lead());
-            if (callback != null && config.dispositions().callbackAgentOnly()) {
-                leads.own(wrap.lead(), agentId);
-            }
-        }
-        agents.wrapUpDone(agentId);
-        return new DispositionResult(true, config.name(), wrap.lead().id(), code, callback, null);
     }
 
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
@@ -615,7 +584,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             trunk.release();
             Lead lead = inCall.remove(call.callId());
             if (lead != null && cdr.bridgedAt() != null && call.agentId() != null) {
-                wraps.put(call.agentId(), new Wrap(call.callId(), lead, cdr.answeredAt()));
+                wrapUps.hold(call.agentId(), call.callId(), lead, cdr.answeredAt());
             }
             stats.record(cdr);
             boolean agentFailed = call.agentId() != null && cdr.answeredAt() != null && cdr.bridgedAt() == null;
@@ -635,10 +604,6 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             Duration wrapUp = Duration.between(before.since(), after.since());
             loop.execute(() -> pacing.wrapUpEnded(wrapUp));
         }
-    }
-
-    /** An agent's last call of this campaign, waiting for its disposition. */
-    private record Wrap(UUID callId, Lead lead, Instant answeredAt) {
     }
 
     private boolean mine(CallSession call) {
