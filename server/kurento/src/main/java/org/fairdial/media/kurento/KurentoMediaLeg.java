@@ -1,0 +1,330 @@
+package org.fairdial.media.kurento;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.fairdial.media.DtmfListener;
+import org.fairdial.media.MediaLeg;
+import org.fairdial.media.RtpStats;
+import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.sdp.NegotiatedMedia;
+import org.fairdial.media.sdp.Negotiation;
+import org.fairdial.media.sdp.OfferAnswer;
+import org.fairdial.media.sdp.SdpException;
+import org.fairdial.media.sdp.SdpParser;
+import org.fairdial.media.sdp.SessionDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call leg on the media server: an RtpEndpoint in its call's pipeline, and a PlayerEndpoint while a treatment
+ * plays. SDP goes through the media module's own parser and negotiation first, so a peer gets the same 488 and
+ * call control the same {@link NegotiatedMedia} as with the built-in relay; the server then does the RTP.
+ *
+ * <p>Not supported by Kurento 7, and explicit here: DTMF (see {@link #onDtmf}); renegotiating an endpoint, so a
+ * re-INVITE that changes the address, codec or direction is refused with {@link SdpException} (call control
+ * answers 488 and the call goes on as it was), while a session refresh with unchanged media is answered.
+ */
+final class KurentoMediaLeg implements MediaLeg {
+    private static final Logger LOG = LoggerFactory.getLogger(KurentoMediaLeg.class);
+    private static final AtomicLong FILES = new AtomicLong();
+
+    private final String id;
+    private final KurentoMediaEngine engine;
+    private final MediaServer.Pipeline pipeline;
+    private final MediaServer.Endpoint endpoint;
+    private int localPort;
+    private Negotiation negotiated;
+    private String localSdp;
+    private int sdpVersion;
+    private MediaServer.Player player;
+    private Path playerFile;
+    private KurentoMediaLeg bridged;
+    private Consumer<String> lostListener;
+    private String lostReason;
+    private boolean closed;
+    private MediaServer.EndpointStats lastStats = MediaServer.EndpointStats.NONE;
+    private Instant firstSentAt;
+    private Instant lastReceivedAt;
+
+    KurentoMediaLeg(String id, KurentoMediaEngine engine, MediaServer.Pipeline pipeline,
+                    MediaServer.Endpoint endpoint) {
+        this.id = id;
+        this.engine = engine;
+        this.pipeline = pipeline;
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** The media server's RTP port for this leg, from its SDP (0 before the first offer or answer). */
+    @Override
+    public synchronized int localPort() {
+        return localPort;
+    }
+
+    @Override
+    public synchronized String createOffer() {
+        localSdp = endpoint.generateOffer();
+        localPort = portOf(localSdp);
+        return localSdp;
+    }
+
+    @Override
+    public synchronized NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
+        Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer);
+        endpoint.processAnswer(sdpAnswer);
+        negotiated = negotiation;
+        return negotiation.media();
+    }
+
+    @Override
+    public synchronized String answerOffer(String sdpOffer) throws SdpException {
+        SessionDescription offer = SdpParser.parse(sdpOffer);
+        Negotiation negotiation = OfferAnswer.answerOffer(offer);
+        if (negotiated == null) {
+            localSdp = endpoint.processOffer(sdpOffer);
+            localPort = portOf(localSdp);
+            negotiated = negotiation;
+            return localSdp;
+        }
+        if (!negotiation.media().equals(negotiated.media())
+                || negotiation.peerDirection() != negotiated.peerDirection()) {
+            throw new SdpException("the Kurento engine cannot renegotiate a leg's media (new address, codec or"
+                    + " direction); the call goes on as negotiated");
+        }
+        return refreshed(localSdp);
+    }
+
+    @Override
+    public synchronized void playTreatment(Treatment treatment, Runnable onPromptFinished) {
+        Objects.requireNonNull(treatment, "treatment");
+        if (closed || lostReason != null) {
+            return;
+        }
+        unbridge();
+        stopPlayer();
+        if (treatment.prompt() == null) {
+            startPlayer(KurentoMediaEngine.NOISE_FILE, null, null);
+            return;
+        }
+        String file = safe(id) + "-" + FILES.incrementAndGet() + ".wav";
+        Path path = engine.promptDirectory().resolve(file);
+        TreatmentWav.write(treatment, engine.noiseDbfs(), path);
+        startPlayer(file, path, onPromptFinished != null ? onPromptFinished : () -> { });
+    }
+
+    @Override
+    public synchronized void stopTreatment() {
+        stopPlayer();
+    }
+
+    /**
+     * Kurento 7 reports no DTMF: its RtpEndpoint has neither a telephone-event listener nor an API to read RFC 4733
+     * events (kurento-client 7.1.0 and the kms-api 7.x descriptors have no DTMF type). Asking is therefore logged
+     * once per engine and counted ({@link KurentoMediaEngine#unsupportedDtmfRequests}); the configuration loader
+     * refuses a campaign whose abandon opt-out needs a key on this engine, so no callee is promised a key that
+     * nobody hears. In a bridge the server relays the RTP, telephone-events included, to the other leg.
+     */
+    @Override
+    public void onDtmf(DtmfListener listener) {
+        if (listener != null) {
+            engine.dtmfRequested(this);
+        }
+    }
+
+    @Override
+    public void bridgeTo(MediaLeg other) {
+        if (!(other instanceof KurentoMediaLeg that) || that.pipeline != pipeline) {
+            throw new IllegalArgumentException("leg " + id + " can only be bridged to a leg of the same call's"
+                    + " pipeline, not " + other.id());
+        }
+        synchronized (this) {
+            stopPlayer();
+        }
+        synchronized (that) {
+            that.stopPlayer();
+        }
+        endpoint.connect(that.endpoint);
+        that.endpoint.connect(endpoint);
+        synchronized (this) {
+            bridged = that;
+        }
+        synchronized (that) {
+            that.bridged = this;
+        }
+    }
+
+    @Override
+    public synchronized void onMediaLost(Consumer<String> listener) {
+        lostListener = listener;
+        if (listener != null && lostReason != null) {
+            listener.accept(lostReason);
+        }
+    }
+
+    /**
+     * The server's counters, polled (one round trip); the times are when a poll first saw packets sent and last
+     * saw the received count grow, so call control's RTP timeout works on this engine at its polling resolution.
+     * After a loss or close, the last counters read.
+     */
+    @Override
+    public synchronized RtpStats stats() {
+        if (!closed && lostReason == null) {
+            try {
+                MediaServer.EndpointStats now = endpoint.stats();
+                Instant at = engine.wallClock.instant();
+                if (firstSentAt == null && now.packetsSent() > 0) {
+                    firstSentAt = at;
+                }
+                if (now.packetsReceived() > lastStats.packetsReceived()) {
+                    lastReceivedAt = at;
+                }
+                lastStats = now;
+            } catch (RuntimeException e) {
+                LOG.debug("stats of leg {} not read: {}", id, e.toString());
+            }
+        }
+        return new RtpStats(lastStats.packetsSent(), lastStats.packetsReceived(), lastStats.packetsLost(),
+                firstSentAt, lastReceivedAt);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            stats();
+            closed = true;
+            stopPlayer();
+            bridged = null;
+            if (lostReason == null) {
+                try {
+                    endpoint.release();
+                } catch (RuntimeException e) {
+                    LOG.debug("endpoint of leg {} not released: {}", id, e.toString());
+                }
+            }
+        }
+        engine.released(this);
+    }
+
+    /** The server lost this leg; true the first time. Runs the listener outside the lock. */
+    boolean lost(String reason) {
+        Consumer<String> listener;
+        synchronized (this) {
+            if (closed || lostReason != null) {
+                return false;
+            }
+            lostReason = reason;
+            listener = lostListener;
+            deleteFile();
+        }
+        if (listener != null) {
+            listener.accept(reason);
+        }
+        return true;
+    }
+
+    private void startPlayer(String file, Path path, Runnable onPromptFinished) {
+        MediaServer.Player[] started = new MediaServer.Player[1];
+        started[0] = pipeline.createPlayer(engine.uriOf(file), () -> engine.events.execute(() ->
+                endOfStream(started[0], onPromptFinished)));
+        player = started[0];
+        playerFile = path;
+        player.connect(endpoint);
+        player.play();
+    }
+
+    /** The prompt is over (callback, then noise until the BYE), or the noise loop is: play it again. */
+    private void endOfStream(MediaServer.Player ended, Runnable onPromptFinished) {
+        synchronized (this) {
+            if (player != ended || closed || lostReason != null) {
+                return;
+            }
+            stopPlayer();
+            startPlayer(KurentoMediaEngine.NOISE_FILE, null, null);
+        }
+        if (onPromptFinished != null) {
+            onPromptFinished.run();
+        }
+    }
+
+    private void stopPlayer() {
+        if (player != null) {
+            MediaServer.Player stopping = player;
+            player = null;
+            if (lostReason == null) {
+                try {
+                    stopping.stop();
+                    stopping.release();
+                } catch (RuntimeException e) {
+                    LOG.debug("player of leg {} not released: {}", id, e.toString());
+                }
+            }
+        }
+        deleteFile();
+    }
+
+    private void unbridge() {
+        KurentoMediaLeg other = bridged;
+        if (other != null) {
+            bridged = null;
+            endpoint.disconnect(other.endpoint);
+            other.endpoint.disconnect(endpoint);
+        }
+    }
+
+    private void deleteFile() {
+        if (playerFile != null) {
+            try {
+                Files.deleteIfExists(playerFile);
+            } catch (IOException e) {
+                LOG.debug("treatment file {} not deleted: {}", playerFile, e.toString());
+            }
+            playerFile = null;
+        }
+    }
+
+    /** {@code sdp} with its o= version raised, as RFC 3264 8 asks of an unchanged answer in a new exchange. */
+    private String refreshed(String sdp) {
+        sdpVersion++;
+        StringBuilder out = new StringBuilder();
+        for (String line : sdp.split("\r\n|\n")) {
+            if (line.startsWith("o=")) {
+                String[] f = line.substring(2).split(" ");
+                if (f.length == 6) {
+                    try {
+                        f[2] = String.valueOf(Long.parseLong(f[2]) + sdpVersion);
+                    } catch (NumberFormatException e) {
+                        // left as is: the version is informative for us
+                    }
+                    line = "o=" + String.join(" ", f);
+                }
+            }
+            out.append(line).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static int portOf(String sdp) {
+        try {
+            return SdpParser.parse(sdp).media().stream().filter(m -> "audio".equals(m.media())).findFirst()
+                    .map(m -> m.port()).orElse(0);
+        } catch (SdpException e) {
+            throw new IllegalStateException("the media server's SDP does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    private static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}
