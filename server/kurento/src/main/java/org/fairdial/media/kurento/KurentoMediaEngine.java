@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@code kurento-events} thread, never on the client's.
  *
  * <p>Reconnection: a lost connection ends every leg it carried at once ({@link MediaLeg#onMediaLost}); the next
- * {@link #openLeg} connects again, at most once per {@code reconnect-interval}, and fails fast in between, so a
+ * {@link #openLeg} connects again at once, then after a failed attempt at most once per {@code reconnect-interval},
+ * failing fast in between, so a
  * down server costs the dialer one failed call attempt per interval, not a blocked call thread per attempt.
  */
 public final class KurentoMediaEngine implements MediaEngine {
@@ -224,6 +225,7 @@ public final class KurentoMediaEngine implements MediaEngine {
                 return; // an older connection, already replaced
             }
             server = null;
+            attempted = false; // the next call tries at once; failed attempts then wait the interval
             for (CallPipeline call : pipelines.values()) {
                 ended.addAll(call.legs);
             }
@@ -244,9 +246,7 @@ public final class KurentoMediaEngine implements MediaEngine {
     }
 
     private void lose(KurentoMediaLeg leg, String reason) {
-        if (leg.lost(reason)) {
-            lostLegs.increment();
-        }
+        leg.lost(reason, lostLegs::increment);
     }
 
     /** A leg closed: the pipeline goes with the call's last leg, while the connection that made it is up. */

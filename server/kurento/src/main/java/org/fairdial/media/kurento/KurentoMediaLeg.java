@@ -217,21 +217,21 @@ final class KurentoMediaLeg implements MediaLeg {
         engine.released(this);
     }
 
-    /** The server lost this leg; true the first time. Runs the listener outside the lock. */
-    boolean lost(String reason) {
+    /** The server lost this leg: the first time, counts it with {@code first}, then tells the listener. */
+    void lost(String reason, Runnable first) {
         Consumer<String> listener;
         synchronized (this) {
             if (closed || lostReason != null) {
-                return false;
+                return;
             }
             lostReason = reason;
             listener = lostListener;
             deleteFile();
         }
+        first.run();
         if (listener != null) {
             listener.accept(reason);
         }
-        return true;
     }
 
     private void startPlayer(String file, Path path, Runnable onPromptFinished) {
