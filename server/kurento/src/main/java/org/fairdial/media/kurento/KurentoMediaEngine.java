@@ -119,31 +119,42 @@ public final class KurentoMediaEngine implements MediaEngine {
         if (closed.get()) {
             throw new IllegalStateException("media engine is closed");
         }
+        // The round trips run outside the lock, so a slow server delays the calls asking it, not every call; a
+        // call's own legs are opened one after the other on its executor, so they never race for its pipeline.
+        MediaServer current = connected();
+        CallPipeline call;
         synchronized (lock) {
-            MediaServer current = connected();
-            CallPipeline call = pipelines.get(callId);
-            if (call == null) {
-                CallPipeline created = new CallPipeline(callId);
-                created.pipeline = current.createPipeline(reason -> events.execute(() -> pipelineFailed(created,
-                        reason)));
-                call = created;
+            call = pipelines.get(callId);
+        }
+        boolean created = call == null;
+        if (created) {
+            CallPipeline fresh = new CallPipeline(callId);
+            fresh.pipeline = current.createPipeline(reason -> events.execute(() -> pipelineFailed(fresh, reason)));
+            call = fresh;
+        }
+        MediaServer.Endpoint endpoint;
+        try {
+            endpoint = call.pipeline.createRtpEndpoint();
+        } catch (RuntimeException e) {
+            if (created) {
+                releaseQuietly(call.pipeline);
+            }
+            throw e;
+        }
+        KurentoMediaLeg leg = new KurentoMediaLeg(id, this, call.pipeline, endpoint);
+        synchronized (lock) {
+            if (server != current) {
+                // The connection was lost meanwhile: what was just created went with the server's session.
+                throw new MediaServerUnavailableException("media server " + settings.url()
+                        + " lost while opening leg " + id);
+            }
+            if (created) {
                 pipelines.put(callId, call);
             }
-            MediaServer.Endpoint endpoint;
-            try {
-                endpoint = call.pipeline.createRtpEndpoint();
-            } catch (RuntimeException e) {
-                if (call.legs.isEmpty()) {
-                    pipelines.remove(callId);
-                    releaseQuietly(call.pipeline);
-                }
-                throw e;
-            }
-            KurentoMediaLeg leg = new KurentoMediaLeg(id, this, call.pipeline, endpoint);
             call.legs.add(leg);
             legs.add(leg);
-            return leg;
         }
+        return leg;
     }
 
     @Override
@@ -231,9 +242,9 @@ public final class KurentoMediaEngine implements MediaEngine {
             }
             pipelines.clear();
         }
+        lost.close();
         LOG.warn("{}: ending {} legs", reason, ended.size());
         ended.forEach(leg -> lose(leg, reason));
-        lost.close();
     }
 
     private void pipelineFailed(CallPipeline call, String reason) {

@@ -19,11 +19,14 @@ import org.fairdial.media.prompt.TreatmentSource;
  * frames {@link TreatmentSource} gives the built-in relay, comfort noise all along and the prompt mixed on top
  * after its delay, so both engines play the same audio. A treatment with a prompt ends with the prompt's last
  * sample (the player's end of stream is the prompt's end); comfort noise alone is {@link #NOISE_LOOP} long and
- * played again at each end of stream, so the callee never hears silence.
+ * played again at each end of stream (a gap of a few round trips once a minute, where the relay has none).
  */
 final class TreatmentWav {
-    /** Length of the comfort-noise-only file, replayed in a loop. */
-    static final Duration NOISE_LOOP = Duration.ofSeconds(10);
+    /**
+     * Length of the comfort-noise-only file, replayed in a loop; long, since each replay is a new player and leaves
+     * a gap of a few round trips.
+     */
+    static final Duration NOISE_LOOP = Duration.ofSeconds(60);
     private static final int HEADER_BYTES = 44;
     private static final int FRAME_SAMPLES = 160;
 
