@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fairdial.config.DialerConfig;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * docker/compose.yaml against docker/dialer.conf, without Docker: the config loads with the environment compose
  * gives it, every variable it reads is set and none is set in vain, its URLs name compose services on the ports
  * they serve, the ports it binds are published, and the Kurento engine's prompt directory is one volume shared by
- * both containers.
+ * both containers; and Kamailio's own check ({@code kamailio -c}) accepts its file where Kamailio is installed.
  */
 class ComposeFileTest {
     private static final Path DOCKER = Repository.root().resolve("docker");
@@ -116,6 +119,21 @@ class ComposeFileTest {
         int sip = load(Map.of()).sip().port();
         assertTrue(kamailio.contains("$du = \"sip:" + service("dialer") + ":" + sip + "\""),
                 "Kamailio relays to the dialer service on its SIP port");
+    }
+
+    @Test
+    void kamailioAcceptsItsConfiguration() throws Exception {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        dirs.add("/usr/sbin");
+        Path kamailio = dirs.stream().map(d -> Path.of(d, "kamailio")).filter(Files::isExecutable).findFirst()
+                .orElse(null);
+        assumeTrue(kamailio != null, "kamailio is not installed");
+        Process check = new ProcessBuilder(kamailio.toString(), "-c", "-f",
+                DOCKER.resolve("kamailio/kamailio.cfg").toString()).redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(30, TimeUnit.SECONDS), "kamailio -c did not finish");
+        assertEquals(0, check.exitValue(), out);
+        assertTrue(out.contains("config file ok"), out);
     }
 
     /** The operator file resolved against the dialer service's environment (plus {@code overrides}). */

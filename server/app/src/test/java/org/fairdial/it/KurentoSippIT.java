@@ -43,6 +43,9 @@ class KurentoSippIT extends SippCalls {
     private static GenericContainer<?> prompts(GenericContainer<?> kms) {
         try {
             Files.createDirectories(PROMPTS);
+            // The server's user in its container reads what the dialer writes here.
+            Files.setPosixFilePermissions(PROMPTS, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    "rwxr-xr-x"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

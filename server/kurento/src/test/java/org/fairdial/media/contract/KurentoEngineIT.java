@@ -1,7 +1,9 @@
 package org.fairdial.media.contract;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.media.MediaEngine;
@@ -29,7 +31,9 @@ class KurentoEngineIT extends MediaEngineContract {
 
     @Override
     @SuppressWarnings("resource") // closed in stopServer
-    protected MediaEngine start() {
+    protected MediaEngine start() throws java.io.IOException {
+        // The server's user in its container reads what the dialer writes here.
+        Files.setPosixFilePermissions(prompts, PosixFilePermissions.fromString("rwxr-xr-x"));
         kms = new GenericContainer<>(IMAGE).withNetworkMode("host")
                 .withFileSystemBind(prompts.toString(), "/prompts")
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)));
