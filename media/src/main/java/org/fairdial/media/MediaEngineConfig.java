@@ -19,22 +19,12 @@ public record MediaEngineConfig(Engine engine, Kurento kurento) {
         /** The built-in Netty RTP relay ({@link org.fairdial.media.relay.NettyMediaEngine}). */
         BUILTIN,
         /** A Kurento Media Server, driven over its JSON-RPC WebSocket (module fairdial-kurento). */
-        KURENTO;
-
-        /** The value as written in the configuration. */
-        public String configName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        KURENTO
     }
 
     public MediaEngineConfig {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(kurento, "kurento");
-    }
-
-    /** The built-in engine, with Kurento's reference settings. */
-    public static MediaEngineConfig builtin() {
-        return new MediaEngineConfig(Engine.BUILTIN, Kurento.reference());
     }
 
     /**
@@ -43,18 +33,13 @@ public record MediaEngineConfig(Engine engine, Kurento kurento) {
      * @param url               the KMS JSON-RPC WebSocket, e.g. {@code ws://kurento:8888/kurento}
      * @param connectTimeout    how long opening the WebSocket may take
      * @param requestTimeout    how long one JSON-RPC request (create an endpoint, process an SDP) may take
-     * @param reconnectInterval after the connection is lost, the least time between two attempts to reconnect
-     *                          for a new call (calls under way when it was lost have ended)
+     * @param reconnectInterval the least time between two failed attempts to connect: once the connection is
+     *                          lost (its calls end), the next call tries at once, later ones after this interval
      * @param promptDirectory   where the dialer writes the rendered treatments (WAV) for KMS to play; a directory
      *                          both can reach (a shared volume)
      * @param promptUri         the same directory as KMS sees it, a {@code file://} or {@code http://} URI prefix
      */
     public record Kurento(URI url, Duration connectTimeout, Duration requestTimeout, Duration reconnectInterval,
                           Path promptDirectory, String promptUri) {
-        public static Kurento reference() {
-            return new Kurento(URI.create("ws://127.0.0.1:8888/kurento"), Duration.ofSeconds(5),
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), Path.of("data/kurento-prompts"),
-                    "file:///var/lib/fairdial/kurento-prompts");
-        }
     }
 }
