@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not supported by Kurento 7, and explicit here: DTMF (see {@link #onDtmf}); renegotiating an endpoint, so a
  * re-INVITE that changes the address, codec or direction is refused with {@link SdpException} (call control
- * answers 488 and the call goes on as it was), while a session refresh with unchanged media is answered.
+ * answers 488 and the call goes on as it was), while a session refresh with unchanged media is answered. A
+ * negotiated RtpEndpoint refuses any new offer or answer ("Endpoint already negotiated"; renegotiation needs the
+ * SipRtpEndpoint of Kurento/kms-elements pull request 21, never merged).
  */
 final class KurentoMediaLeg implements MediaLeg {
     private static final Logger LOG = LoggerFactory.getLogger(KurentoMediaLeg.class);
@@ -80,6 +82,12 @@ final class KurentoMediaLeg implements MediaLeg {
     @Override
     public synchronized NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
         Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer);
+        if (negotiated != null) {
+            if (negotiation.media().equals(negotiated.media())) {
+                return negotiated.media(); // the same answer again (a retransmitted 200)
+            }
+            throw new SdpException("the Kurento engine cannot renegotiate a leg's media: a second, different answer");
+        }
         endpoint.processAnswer(sdpAnswer);
         negotiated = negotiation;
         return negotiation.media();

@@ -98,6 +98,9 @@ class KurentoMediaEngineTest {
         RecordingMediaServer.FakeEndpoint endpoint = servers.get(0).pipelines.get(0).endpoints.get(0);
         assertEquals(PEER_ANSWER, endpoint.answer, "the server got the peer's answer");
         assertThrows(SdpException.class, () -> leg.applyAnswer("v=0\r\nm=audio 1 RTP/AVP 18\r\n"));
+        assertEquals(media, leg.applyAnswer(PEER_ANSWER), "the same answer again changes nothing");
+        assertThrows(SdpException.class, () -> leg.applyAnswer(PEER_ANSWER.replace("30000", "30002")),
+                "an RtpEndpoint is negotiated once");
     }
 
     @Test
