@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -54,7 +55,7 @@ public final class KurentoMediaEngine implements MediaEngine {
     private final Connector connector;
     private final LongSupplier nanoClock;
     final InstantSource wallClock;
-    final ExecutorService events;
+    private final ExecutorService events;
     private final Object lock = new Object();
     private MediaServer server;
     private long lastAttemptNanos;
@@ -129,7 +130,7 @@ public final class KurentoMediaEngine implements MediaEngine {
         boolean created = call == null;
         if (created) {
             CallPipeline fresh = new CallPipeline(callId);
-            fresh.pipeline = current.createPipeline(reason -> events.execute(() -> pipelineFailed(fresh, reason)));
+            fresh.pipeline = current.createPipeline(reason -> onEvents(() -> pipelineFailed(fresh, reason)));
             call = fresh;
         }
         MediaServer.Endpoint endpoint;
@@ -218,7 +219,7 @@ public final class KurentoMediaEngine implements MediaEngine {
             lastAttemptNanos = now;
             try {
                 MediaServer[] created = new MediaServer[1];
-                created[0] = connector.connect(reason -> events.execute(() -> connectionLost(created[0], reason)));
+                created[0] = connector.connect(reason -> onEvents(() -> connectionLost(created[0], reason)));
                 server = created[0];
                 return server;
             } catch (RuntimeException e) {
@@ -254,6 +255,20 @@ public final class KurentoMediaEngine implements MediaEngine {
         }
         LOG.warn("pipeline of call {}: {}", call.callId, reason);
         ended.forEach(leg -> lose(leg, reason));
+    }
+
+    /** A server call for {@code leg} failed: the leg is lost, told on the events thread like a server error. */
+    void failed(KurentoMediaLeg leg, String reason) {
+        onEvents(() -> lose(leg, reason));
+    }
+
+    /** Runs {@code task} on the events thread; after {@link #close} there is nothing left to tell. */
+    void onEvents(Runnable task) {
+        try {
+            events.execute(task);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("media server event after close, dropped");
+        }
     }
 
     private void lose(KurentoMediaLeg leg, String reason) {

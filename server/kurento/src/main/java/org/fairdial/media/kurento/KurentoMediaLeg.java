@@ -88,7 +88,12 @@ final class KurentoMediaLeg implements MediaLeg {
             }
             throw new SdpException("the Kurento engine cannot renegotiate a leg's media: a second, different answer");
         }
-        endpoint.processAnswer(sdpAnswer);
+        try {
+            endpoint.processAnswer(sdpAnswer);
+        } catch (RuntimeException e) {
+            // Call control treats an answer it cannot use like any unusable SDP; it must not lose the event.
+            throw new SdpException("the media server refused the answer: " + e.getMessage());
+        }
         negotiated = negotiation;
         return negotiation.media();
     }
@@ -98,7 +103,11 @@ final class KurentoMediaLeg implements MediaLeg {
         SessionDescription offer = SdpParser.parse(sdpOffer);
         Negotiation negotiation = OfferAnswer.answerOffer(offer);
         if (negotiated == null) {
-            localSdp = endpoint.processOffer(sdpOffer);
+            try {
+                localSdp = endpoint.processOffer(sdpOffer);
+            } catch (RuntimeException e) {
+                throw new SdpException("the media server refused the offer: " + e.getMessage());
+            }
             localPort = portOf(localSdp);
             negotiated = negotiation;
             return localSdp;
@@ -117,16 +126,21 @@ final class KurentoMediaLeg implements MediaLeg {
         if (closed || lostReason != null) {
             return;
         }
-        unbridge();
-        stopPlayer();
-        if (treatment.prompt() == null) {
-            startPlayer(KurentoMediaEngine.NOISE_FILE, null, null);
-            return;
+        try {
+            unbridge();
+            stopPlayer();
+            if (treatment.prompt() == null) {
+                startPlayer(KurentoMediaEngine.NOISE_FILE, null, null);
+                return;
+            }
+            String file = safe(id) + "-" + FILES.incrementAndGet() + ".wav";
+            Path path = engine.promptDirectory().resolve(file);
+            TreatmentWav.write(treatment, engine.noiseDbfs(), path);
+            startPlayer(file, path, onPromptFinished != null ? onPromptFinished : () -> { });
+        } catch (RuntimeException e) {
+            engine.failed(this, "treatment not played by the media server: " + e.getMessage());
+            throw e;
         }
-        String file = safe(id) + "-" + FILES.incrementAndGet() + ".wav";
-        Path path = engine.promptDirectory().resolve(file);
-        TreatmentWav.write(treatment, engine.noiseDbfs(), path);
-        startPlayer(file, path, onPromptFinished != null ? onPromptFinished : () -> { });
     }
 
     @Override
@@ -160,8 +174,16 @@ final class KurentoMediaLeg implements MediaLeg {
         synchronized (that) {
             that.stopPlayer();
         }
-        endpoint.connect(that.endpoint);
-        that.endpoint.connect(endpoint);
+        try {
+            endpoint.connect(that.endpoint);
+            that.endpoint.connect(endpoint);
+        } catch (RuntimeException e) {
+            // A half-made bridge is dead air for someone: both legs end, with the server's reason.
+            String reason = "bridge refused by the media server: " + e.getMessage();
+            engine.failed(this, reason);
+            engine.failed(that, reason);
+            throw e;
+        }
         synchronized (this) {
             bridged = that;
         }
@@ -244,7 +266,7 @@ final class KurentoMediaLeg implements MediaLeg {
 
     private void startPlayer(String file, Path path, Runnable onPromptFinished) {
         MediaServer.Player[] started = new MediaServer.Player[1];
-        started[0] = pipeline.createPlayer(engine.uriOf(file), () -> engine.events.execute(() ->
+        started[0] = pipeline.createPlayer(engine.uriOf(file), () -> engine.onEvents(() ->
                 endOfStream(started[0], onPromptFinished)));
         player = started[0];
         playerFile = path;

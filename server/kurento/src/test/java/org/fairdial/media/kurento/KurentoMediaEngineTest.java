@@ -215,6 +215,23 @@ class KurentoMediaEngineTest {
     }
 
     @Test
+    void aRefusedAnswerIsUnusableSdpAndARefusedBridgeEndsBothLegs() throws Exception {
+        MediaLeg customer = engine.openLeg("c-1", "1");
+        MediaLeg agent = engine.openLeg("a-1", "1");
+        RecordingMediaServer.FakePipeline pipeline = servers.get(0).pipelines.get(0);
+        pipeline.endpoints.get(0).refuse = new IllegalStateException("SDP_END_POINT_PROCESS_ANSWER_ERROR");
+        SdpException refused = assertThrows(SdpException.class, () -> customer.applyAnswer(PEER_ANSWER));
+        assertTrue(refused.getMessage().contains("SDP_END_POINT_PROCESS_ANSWER_ERROR"), refused.getMessage());
+        CompletableFuture<String> lostC = new CompletableFuture<>();
+        CompletableFuture<String> lostA = new CompletableFuture<>();
+        customer.onMediaLost(lostC::complete);
+        agent.onMediaLost(lostA::complete);
+        assertThrows(IllegalStateException.class, () -> customer.bridgeTo(agent));
+        assertTrue(lostC.get(2, TimeUnit.SECONDS).startsWith("bridge refused by the media server"));
+        assertTrue(lostA.get(2, TimeUnit.SECONDS).startsWith("bridge refused by the media server"));
+    }
+
+    @Test
     void dtmfIsCountedNotSilentlyIgnored() {
         MediaLeg leg = engine.openLeg("c-1", "1");
         leg.onDtmf(digit -> { });

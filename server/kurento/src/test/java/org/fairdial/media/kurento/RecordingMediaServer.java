@@ -86,6 +86,7 @@ final class RecordingMediaServer implements MediaServer {
 
     static final class FakeEndpoint implements Endpoint {
         final List<Endpoint> sinks = new CopyOnWriteArrayList<>();
+        volatile RuntimeException refuse;
         volatile String answer;
         volatile long received;
         volatile boolean released;
@@ -97,6 +98,9 @@ final class RecordingMediaServer implements MediaServer {
 
         @Override
         public void processAnswer(String sdpAnswer) {
+            if (refuse != null) {
+                throw refuse;
+            }
             answer = sdpAnswer;
         }
 
@@ -107,6 +111,9 @@ final class RecordingMediaServer implements MediaServer {
 
         @Override
         public void connect(Endpoint sink) {
+            if (refuse != null) {
+                throw refuse;
+            }
             sinks.add(sink);
         }
 
