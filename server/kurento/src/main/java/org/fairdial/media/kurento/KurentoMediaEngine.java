@@ -1,6 +1,7 @@
 package org.fairdial.media.kurento;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,6 +45,8 @@ public final class KurentoMediaEngine implements MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(KurentoMediaEngine.class);
     /** The shared comfort-noise loop every leg plays while no prompt or agent is on it. */
     static final String NOISE_FILE = "comfort-noise.wav";
+    /** How often the poller reads every open leg's counters from the server. */
+    static final Duration STATS_EVERY = Duration.ofSeconds(1);
 
     /** Opens a connection; {@code onLost} runs once when it drops. */
     @FunctionalInterface
@@ -56,6 +60,7 @@ public final class KurentoMediaEngine implements MediaEngine {
     private final LongSupplier nanoClock;
     final InstantSource wallClock;
     private final ExecutorService events;
+    private final ScheduledExecutorService statsPoller;
     private final Object lock = new Object();
     private MediaServer server;
     private long lastAttemptNanos;
@@ -68,17 +73,16 @@ public final class KurentoMediaEngine implements MediaEngine {
     private final LongAdder lostLegs = new LongAdder();
 
     KurentoMediaEngine(MediaEngineConfig.Kurento settings, double noiseDbfs, Connector connector,
-                       LongSupplier nanoClock, InstantSource wallClock) {
+                       LongSupplier nanoClock, InstantSource wallClock, Duration statsEvery) {
         this.settings = settings;
         this.noiseDbfs = noiseDbfs;
         this.connector = connector;
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
-        this.events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "kurento-events");
-            t.setDaemon(true);
-            return t;
-        });
+        this.events = Executors.newSingleThreadExecutor(r -> daemon(r, "kurento-events"));
+        this.statsPoller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kurento-stats"));
+        statsPoller.scheduleWithFixedDelay(this::pollStats, statsEvery.toMillis(), statsEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
         TreatmentWav.write(Treatment.comfortNoiseOnly(), noiseDbfs, settings.promptDirectory().resolve(NOISE_FILE));
     }
 
@@ -95,7 +99,8 @@ public final class KurentoMediaEngine implements MediaEngine {
                     problems.stream().map(MediaConfigCheck.Problem::format).toList()));
         }
         KurentoMediaEngine engine = new KurentoMediaEngine(settings, media.comfortNoiseDbfs(),
-                onLost -> KurentoMediaServer.connect(settings, onLost), System::nanoTime, InstantSource.system());
+                onLost -> KurentoMediaServer.connect(settings, onLost), System::nanoTime, InstantSource.system(),
+                STATS_EVERY);
         try {
             engine.connected();
             LOG.info("Kurento media engine started on {}", settings.url());
@@ -195,6 +200,7 @@ public final class KurentoMediaEngine implements MediaEngine {
                 server = null;
             }
         }
+        statsPoller.shutdownNow();
         events.shutdown();
         try {
             events.awaitTermination(2, TimeUnit.SECONDS);
@@ -299,6 +305,19 @@ public final class KurentoMediaEngine implements MediaEngine {
                     + " telephone-event API); key presses on its legs are not heard (logged once, counted in"
                     + " fairdial.kurento.dtmf.unsupported)", leg.id());
         }
+    }
+
+    /** One round of counter reads; a slow server delays this thread only. */
+    void pollStats() {
+        for (KurentoMediaLeg leg : legs) {
+            leg.refreshStats();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     double noiseDbfs() {

@@ -201,29 +201,41 @@ final class KurentoMediaLeg implements MediaLeg {
     }
 
     /**
-     * The server's counters, polled (one round trip); the times are when a poll first saw packets sent and last
-     * saw the received count grow, so call control's RTP timeout works on this engine at its polling resolution.
-     * After a loss or close, the last counters read.
+     * The server's counters as of the engine's last poll ({@link KurentoMediaEngine#STATS_EVERY}); never a round
+     * trip, since call control reads them on shared timer threads (its RTP timeout) that must never wait on the
+     * network. The times are when a poll first saw packets sent and last saw the received count grow, so the RTP
+     * timeout works on this engine at the polling resolution; a CDR's counters are at most one poll old.
      */
     @Override
     public synchronized RtpStats stats() {
-        if (!closed && lostReason == null) {
-            try {
-                MediaServer.EndpointStats now = endpoint.stats();
-                Instant at = engine.wallClock.instant();
-                if (firstSentAt == null && now.packetsSent() > 0) {
-                    firstSentAt = at;
-                }
-                if (now.packetsReceived() > lastStats.packetsReceived()) {
-                    lastReceivedAt = at;
-                }
-                lastStats = now;
-            } catch (RuntimeException e) {
-                LOG.debug("stats of leg {} not read: {}", id, e.toString());
-            }
-        }
         return new RtpStats(lastStats.packetsSent(), lastStats.packetsReceived(), lastStats.packetsLost(),
                 firstSentAt, lastReceivedAt);
+    }
+
+    /** Reads the server's counters (one round trip, outside the leg's lock); the engine's poller calls it. */
+    void refreshStats() {
+        synchronized (this) {
+            if (closed || lostReason != null) {
+                return;
+            }
+        }
+        MediaServer.EndpointStats now;
+        try {
+            now = endpoint.stats();
+        } catch (RuntimeException e) {
+            LOG.debug("stats of leg {} not read: {}", id, e.toString());
+            return;
+        }
+        Instant at = engine.wallClock.instant();
+        synchronized (this) {
+            if (firstSentAt == null && now.packetsSent() > 0) {
+                firstSentAt = at;
+            }
+            if (now.packetsReceived() > lastStats.packetsReceived()) {
+                lastReceivedAt = at;
+            }
+            lastStats = now;
+        }
     }
 
     @Override
@@ -232,7 +244,6 @@ final class KurentoMediaLeg implements MediaLeg {
             if (closed) {
                 return;
             }
-            stats();
             closed = true;
             stopPlayer();
             bridged = null;

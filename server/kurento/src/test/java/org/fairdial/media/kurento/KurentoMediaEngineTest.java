@@ -57,7 +57,7 @@ class KurentoMediaEngineTest {
             RecordingMediaServer s = new RecordingMediaServer(onLost);
             servers.add(s);
             return s;
-        }, nanos::get, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        }, nanos::get, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), Duration.ofHours(1));
     }
 
     @AfterEach
@@ -241,15 +241,20 @@ class KurentoMediaEngineTest {
     }
 
     @Test
-    void statsComeFromTheServerAndStayAfterClose() {
+    void statsComeFromTheServersPollAndStayAfterClose() {
         MediaLeg leg = engine.openLeg("c-1", "1");
         RecordingMediaServer.FakeEndpoint endpoint = servers.get(0).pipelines.get(0).endpoints.get(0);
+        engine.pollStats();
         assertEquals(null, leg.stats().lastReceivedAt(), "nothing received yet");
+        assertEquals(5, leg.stats().packetsSent());
         endpoint.received = 40;
+        assertEquals(0, leg.stats().packetsReceived(), "no round trip on read: the last poll's counters");
+        engine.pollStats();
         assertEquals(40, leg.stats().packetsReceived());
         assertNotEquals(null, leg.stats().lastReceivedAt());
         leg.close();
         endpoint.received = 99;
+        engine.pollStats();
         assertEquals(40, leg.stats().packetsReceived(), "the last counters read before release");
     }
 
