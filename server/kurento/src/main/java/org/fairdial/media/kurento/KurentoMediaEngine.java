@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * The {@link MediaEngine} on a Kurento Media Server: one media pipeline per call (the legs opened with the same
  * call id share it, so a bridge is two connects inside it), one RtpEndpoint per leg, released with the last leg.
  *
- * <p>Every method talks to the server synchronously (one JSON-RPC round trip each, bounded by
- * {@code request-timeout}), on call control's executor: unlike the built-in relay this engine blocks on the
- * network. Events from the server (end of stream, errors, a lost connection) are handled on this engine's own
- * {@code kurento-events} thread, never on the client's.
+ * <p>Each call's requests to the server (one JSON-RPC round trip each, bounded by {@code request-timeout}) run in
+ * order on {@code kurento-requests} threads: treatments, bridges and closes are queued and return at once, so a
+ * slow server never holds call control's threads on the abandon path; only what returns an answer (opening a leg,
+ * an SDP offer or answer) waits, bounded by {@link #requestBound}. Events from the server (errors, a lost
+ * connection) are handled on this engine's own {@code kurento-events} thread, never on the client's.
  *
  * <p>Reconnection: a lost connection ends every leg it carried at once ({@link MediaLeg#onMediaLost}); the next
  * {@link #openLeg} connects again at once, then after a failed attempt at most once per {@code reconnect-interval},
@@ -47,6 +48,7 @@ public final class KurentoMediaEngine implements MediaEngine {
     static final String NOISE_FILE = "comfort-noise.wav";
     /** How often the poller reads every open leg's counters from the server. */
     static final Duration STATS_EVERY = Duration.ofSeconds(1);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Opens a connection; {@code onLost} runs once when it drops. */
     @FunctionalInterface
@@ -61,6 +63,8 @@ public final class KurentoMediaEngine implements MediaEngine {
     final InstantSource wallClock;
     private final ExecutorService events;
     private final ScheduledExecutorService statsPoller;
+    /** Threads that run the calls' server requests (each call's in order, through its {@link SerialExecutor}). */
+    private final ExecutorService requests;
     private final Object lock = new Object();
     private MediaServer server;
     private long lastAttemptNanos;
@@ -73,12 +77,13 @@ public final class KurentoMediaEngine implements MediaEngine {
     private final LongAdder lostLegs = new LongAdder();
 
     KurentoMediaEngine(MediaEngineConfig.Kurento settings, double noiseDbfs, Connector connector,
-                       LongSupplier nanoClock, InstantSource wallClock, Duration statsEvery) {
+                       LongSupplier nanoClock, InstantSource wallClock, Duration statsEvery, ExecutorService requests) {
         this.settings = settings;
         this.noiseDbfs = noiseDbfs;
         this.connector = connector;
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
+        this.requests = requests;
         this.events = Executors.newSingleThreadExecutor(r -> daemon(r, "kurento-events"));
         this.statsPoller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kurento-stats"));
         statsPoller.scheduleWithFixedDelay(this::pollStats, statsEvery.toMillis(), statsEvery.toMillis(),
@@ -100,7 +105,7 @@ public final class KurentoMediaEngine implements MediaEngine {
         }
         KurentoMediaEngine engine = new KurentoMediaEngine(settings, media.comfortNoiseDbfs(),
                 onLost -> KurentoMediaServer.connect(settings, onLost), System::nanoTime, InstantSource.system(),
-                STATS_EVERY);
+                STATS_EVERY, Executors.newCachedThreadPool(r -> daemon(r, "kurento-requests")));
         try {
             engine.connected();
             LOG.info("Kurento media engine started on {}", settings.url());
@@ -134,7 +139,7 @@ public final class KurentoMediaEngine implements MediaEngine {
         }
         boolean created = call == null;
         if (created) {
-            CallPipeline fresh = new CallPipeline(callId);
+            CallPipeline fresh = new CallPipeline(callId, new SerialExecutor(requests));
             fresh.pipeline = current.createPipeline(reason -> onEvents(() -> pipelineFailed(fresh, reason)));
             call = fresh;
         }
@@ -147,7 +152,7 @@ public final class KurentoMediaEngine implements MediaEngine {
             }
             throw e;
         }
-        KurentoMediaLeg leg = new KurentoMediaLeg(id, this, call.pipeline, endpoint);
+        KurentoMediaLeg leg = new KurentoMediaLeg(id, this, call.pipeline, endpoint, call.requests);
         synchronized (lock) {
             if (server != current) {
                 // The connection was lost meanwhile: what was just created went with the server's session.
@@ -193,6 +198,14 @@ public final class KurentoMediaEngine implements MediaEngine {
         }
         for (KurentoMediaLeg leg : List.copyOf(legs)) {
             leg.close();
+        }
+        requests.shutdown(); // the closes queued above still run
+        try {
+            if (!requests.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("media server requests still running after {}", CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         synchronized (lock) {
             if (server != null) {
@@ -320,6 +333,14 @@ public final class KurentoMediaEngine implements MediaEngine {
         return t;
     }
 
+    /**
+     * How long call control waits for a request it needs the answer of (an SDP): a few request timeouts, as the
+     * call's earlier requests run first.
+     */
+    Duration requestBound() {
+        return settings.requestTimeout().multipliedBy(4);
+    }
+
     double noiseDbfs() {
         return noiseDbfs;
     }
@@ -345,11 +366,13 @@ public final class KurentoMediaEngine implements MediaEngine {
     /** One call's pipeline and the legs in it. */
     private static final class CallPipeline {
         final String callId;
+        final SerialExecutor requests;
         final List<KurentoMediaLeg> legs = new ArrayList<>();
         MediaServer.Pipeline pipeline;
 
-        CallPipeline(String callId) {
+        CallPipeline(String callId, SerialExecutor requests) {
             this.callId = callId;
+            this.requests = requests;
         }
     }
 }

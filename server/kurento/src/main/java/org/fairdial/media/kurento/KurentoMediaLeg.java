@@ -5,8 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.fairdial.media.DtmfListener;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.RtpStats;
@@ -39,6 +44,8 @@ final class KurentoMediaLeg implements MediaLeg {
     private final KurentoMediaEngine engine;
     private final MediaServer.Pipeline pipeline;
     private final MediaServer.Endpoint endpoint;
+    /** The call's queue of server requests; every request of this leg goes through it, in order. */
+    private final SerialExecutor requests;
     private int localPort;
     private Negotiation negotiated;
     private String localSdp;
@@ -54,8 +61,9 @@ final class KurentoMediaLeg implements MediaLeg {
     private Instant lastReceivedAt;
 
     KurentoMediaLeg(String id, KurentoMediaEngine engine, MediaServer.Pipeline pipeline,
-                    MediaServer.Endpoint endpoint) {
+                    MediaServer.Endpoint endpoint, SerialExecutor requests) {
         this.id = id;
+        this.requests = requests;
         this.engine = engine;
         this.pipeline = pipeline;
         this.endpoint = endpoint;
@@ -73,14 +81,22 @@ final class KurentoMediaLeg implements MediaLeg {
     }
 
     @Override
-    public synchronized String createOffer() {
-        localSdp = endpoint.generateOffer();
-        localPort = portOf(localSdp);
-        return localSdp;
+    public String createOffer() {
+        return await(() -> {
+            synchronized (this) {
+                localSdp = endpoint.generateOffer();
+                localPort = portOf(localSdp);
+                return localSdp;
+            }
+        });
     }
 
     @Override
-    public synchronized NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
+    public NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
+        return awaitSdp(() -> negotiateAnswer(sdpAnswer));
+    }
+
+    private synchronized NegotiatedMedia negotiateAnswer(String sdpAnswer) throws SdpException {
         Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer);
         if (negotiated != null) {
             if (negotiation.media().equals(negotiated.media())) {
@@ -99,7 +115,11 @@ final class KurentoMediaLeg implements MediaLeg {
     }
 
     @Override
-    public synchronized String answerOffer(String sdpOffer) throws SdpException {
+    public String answerOffer(String sdpOffer) throws SdpException {
+        return awaitSdp(() -> negotiateOffer(sdpOffer));
+    }
+
+    private synchronized String negotiateOffer(String sdpOffer) throws SdpException {
         SessionDescription offer = SdpParser.parse(sdpOffer);
         Negotiation negotiation = OfferAnswer.answerOffer(offer);
         if (negotiated == null) {
@@ -120,9 +140,14 @@ final class KurentoMediaLeg implements MediaLeg {
         return refreshed(localSdp);
     }
 
+    /** Queued: returns at once; the player starts when the call's earlier requests are done. */
     @Override
-    public synchronized void playTreatment(Treatment treatment, Runnable onPromptFinished) {
+    public void playTreatment(Treatment treatment, Runnable onPromptFinished) {
         Objects.requireNonNull(treatment, "treatment");
+        requests.execute(() -> startTreatment(treatment, onPromptFinished));
+    }
+
+    private synchronized void startTreatment(Treatment treatment, Runnable onPromptFinished) {
         if (closed || lostReason != null) {
             return;
         }
@@ -139,13 +164,16 @@ final class KurentoMediaLeg implements MediaLeg {
             startPlayer(file, path, onPromptFinished != null ? onPromptFinished : () -> { });
         } catch (RuntimeException e) {
             engine.failed(this, "treatment not played by the media server: " + e.getMessage());
-            throw e;
         }
     }
 
     @Override
-    public synchronized void stopTreatment() {
-        stopPlayer();
+    public void stopTreatment() {
+        requests.execute(() -> {
+            synchronized (this) {
+                stopPlayer();
+            }
+        });
     }
 
     /**
@@ -168,6 +196,10 @@ final class KurentoMediaLeg implements MediaLeg {
             throw new IllegalArgumentException("leg " + id + " can only be bridged to a leg of the same call's"
                     + " pipeline, not " + other.id());
         }
+        requests.execute(() -> connect(that));
+    }
+
+    private void connect(KurentoMediaLeg that) {
         synchronized (this) {
             stopPlayer();
         }
@@ -182,7 +214,7 @@ final class KurentoMediaLeg implements MediaLeg {
             String reason = "bridge refused by the media server: " + e.getMessage();
             engine.failed(this, reason);
             engine.failed(that, reason);
-            throw e;
+            return;
         }
         synchronized (this) {
             bridged = that;
@@ -238,8 +270,13 @@ final class KurentoMediaLeg implements MediaLeg {
         }
     }
 
+    /** Queued like every request: the endpoint (and the call's pipeline, with its last leg) go in order. */
     @Override
     public void close() {
+        requests.execute(this::release);
+    }
+
+    private void release() {
         synchronized (this) {
             if (closed) {
                 return;
@@ -256,6 +293,46 @@ final class KurentoMediaLeg implements MediaLeg {
             }
         }
         engine.released(this);
+    }
+
+    /** Runs {@code request} in the call's order and waits for it, bounded by the engine's request bound. */
+    private <T> T await(Supplier<T> request) {
+        try {
+            return awaitSdp(request::get);
+        } catch (SdpException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private <T> T awaitSdp(SdpRequest<T> request) throws SdpException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        requests.execute(() -> {
+            try {
+                result.complete(request.call());
+            } catch (SdpException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(engine.requestBound().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SdpException sdp) {
+                throw sdp;
+            }
+            throw (RuntimeException) e.getCause();
+        } catch (TimeoutException e) {
+            throw new MediaServerUnavailableException("media server did not answer for leg " + id + " within "
+                    + engine.requestBound());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the media server", e);
+        }
+    }
+
+    /** A request whose result call control waits for. */
+    @FunctionalInterface
+    private interface SdpRequest<T> {
+        T call() throws SdpException;
     }
 
     /** The server lost this leg: the first time, counts it with {@code first}, then tells the listener. */
@@ -277,7 +354,7 @@ final class KurentoMediaLeg implements MediaLeg {
 
     private void startPlayer(String file, Path path, Runnable onPromptFinished) {
         MediaServer.Player[] started = new MediaServer.Player[1];
-        started[0] = pipeline.createPlayer(engine.uriOf(file), () -> engine.onEvents(() ->
+        started[0] = pipeline.createPlayer(engine.uriOf(file), () -> requests.execute(() ->
                 endOfStream(started[0], onPromptFinished)));
         player = started[0];
         playerFile = path;

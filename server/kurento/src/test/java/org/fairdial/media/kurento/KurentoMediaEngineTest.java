@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fairdial.media.MediaEngineConfig;
@@ -46,18 +48,21 @@ class KurentoMediaEngineTest {
     private volatile boolean reachable = true;
     private KurentoMediaEngine engine;
 
+    private MediaEngineConfig.Kurento engineSettings() {
+        return new MediaEngineConfig.Kurento(URI.create("ws://kms:8888/kurento"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), prompts, "file:///shared");
+    }
+
     @BeforeEach
     void start() {
-        MediaEngineConfig.Kurento settings = new MediaEngineConfig.Kurento(URI.create("ws://kms:8888/kurento"),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), prompts, "file:///shared");
-        engine = new KurentoMediaEngine(settings, -50, onLost -> {
+        engine = new KurentoMediaEngine(engineSettings(), -50, onLost -> {
             if (!reachable) {
                 throw new IllegalStateException("connection refused");
             }
             RecordingMediaServer s = new RecordingMediaServer(onLost);
             servers.add(s);
             return s;
-        }, nanos::get, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), Duration.ofHours(1));
+        }, nanos::get, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), Duration.ofHours(1), new DirectExecutorService());
     }
 
     @AfterEach
@@ -226,9 +231,36 @@ class KurentoMediaEngineTest {
         CompletableFuture<String> lostA = new CompletableFuture<>();
         customer.onMediaLost(lostC::complete);
         agent.onMediaLost(lostA::complete);
-        assertThrows(IllegalStateException.class, () -> customer.bridgeTo(agent));
+        customer.bridgeTo(agent);
         assertTrue(lostC.get(2, TimeUnit.SECONDS).startsWith("bridge refused by the media server"));
         assertTrue(lostA.get(2, TimeUnit.SECONDS).startsWith("bridge refused by the media server"));
+    }
+
+    @Test
+    void treatmentsAndClosesAreQueuedSoASlowServerNeverHoldsTheCaller() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        CountDownLatch serverStalls = new CountDownLatch(1);
+        List<RecordingMediaServer> slow = new ArrayList<>();
+        KurentoMediaEngine queued = new KurentoMediaEngine(engineSettings(), -50, onLost -> {
+            RecordingMediaServer s = new RecordingMediaServer(onLost);
+            s.stall = serverStalls;
+            slow.add(s);
+            return s;
+        }, nanos::get, InstantSource.system(), Duration.ofHours(1), pool);
+        try {
+            MediaLeg leg = queued.openLeg("c-1", "1");
+            long start = System.nanoTime();
+            leg.playTreatment(Treatment.comfortNoiseOnly(), null);
+            leg.close();
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500), "returned without the server");
+            assertEquals(1, queued.openLegs(), "the close waits its turn behind the stalled request");
+            serverStalls.countDown();
+            waitFor(() -> queued.openLegs() == 0 && slow.get(0).pipelines.get(0).released);
+            assertTrue(slow.get(0).pipelines.get(0).players.get(0).released, "the player went before the pipeline");
+        } finally {
+            serverStalls.countDown();
+            queued.close();
+        }
     }
 
     @Test

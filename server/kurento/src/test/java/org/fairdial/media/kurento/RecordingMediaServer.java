@@ -21,6 +21,8 @@ final class RecordingMediaServer implements MediaServer {
     volatile boolean up = true;
     volatile boolean closed;
     volatile RuntimeException failEndpoints;
+    /** When set, creating a player waits for it: a server that stalls. */
+    volatile java.util.concurrent.CountDownLatch stall;
 
     RecordingMediaServer(Consumer<String> onLost) {
         this.onLost = onLost;
@@ -72,6 +74,14 @@ final class RecordingMediaServer implements MediaServer {
 
         @Override
         public Player createPlayer(String uri, Runnable onEndOfStream) {
+            java.util.concurrent.CountDownLatch s = stall;
+            if (s != null) {
+                try {
+                    s.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             FakePlayer p = new FakePlayer(uri, onEndOfStream);
             players.add(p);
             return p;
