@@ -178,10 +178,11 @@ final class KurentoMediaLeg implements MediaLeg {
 
     /**
      * Kurento 7 reports no DTMF: its RtpEndpoint has neither a telephone-event listener nor an API to read RFC 4733
-     * events (kurento-client 7.1.0 and the kms-api 7.x descriptors have no DTMF type). Asking is therefore logged
-     * once per engine and counted ({@link KurentoMediaEngine#unsupportedDtmfRequests}); the configuration loader
-     * refuses a campaign whose abandon opt-out needs a key on this engine, so no callee is promised a key that
-     * nobody hears. In a bridge the server relays the RTP, telephone-events included, to the other leg.
+     * events (kurento-client 7.1.0 and the kms-api-core, -elements and -filters 7.1.0 descriptors do not name DTMF
+     * at all). Asking is therefore logged once per engine and counted ({@link
+     * KurentoMediaEngine#unsupportedDtmfRequests}); the configuration loader refuses a campaign whose abandon
+     * opt-out needs a key on this engine, so no callee is promised a key that nobody hears. Whether the server
+     * passes telephone-events on in a bridge is not known here (not checked against a server).
      */
     @Override
     public void onDtmf(DtmfListener listener) {
