@@ -37,6 +37,7 @@ import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.sip.SipTraffic;
+import org.fairdial.media.kurento.KurentoMediaEngine;
 
 /**
  * The dialer's Prometheus metrics, through Micrometer. Counters move as calls end (from their customer legs'
@@ -125,6 +126,15 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         FunctionCounter.builder("fairdial.rtp.refused.packets", dialer.media(), m -> m.refusedPackets())
                 .description("RTP dropped because it came from a source no leg latched onto (strays, spraying)")
                 .register(r);
+        if (dialer.media() instanceof KurentoMediaEngine kurento) {
+            Gauge.builder("fairdial.kurento.pipelines", kurento, k -> k.openPipelines())
+                    .description("Media pipelines on the Kurento server (one per call with media)").register(r);
+            FunctionCounter.builder("fairdial.kurento.lost.legs", kurento, k -> k.lostLegs())
+                    .description("Legs ended because the media server failed or the connection to it dropped")
+                    .register(r);
+            FunctionCounter.builder("fairdial.kurento.dtmf.unsupported", kurento, k -> k.unsupportedDtmfRequests())
+                    .description("Legs that asked for DTMF, which the Kurento engine cannot detect").register(r);
+        }
         Gauge.builder("fairdial.cdr.queue.depth", dialer.cdrWriter(), w -> w.queueDepth())
                 .description("CDR legs queued, not yet committed to the store").register(r);
         FunctionCounter.builder("fairdial.cdr.written", dialer.cdrWriter(), w -> w.written())

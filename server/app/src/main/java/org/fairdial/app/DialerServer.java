@@ -38,7 +38,7 @@ import org.fairdial.dialing.LeadImport;
 import org.fairdial.dialing.LeadStore;
 import org.fairdial.dialing.TrunkChannels;
 import org.fairdial.dialing.dnc.DoNotCallLists;
-import org.fairdial.media.relay.NettyMediaEngine;
+import org.fairdial.media.MediaEngine;
 import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
@@ -67,7 +67,7 @@ public final class DialerServer implements AutoCloseable {
     /** Writes agents' registration changes to the store, in order, off the SIP threads. */
     private final ExecutorService bindingWriter;
     private StoreStack store;
-    private NettyMediaEngine media;
+    private MediaEngine media;
     private AgentRegistry agents;
     private JainSipSignalling sip;
     private AdminServer admin;
@@ -105,8 +105,7 @@ public final class DialerServer implements AutoCloseable {
     private void open() throws SipException, IOException {
         LoggingSetup.apply(config.logging());
         store = StoreStack.open(config, numberMask, clock, housekeeping);
-        media = NettyMediaEngine.start(config.media());
-        MediaWarmup.run(media);
+        media = MediaEngines.start(config);
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy(),
                 config.agentPolicy().backoff());
         agents.persistBindings(new JdbcBindingRepository(store.database), bindingWriter);
@@ -272,7 +271,7 @@ public final class DialerServer implements AutoCloseable {
         return sip;
     }
 
-    public NettyMediaEngine media() {
+    public MediaEngine media() {
         return media;
     }
 

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  */
 public final class ConfigDiff {
     /** Sections a running server cannot swap: sockets, threads and the store are bound at start. */
-    private static final List<String> RESTART_ONLY = List.of("sip", "media", "store", "agentPolicy",
+    private static final List<String> RESTART_ONLY = List.of("sip", "media", "mediaEngine", "store", "agentPolicy",
             "calls");
 
     private ConfigDiff() {

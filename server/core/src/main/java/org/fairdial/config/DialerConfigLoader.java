@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.media.MediaEngineConfig;
 
 /**
  * Reads an operator HOCON file over the reference defaults ({@code reference.conf} of each module), with
@@ -122,6 +123,7 @@ public final class DialerConfigLoader {
 
         SipConfig sip = sections.sip("dialer.sip", new TlsReader(reader, baseDir, Instant.now()));
         var media = sections.media("dialer.media");
+        MediaEngineConfig mediaEngine = sections.mediaEngine("dialer.media", baseDir);
         StoreConfig store = sections.store("dialer.store");
         AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
         CallControlConfig calls = sections.calls("dialer.calls");
@@ -157,11 +159,31 @@ public final class DialerConfigLoader {
         for (String name : reader.keys("dialer.campaigns")) {
             campaigns.put(name, campaignReader.read(name));
         }
+        if (mediaEngine.engine() == MediaEngineConfig.Engine.KURENTO) {
+            refuseDtmfOnKurento(reader, campaigns);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, agentPolicy, calls, logging, shutdown, admin, privacy,
+        return new DialerConfig(source, sip, media, mediaEngine, store, agentPolicy, calls, logging, shutdown, admin, privacy,
                 profiles, trunks, agents, campaigns, registries);
+    }
+
+    /**
+     * Kurento Media Server 7 reports no DTMF (its RtpEndpoint has no telephone-event API): an abandon opt-out key
+     * would be announced to callees and never heard, which the US TSR forbids (47 CFR 64.1200(a)(7)). Refused
+     * at the campaign's key rather than silently ignored; docs/operations.md says so.
+     */
+    private static void refuseDtmfOnKurento(ConfigReader reader, Map<String, CampaignConfig> campaigns) {
+        for (Map.Entry<String, CampaignConfig> c : campaigns.entrySet()) {
+            CampaignConfig campaign = c.getValue();
+            if (campaign != null && campaign.abandon() != null && !campaign.abandon().optOutKey().isEmpty()) {
+                String key = "dialer.campaigns." + c.getKey() + ".abandon.opt-out-key";
+                reader.problem(reader.has(key) ? key : "dialer.media.engine", "campaign " + c.getKey()
+                        + " needs a keypress opt-out ('" + campaign.abandon().optOutKey() + "'), but dialer.media"
+                        + ".engine = kurento detects no DTMF: use engine builtin, or a profile without opt-out");
+            }
+        }
     }
 
     /** Unknown keys come first: a mistyped key often explains a missing one reported after it. */

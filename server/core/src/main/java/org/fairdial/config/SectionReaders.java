@@ -1,5 +1,7 @@
 package org.fairdial.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import org.fairdial.compliance.Durations;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.media.MediaConfig;
+import org.fairdial.media.MediaEngineConfig;
 import org.fairdial.auth.CidrBlock;
 import org.fairdial.auth.DigestMath;
 import org.fairdial.auth.LockoutPolicy;
@@ -117,6 +120,55 @@ final class SectionReaders {
             }
         }
         return List.copyOf(blocks);
+    }
+
+    /**
+     * The engine choice and the Kurento engine's settings; {@code baseDir} resolves a relative prompt directory.
+     * Read whatever the engine, so a broken kurento block fails before someone switches to it.
+     */
+    MediaEngineConfig mediaEngine(String p, Path baseDir) {
+        MediaEngineConfig.Engine engine = r.enumValue(p + ".engine", MediaEngineConfig.Engine.class,
+                MediaEngineConfig.Engine.BUILTIN);
+        String k = p + ".kurento";
+        URI url = kurentoUrl(k + ".url");
+        Duration connect = boundedDuration(k + ".connect-timeout", Duration.ofMillis(100), Duration.ofSeconds(60));
+        Duration request = boundedDuration(k + ".request-timeout", Duration.ofMillis(100), Duration.ofSeconds(60));
+        Duration reconnect = boundedDuration(k + ".reconnect-interval", Duration.ofMillis(100),
+                Duration.ofMinutes(10));
+        String dir = r.string(k + ".prompt-directory");
+        Path directory = dir == null ? null : baseDir.resolve(dir).normalize();
+        String uri = r.string(k + ".prompt-uri");
+        if (uri != null && !(uri.startsWith("file:///") || uri.startsWith("http://") || uri.startsWith("https://"))) {
+            r.problem(k + ".prompt-uri", "must start with file:///, http:// or https:// (how the media server reads"
+                    + " prompt-directory)");
+        }
+        return new MediaEngineConfig(engine, new MediaEngineConfig.Kurento(url, connect, request, reconnect,
+                directory, uri));
+    }
+
+    private URI kurentoUrl(String path) {
+        String text = r.string(path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI url = new URI(text);
+            if (("ws".equals(url.getScheme()) || "wss".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the key
+        }
+        r.problem(path, "must be a ws:// or wss:// URL with a host, e.g. ws://kurento:8888/kurento");
+        return null;
+    }
+
+    private Duration boundedDuration(String path, Duration min, Duration max) {
+        Duration d = r.duration(path);
+        if (d != null && (d.compareTo(min) < 0 || d.compareTo(max) > 0)) {
+            r.problem(path, "must be " + Durations.format(min) + ".." + Durations.format(max));
+        }
+        return d;
     }
 
     /** Reads the values; their rules are the relay's own ({@link MediaConfigCheck}), reported at each key. */
