@@ -1,7 +1,6 @@
 package org.fairdial.admin;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +31,6 @@ import org.fairdial.call.CallObserver;
 import org.fairdial.call.CallSession;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
-import org.fairdial.cdr.RtpQuality;
 import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.dialing.CampaignRunner;
@@ -55,11 +53,6 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(2),
             Duration.ofMillis(2500), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(15)};
-
-    /** Call-quality buckets: jitter past 30 ms and loss past 1% are audible; 150 ms one way is ITU-T G.114's. */
-    private static final double[] JITTER_MS = {5, 10, 20, 30, 50, 100};
-    private static final double[] LOSS_PERCENT = {0.5, 1, 2, 5, 10};
-    private static final double[] RTT_MS = {50, 100, 150, 300, 600};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AdminContext dialer;
@@ -272,7 +265,7 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 "received").increment(cdr.rtpReceived());
         counter("fairdial.rtp.packets.lost", "RTP packets lost from the peer (sequence gaps)", "leg", leg)
                 .increment(cdr.rtpLost());
-        recordQuality(leg, cdr);
+        CallQualityMetrics.record(registry, cdr);
         if (cdr.kind() != LegKind.CUSTOMER) {
             return;
         }
@@ -286,35 +279,6 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
             latency("fairdial.answer.to.bye", "Callee's answer to the end of the call", cdr.campaign(),
                     cdr.disposition().name()).record(Duration.between(cdr.answeredAt(), cdr.endedAt()));
         }
-    }
-
-    /**
-     * One observation per leg as it ends, from its CDR: jitter and loss as we measured them on what the peer sent
-     * ({@code source=us}) and as the peer reported them on what we sent ({@code source=peer}), and the round trip.
-     */
-    private void recordQuality(String leg, CdrLeg cdr) {
-        RtpQuality q = cdr.rtpQuality();
-        observe("fairdial.rtp.jitter", "milliseconds", JITTER_MS, "Interarrival jitter of a leg's audio (RFC 3550)",
-                leg, "us", q.jitterMs());
-        observe("fairdial.rtp.jitter", "milliseconds", JITTER_MS, "Interarrival jitter of a leg's audio (RFC 3550)",
-                leg, "peer", q.peerJitterMs());
-        long expected = cdr.rtpReceived() + cdr.rtpLost();
-        observe("fairdial.rtp.loss", "percent", LOSS_PERCENT, "RTP packets lost over a leg, percent", leg, "us",
-                expected == 0 ? null : 100.0 * cdr.rtpLost() / expected);
-        observe("fairdial.rtp.loss", "percent", LOSS_PERCENT, "RTP packets lost over a leg, percent", leg, "peer",
-                q.peerLost() == null || cdr.rtpSent() == 0 ? null
-                        : 100.0 * Math.max(0, q.peerLost()) / cdr.rtpSent());
-        observe("fairdial.rtp.rtt", "milliseconds", RTT_MS, "Round-trip time to a leg's peer (RTCP LSR/DLSR)", leg,
-                "peer", q.rttMs());
-    }
-
-    private void observe(String name, String unit, double[] buckets, String description, String leg, String source,
-                         Double value) {
-        if (value == null) {
-            return;
-        }
-        DistributionSummary.builder(name).baseUnit(unit).description(description).tags("leg", leg, "source", source)
-                .serviceLevelObjectives(buckets).register(registry).record(value);
     }
 
     private Timer latency(String name, String description, String campaign, String disposition) {
