@@ -1,18 +1,23 @@
 package org.fairdial.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.cdr.RtpQuality;
 import org.fairdial.media.rtcp.RtcpCompound;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -99,6 +104,82 @@ class CallQualityIT extends SippCalls {
                         () -> phone.received().stream().anyMatch(RtcpCompound::bye));
             }
             SippSupport.assertNothingLeft(dialer);
+        }
+    }
+
+    /**
+     * baresip as the agent's softphone: a real RTCP stack. Its reports about the agent leg's stream reach that
+     * leg's CDR, and its rtcpsummary module prints what it made of ours.
+     */
+    @Test
+    void aRealSoftphonesRtcpReachesTheAgentLegsCdr() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/baresip")), "baresip not installed; skipping");
+        try (TestDialer dialer = TestDialer.in(dir).agent("1006", "pw-1006").leads("+390299000060").dialing(1.0)
+                .start();
+             RtpPeer callee = RtpPeer.open(TestDialer.freeRange(4))) {
+            callee.talk((byte) 0x55);
+            Sipp customer = SippPeers.customer(dir, "customer", dialer, "customer-answer-hangup.xml", 1,
+                    Map.of("ring_ms", "300", "talk_ms", "12000", "media_port", Integer.toString(callee.port())));
+            Path phone = Files.createDirectories(dir.resolve("baresip"));
+            int rtp = TestDialer.freeRange(20);
+            Files.writeString(phone.resolve("config"), """
+                    poll_method epoll
+                    sip_listen 127.0.0.1:%d
+                    # Else baresip offers its eth0 address in SDP, which strict symmetric RTP rightly refuses.
+                    net_interface 127.0.0.1
+                    rtp_ports %d-%d
+                    audio_player aufile,%s
+                    audio_source ausine,440
+                    # ausine only makes 48 kHz stereo: baresip resamples to the 8 kHz mono of G.711.
+                    ausrc_srate 48000
+                    ausrc_channels 2
+                    module_path /usr/lib/baresip/modules
+                    module g711.so
+                    module ausine.so
+                    module aufile.so
+                    module rtcpsummary.so
+                    module_tmp account.so
+                    """.formatted(TestDialer.freePort(), rtp, rtp + 19, phone.resolve("heard.wav")));
+            Files.writeString(phone.resolve("accounts"), "<sip:1006@127.0.0.1:" + dialer.sipPort
+                    + ">;auth_pass=pw-1006;answermode=auto;regint=60\n");
+            Path log = dir.resolve("baresip.log");
+            Process baresip = new ProcessBuilder("baresip", "-f", phone.toString(), "-t", "60")
+                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            try {
+                assertEquals(0, customer.await(Duration.ofSeconds(60)), customer::diagnostics);
+                List<CdrLeg> cdrs = dialer.awaitCdrs(2, Duration.ofSeconds(10));
+                CdrLeg agentLeg = SippSupport.leg(cdrs, LegKind.AGENT);
+                RtpQuality reported = agentLeg.rtpQuality();
+                assertTrue(agentLeg.rtpReceived() > 100, "baresip's audio: " + agentLeg);
+                assertNotNull(reported.peerLost(), "baresip's RTCP report about our stream: " + reported + "; log "
+                        + read(log));
+                assertEquals(0.0, reported.peerLossPercent(), "loopback loses nothing: " + reported);
+                assertNotNull(reported.peerJitterMs(), reported.toString());
+                assertNotNull(reported.rttMs(), "baresip echoed our sender report: " + reported);
+                assertTrue(reported.rttMs() < 500, reported.toString());
+                assertNotNull(reported.jitterMs(), "our jitter on baresip's audio: " + reported);
+                // rtcpsummary prints, as the call ends, what baresip made of the RTCP it got from us.
+                TestDialer.await("baresip's RTCP summary", Duration.ofSeconds(10),
+                        () -> read(log).contains("EX=BareSip;"));
+                String summary = read(log);
+                assertFalse(summary.contains("No RTCP stats collected"), summary);
+                assertTrue(summary.contains("PL=0,0;"), "baresip's RTCP summary: nothing lost either way: " + summary);
+            } finally {
+                baresip.destroy();
+                if (!baresip.waitFor(10, TimeUnit.SECONDS)) {
+                    baresip.destroyForcibly();
+                }
+            }
+            SippSupport.assertNothingLeft(dialer);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 }
