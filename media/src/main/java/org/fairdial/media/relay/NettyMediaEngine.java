@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link MediaEngine} on Netty: one event-loop group for every leg, two datagram channels per leg bound to an
- * even port of the configured range (RTP) and the odd one above it (RTCP), both on the same event loop. {@link #openLeg} waits for the bind (a local operation, no network round
- * trip), so it must be called from call control's own threads, never from an RTP event loop.
+ * even port of the configured range (RTP) and the odd one above it (RTCP), both on the same event loop.
+ * {@link #openLeg} waits for the binds (local operations, no network round trip), so it must be called from call
+ * control's own threads, never from an RTP event loop.
  */
 public final class NettyMediaEngine implements MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(NettyMediaEngine.class);

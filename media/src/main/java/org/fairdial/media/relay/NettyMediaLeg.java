@@ -133,7 +133,8 @@ public final class NettyMediaLeg implements MediaLeg {
     @Override
     public NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
         Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer);
-        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpAnswer, negotiation.mediaIndex(), negotiation.media().remote());
+        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpAnswer, negotiation.mediaIndex(),
+                negotiation.media().remote());
         onLoop(() -> negotiated(negotiation, rtcpRemote));
         return negotiation.media();
     }
@@ -144,7 +145,8 @@ public final class NettyMediaLeg implements MediaLeg {
         Negotiation negotiation = OfferAnswer.answerOffer(offer);
         String answer = SdpWriter.answer(sdpSessionId, sdpVersion.incrementAndGet(), settings.advertisedAddress(),
                 localPort, settings.ptimeMs(), offer, negotiation);
-        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpOffer, negotiation.mediaIndex(), negotiation.media().remote());
+        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpOffer, negotiation.mediaIndex(),
+                negotiation.media().remote());
         onLoop(() -> negotiated(negotiation, rtcpRemote));
         return answer;
     }

@@ -7,9 +7,9 @@ import org.fairdial.media.PortsExhaustedException;
 /**
  * Hands out the even ports of [portMin, portMax] with the odd port above each (RFC 3550 section 11: RTP on an
  * even port, RTCP on the next one): a port is only handed out if its pair fits in the range, and the binder binds
- * both; releasing the RTP port frees the pair. Ports are taken round-robin rather than lowest-first, so a port just released is reused as late as
- * possible and stray packets of a finished call do not land in the next one. A port another process holds fails
- * to bind and is skipped. Thread-safe; binding happens outside the lock.
+ * both; releasing the RTP port frees the pair. Ports are taken round-robin rather than lowest-first, so a port just
+ * released is reused as late as possible and stray packets of a finished call do not land in the next one. A port
+ * another process holds fails to bind and is skipped. Thread-safe; binding happens outside the lock.
  */
 public final class PortAllocator {
     private final int firstPort;

@@ -24,8 +24,8 @@ final class LegColumns {
     }
 
     /**
-     * The values in {@link #NAMES} order: numbers as Long, Integer or Double, flags as Boolean, timestamps as ISO-8601 UTC
-     * text with milliseconds, anything else as its text; null where the leg has no value.
+     * The values in {@link #NAMES} order: numbers as Long, Integer or Double, flags as Boolean, timestamps as
+     * ISO-8601 UTC text with milliseconds, anything else as its text; null where the leg has no value.
      */
     static Object[] values(CdrLeg l) {
         return new Object[] {l.legId(), l.callId(), l.kind(), l.campaign(), l.leadId(), l.dialedNumber(),

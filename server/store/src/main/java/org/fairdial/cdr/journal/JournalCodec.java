@@ -26,7 +26,8 @@ import org.fairdial.cdr.RtpQuality;
  * {@code [byte type][byte format][long written-at millis]} followed by every {@link CdrLeg} component in record
  * order (format 1: up to {@code rtpLost}, written before the TSR records existed; format 2: up to
  * {@code consentAt}, before the call-quality figures; both still read; format 3: all, the doubles as their IEEE
- * bits), or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
+ * bits), or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment
+ * tag is the low 32 bits of the sequence number of the segment the record was written into: a
  * reused segment is not zeroed before it is written again, so where its new records end, a record of an earlier
  * use (another tag) or zeros (length 0) mark the end of its data. A CRC that does not match marks a record torn by
  * a power failure. Enums travel by name, so reordering constants cannot change what an old journal means.
