@@ -30,10 +30,4 @@ public record RtpStats(long packetsSent, long packetsReceived, long packetsLost,
         return new RtpStats(packetsSent, packetsReceived, packetsLost, firstSentAt, lastReceivedAt,
                 measuredJitterMs, report);
     }
-
-    /** Our packets lost as a percentage of those expected from the peer, or null before any arrived. */
-    public Double lossPercent() {
-        long expected = packetsReceived + packetsLost;
-        return expected == 0 ? null : 100.0 * packetsLost / expected;
-    }
 }
