@@ -106,7 +106,7 @@ public final class NettyMediaLeg implements MediaLeg {
                 return counters.sentOctets();
             }
         }, received, latch::latched, nanoClock, wallClock);
-        onLoop(rtcp::start);
+        rtcp.start();
     }
 
     @Override

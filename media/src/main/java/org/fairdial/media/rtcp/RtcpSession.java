@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -53,7 +54,7 @@ public final class RtcpSession {
     private final JitterEstimator jitter = new JitterEstimator(8000);
     private InetSocketAddress signalled;
     private InetSocketAddress latched;
-    private ScheduledFuture<?> timer;
+    private volatile ScheduledFuture<?> timer;
     private boolean closed;
     private boolean reportSent;
     private double averageSize = 100;
@@ -92,7 +93,10 @@ public final class RtcpSession {
         this.cname = HexFormat.of().formatHex(id) + "@fairdial";
     }
 
-    /** Schedules the first report; call once, on the leg's loop. */
+    /**
+     * Schedules the first report; call once. Safe from any thread (the timer is queued on the leg's loop), and
+     * best called from the one opening the leg, so that nothing of it runs on the loop before the first report.
+     */
     public void start() {
         schedule();
     }
@@ -197,7 +201,8 @@ public final class RtcpSession {
     }
 
     private void schedule() {
-        long delay = RtcpInterval.nextNanos(!reportSent, averageSize, RANDOM);
+        // Not the SecureRandom: the interval needs no secrecy, and this runs on the RTP event loop.
+        long delay = RtcpInterval.nextNanos(!reportSent, averageSize, ThreadLocalRandom.current());
         timer = channel.eventLoop().schedule(this::tick, delay, TimeUnit.NANOSECONDS);
     }
 
