@@ -6,7 +6,7 @@ import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.SdpException;
 
 /**
- * The media side of one call leg: one even RTP port (RTCP on port+1 is not used), one outbound RTP stream with a
+ * The media side of one call leg: one even RTP port with RTCP on the port above it, one outbound RTP stream with a
  * stable SSRC, sequence and timestamp whatever its source (generated treatment or relayed packets).
  *
  * <p>Thread-safe: call control calls these methods from its own executor; the work happens on the leg's Netty

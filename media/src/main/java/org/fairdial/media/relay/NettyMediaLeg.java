@@ -3,6 +3,7 @@ package org.fairdial.media.relay;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import org.fairdial.media.MediaLeg;
 import org.fairdial.media.codec.Codec;
 import org.fairdial.media.prompt.ComfortNoise;
 import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.rtcp.RtcpAddress;
+import org.fairdial.media.rtcp.RtcpSession;
 import org.fairdial.media.rtp.DtmfDetector;
 import org.fairdial.media.rtp.ReceivedRtp;
 import org.fairdial.media.rtp.RtpDecoder;
@@ -59,6 +62,7 @@ public final class NettyMediaLeg implements MediaLeg {
     private final OutboundStream outbound;
     private final TreatmentPlayer player;
     private final LegCounters counters;
+    private final RtcpSession rtcp;
     private final long sdpSessionId = RANDOM.nextLong() & Long.MAX_VALUE;
     private final AtomicLong sdpVersion = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -74,8 +78,10 @@ public final class NettyMediaLeg implements MediaLeg {
     private Treatment pendingTreatment;
     private Runnable pendingCallback;
 
-    NettyMediaLeg(String id, Channel channel, int localPort, LegSettings settings, RtpDecoder decoder,
-                  LongSupplier nanoClock, InstantSource wallClock, Consumer<NettyMediaLeg> onClosed) {
+    /** {@code rtcpChannel} is bound on {@code localPort} + 1 and registered on {@code channel}'s event loop. */
+    NettyMediaLeg(String id, Channel channel, Channel rtcpChannel, int localPort, LegSettings settings,
+                  RtpDecoder decoder, LongSupplier nanoClock, InstantSource wallClock,
+                  Consumer<NettyMediaLeg> onClosed) {
         this.id = id;
         this.channel = channel;
         this.loop = channel.eventLoop();
@@ -89,6 +95,18 @@ public final class NettyMediaLeg implements MediaLeg {
         this.outbound = new OutboundStream(channel, sender, latch, counters, nanoClock);
         this.player = new TreatmentPlayer(id, loop, nanoClock, new ComfortNoise(settings.noiseDbfs()),
                 settings.frameSamples(), settings.periodNanos(), outbound);
+        this.rtcp = new RtcpSession(id, rtcpChannel, sender, new RtcpSession.Outbound() {
+            @Override
+            public long packetsSent() {
+                return counters.sentCount();
+            }
+
+            @Override
+            public long payloadOctetsSent() {
+                return counters.sentOctets();
+            }
+        }, received, latch::latched, nanoClock, wallClock);
+        rtcp.start();
     }
 
     @Override
@@ -115,7 +133,9 @@ public final class NettyMediaLeg implements MediaLeg {
     @Override
     public NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
         Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer);
-        onLoop(() -> negotiated(negotiation));
+        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpAnswer, negotiation.mediaIndex(),
+                negotiation.media().remote());
+        onLoop(() -> negotiated(negotiation, rtcpRemote));
         return negotiation.media();
     }
 
@@ -125,7 +145,9 @@ public final class NettyMediaLeg implements MediaLeg {
         Negotiation negotiation = OfferAnswer.answerOffer(offer);
         String answer = SdpWriter.answer(sdpSessionId, sdpVersion.incrementAndGet(), settings.advertisedAddress(),
                 localPort, settings.ptimeMs(), offer, negotiation);
-        onLoop(() -> negotiated(negotiation));
+        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpOffer, negotiation.mediaIndex(),
+                negotiation.media().remote());
+        onLoop(() -> negotiated(negotiation, rtcpRemote));
         return answer;
     }
 
@@ -157,7 +179,12 @@ public final class NettyMediaLeg implements MediaLeg {
 
     @Override
     public RtpStats stats() {
-        return counters.snapshot();
+        return counters.snapshot().withQuality(rtcp.jitterMillis(), rtcp.farEnd());
+    }
+
+    /** The leg's RTCP side (its figures; the engine attaches its socket handler). */
+    RtcpSession rtcp() {
+        return rtcp;
     }
 
     /** Datagrams dropped because they were not valid RTP. */
@@ -202,11 +229,12 @@ public final class NettyMediaLeg implements MediaLeg {
         }
     }
 
-    private void negotiated(Negotiation negotiation) {
+    private void negotiated(Negotiation negotiation, InetSocketAddress rtcpRemote) {
         if (closing.get()) {
             return;
         }
         outbound.negotiated(negotiation);
+        rtcp.signalled(rtcpRemote);
         if (pendingTreatment != null) {
             Treatment treatment = pendingTreatment;
             Runnable callback = pendingCallback;
@@ -289,6 +317,8 @@ public final class NettyMediaLeg implements MediaLeg {
         int eventPt = media.telephoneEventPt();
         if (eventPt >= 0 && header.payloadType() == eventPt) {
             detect(header, rtp.content());
+        } else {
+            rtcp.audioReceived(header.ssrc(), header.timestamp(), nanoClock.getAsLong());
         }
         NettyMediaLeg peer = bridge;
         if (peer == null || player.playing()) {
@@ -330,7 +360,8 @@ public final class NettyMediaLeg implements MediaLeg {
         if (peer != null) {
             peer.onLoop(() -> peer.unlink(this));
         }
-        channel.close().addListener(future -> finishClose());
+        // RTCP first (its BYE leaves while the RTP socket is still open), so the pair is free when released.
+        rtcp.close().addListener(rtcpClosed -> channel.close().addListener(future -> finishClose()));
     }
 
     private void finishClose() {

@@ -117,7 +117,7 @@ final class OutboundStream implements TreatmentPlayer.FrameSink {
             return;
         }
         // Counted first, so the stats never lag behind what the peer has already received.
-        counters.sent();
+        counters.sent(packet.readableBytes() - RtpParser.HEADER_SIZE);
         // Void promise: a failed send is reported to LegHandler.exceptionCaught, which logs it.
         channel.writeAndFlush(new DatagramPacket(packet, to), channel.voidPromise());
     }

@@ -289,6 +289,7 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 "received").increment(cdr.rtpReceived());
         counter("fairdial.rtp.packets.lost", "RTP packets lost from the peer (sequence gaps)", "leg", leg)
                 .increment(cdr.rtpLost());
+        CallQualityMetrics.record(registry, cdr);
         if (cdr.kind() != LegKind.CUSTOMER) {
             return;
         }

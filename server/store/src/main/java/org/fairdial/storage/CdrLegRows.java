@@ -1,9 +1,11 @@
 package org.fairdial.storage;
 
+import static org.fairdial.storage.SqlValues.getDouble;
 import static org.fairdial.storage.SqlValues.getEnum;
 import static org.fairdial.storage.SqlValues.getInstant;
 import static org.fairdial.storage.SqlValues.getInt;
 import static org.fairdial.storage.SqlValues.getLong;
+import static org.fairdial.storage.SqlValues.setDouble;
 import static org.fairdial.storage.SqlValues.setEnum;
 import static org.fairdial.storage.SqlValues.setInstant;
 import static org.fairdial.storage.SqlValues.setInt;
@@ -17,6 +19,7 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.RtpQuality;
 
 /**
  * Maps {@link CdrLeg} to a {@code cdr_leg} row and back. The column list is in record-component order, so binding
@@ -28,7 +31,8 @@ final class CdrLegRows {
             + "from_uri, to_uri, caller_id, trunk, agent, sip_call_id, created_at, ringing_at, answered_at, "
             + "bridged_at, ended_at, post_dial_delay_ms, early_media, ring_ms, talk_ms, disposition, sip_code, "
             + "sip_reason, q850_cause, hangup_side, abandon_treatment, abandon_treatment_ms, rtp_sent, "
-            + "rtp_received, rtp_lost, caller_id_name, prompt_name, consent_source, consent_at";
+            + "rtp_received, rtp_lost, caller_id_name, prompt_name, consent_source, consent_at, rtp_jitter_ms, "
+            + "rtcp_peer_loss_pct, rtcp_peer_lost, rtcp_peer_jitter_ms, rtcp_rtt_ms";
 
     /**
      * Conflict target left out on purpose: H2's PostgreSQL mode only parses the target-less form, and leg_id is
@@ -78,6 +82,12 @@ final class CdrLegRows {
         ps.setString(++i, leg.promptName());
         ps.setString(++i, leg.consentSource());
         setInstant(ps, ++i, leg.consentAt());
+        RtpQuality q = leg.rtpQuality();
+        setDouble(ps, ++i, q.jitterMs());
+        setDouble(ps, ++i, q.peerLossPercent());
+        setLong(ps, ++i, q.peerLost());
+        setDouble(ps, ++i, q.peerJitterMs());
+        setDouble(ps, ++i, q.rttMs());
     }
 
     /** Reads a row selected with {@link #COLUMNS} in that order (by index: no name lookups per row). */
@@ -119,6 +129,8 @@ final class CdrLegRows {
                 rs.getString(++i),
                 rs.getString(++i),
                 rs.getString(++i),
-                getInstant(rs, ++i));
+                getInstant(rs, ++i),
+                new RtpQuality(getDouble(rs, ++i), getDouble(rs, ++i), getLong(rs, ++i), getDouble(rs, ++i),
+                        getDouble(rs, ++i)));
     }
 }

@@ -62,7 +62,12 @@ final class PostgresCdrInsert {
             new Column("varchar", CdrLeg::callerIdName),
             new Column("varchar", CdrLeg::promptName),
             new Column("varchar", CdrLeg::consentSource),
-            new Column("timestamptz", l -> ts(l.consentAt())));
+            new Column("timestamptz", l -> ts(l.consentAt())),
+            new Column("double precision", l -> str(l.rtpQuality().jitterMs())),
+            new Column("double precision", l -> str(l.rtpQuality().peerLossPercent())),
+            new Column("bigint", l -> str(l.rtpQuality().peerLost())),
+            new Column("double precision", l -> str(l.rtpQuality().peerJitterMs())),
+            new Column("double precision", l -> str(l.rtpQuality().rttMs())));
 
     static final String SQL;
     static final String COPY = "COPY cdr_leg (" + CdrLegRows.COLUMNS + ") FROM STDIN";

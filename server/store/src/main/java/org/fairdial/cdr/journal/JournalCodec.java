@@ -19,11 +19,15 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.RtpQuality;
 
 /**
  * The bytes of one journal record: {@code [int length][int segment tag][int crc32c][payload]}, the payload being
  * {@code [byte type][byte format][long written-at millis]} followed by every {@link CdrLeg} component in record
- * order (format 1: up to {@code rtpLost}, written before the TSR records existed and still read; format 2: all), or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
+ * order (format 1: up to {@code rtpLost}, written before the TSR records existed; format 2: up to
+ * {@code consentAt}, before the call-quality figures; both still read; format 3: all, the doubles as their IEEE
+ * bits), or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment
+ * tag is the low 32 bits of the sequence number of the segment the record was written into: a
  * reused segment is not zeroed before it is written again, so where its new records end, a record of an earlier
  * use (another tag) or zeros (length 0) mark the end of its data. A CRC that does not match marks a record torn by
  * a power failure. Enums travel by name, so reordering constants cannot change what an old journal means.
@@ -32,8 +36,10 @@ final class JournalCodec {
     /** Bytes of the length, segment tag and CRC before each payload. */
     static final int FRAME = 12;
     static final byte FORMAT = 1;
-    /** Format of leg records since the TSR records (16 CFR 310.5): format 1 followed by them; both are read. */
-    static final byte LEG_FORMAT = 2;
+    /** Format of leg records with the TSR records (16 CFR 310.5): format 1 followed by them; still read. */
+    static final byte TSR_FORMAT = 2;
+    /** Format of leg records since the call-quality figures: format 2 followed by them; all three are read. */
+    static final byte LEG_FORMAT = 3;
 
     private JournalCodec() {
     }
@@ -129,6 +135,12 @@ final class JournalCodec {
             writeString(out, leg.promptName());
             writeString(out, leg.consentSource());
             writeInstant(out, leg.consentAt());
+            RtpQuality q = leg.rtpQuality();
+            writeNullableDouble(out, q.jitterMs());
+            writeNullableDouble(out, q.peerLossPercent());
+            writeNullableLong(out, q.peerLost());
+            writeNullableDouble(out, q.peerJitterMs());
+            writeNullableDouble(out, q.rttMs());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen writing to memory", e);
         }
@@ -166,7 +178,7 @@ final class JournalCodec {
         JournalRecordType type = JournalRecordType.of(in.readByte());
         byte format = in.readByte();
         boolean dialog = type == JournalRecordType.DIALOG;
-        if (format != FORMAT && (dialog || format != LEG_FORMAT)) {
+        if (format != FORMAT && (dialog || format != TSR_FORMAT && format != LEG_FORMAT)) {
             throw new IOException("unknown record format " + format);
         }
         long writtenAt = in.readLong();
@@ -180,8 +192,12 @@ final class JournalCodec {
                 in.readLong(), Disposition.valueOf(readString(in)), toInt(readNullableLong(in)), readString(in),
                 toInt(readNullableLong(in)), HangupSide.valueOf(readString(in)), in.readBoolean(), in.readLong(),
                 in.readLong(), in.readLong(), in.readLong());
-        if (format == LEG_FORMAT) {
+        if (format >= TSR_FORMAT) {
             leg = leg.withTsr(readString(in), readString(in), readString(in), readInstant(in));
+        }
+        if (format >= LEG_FORMAT) {
+            leg = leg.withRtpQuality(new RtpQuality(readNullableDouble(in), readNullableDouble(in),
+                    readNullableLong(in), readNullableDouble(in), readNullableDouble(in)));
         }
         return new Entry(type, writtenAt, leg);
     }
@@ -247,6 +263,15 @@ final class JournalCodec {
 
     private static Instant readInstant(DataInputStream in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    private static void writeNullableDouble(DataOutputStream out, Double value) throws IOException {
+        writeNullableLong(out, value == null ? null : Double.doubleToLongBits(value));
+    }
+
+    private static Double readNullableDouble(DataInputStream in) throws IOException {
+        Long bits = readNullableLong(in);
+        return bits == null ? null : Double.longBitsToDouble(bits);
     }
 
     private static void writeNullableLong(DataOutputStream out, Long value) throws IOException {
