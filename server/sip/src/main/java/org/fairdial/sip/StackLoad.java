@@ -29,7 +29,8 @@ final class StackLoad {
     private final List<Queue<?>> queues;
     private final LongSupplier clockMillis;
 
-    private StackLoad(SIPTransactionStack stack, List<Queue<?>> queues, LongSupplier clockMillis) {
+    /** {@code stack} null: no server transactions (tests). */
+    StackLoad(SIPTransactionStack stack, List<Queue<?>> queues, LongSupplier clockMillis) {
         this.stack = stack;
         this.queues = queues;
         this.clockMillis = clockMillis;
