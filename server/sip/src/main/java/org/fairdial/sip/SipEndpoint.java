@@ -108,9 +108,6 @@ public final class SipEndpoint implements AutoCloseable {
         // A TCP peer cannot make us buffer more than this per message.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
-        // Room for a burst in the kernel (capped by net.core.rmem_max): what is read reaches the stack's queue, whose
-        // age the overload shedding watches; what the kernel drops (a carrier's 200 among it) nobody sees.
-        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         // The RI's blocking TCP: its NIO transport (tried) closed our outbound connections to a TCP trunk before
