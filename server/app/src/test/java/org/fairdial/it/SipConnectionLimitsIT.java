@@ -70,6 +70,8 @@ class SipConnectionLimitsIT {
                 long started = System.nanoTime();
                 try (Socket extraOne = plain("127.0.0.1", port)) {
                     assertClosedByServer(extraOne, "TCP", port);
+                } catch (java.net.SocketException resetWhileConnecting) {
+                    // the server's reset may beat connect() back to the caller: closed at once all the same
                 }
                 assertTrue(System.nanoTime() - started < PROMPT_MS * 1_000_000L, "closed promptly");
                 optionsAnswered(plain("127.0.0.2", port), "TCP", port).close();
