@@ -100,6 +100,28 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .tag("by", "operator").description("Lockouts ended").register(r);
         Gauge.builder("fairdial.sip.auth.lockouts.active", sip, s -> s.lockouts().active().size())
                 .description("Failed-authentication lockouts in force").register(r);
+        bindOverload(r);
+    }
+
+    /** The SIP stack's own load and what overload protection shed (dialer.sip.overload, dialer.sip.tcp). */
+    private void bindOverload(MeterRegistry r) {
+        var sip = dialer.sip();
+        FunctionCounter.builder("fairdial.sip.overload.shed", sip, s -> s.overloadCounts().shed()
+                        - s.overloadCounts().shedPriority()).tag("source", "other")
+                .description("New SIP requests answered 503 while the stack was overloaded, by source").register(r);
+        FunctionCounter.builder("fairdial.sip.overload.shed", sip, s -> s.overloadCounts().shedPriority())
+                .tag("source", "agent-or-trunk")
+                .description("New SIP requests answered 503 while the stack was overloaded, by source").register(r);
+        Gauge.builder("fairdial.sip.stack.queue.delay", sip, s -> s.overloadCounts().queueDelayMillis())
+                .baseUnit("milliseconds").description("How long the oldest received datagram has waited for a "
+                        + "SIP stack thread").register(r);
+        Gauge.builder("fairdial.sip.stack.queue.depth", sip, s -> s.overloadCounts().queueDepth())
+                .description("Received datagrams waiting for a SIP stack thread").register(r);
+        Gauge.builder("fairdial.sip.server.transactions", sip, s -> s.overloadCounts().serverTransactions())
+                .description("SIP server transactions alive").register(r);
+        FunctionCounter.builder("fairdial.sip.connections.refused", sip, s -> s.overloadCounts().connectionsRefused())
+                .tag("reason", "per-source").description("TCP/TLS connections closed on accept: their source held "
+                        + "max-connections-per-source").register(r);
     }
 
     private void bindDialer(EventHub events) {

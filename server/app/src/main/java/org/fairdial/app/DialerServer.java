@@ -125,6 +125,7 @@ public final class DialerServer implements AutoCloseable {
         });
         sip.journalDialogs(store.sink::dialogConfirmed);
         sip.tlsTrunks(config.trunks().values());
+        sip.trunks(config.trunks().values());
         sip.start("fairdial-" + config.sip().port());
         // Before any new call: the carrier and the agents' phones must not keep calls the last run left up.
         sip.endDialogsOfLastRun(store.sink.recovery().dialogs());

@@ -46,4 +46,18 @@ final class SippPeers {
         sipp.awaitListening(port);
         return sipp;
     }
+
+    /**
+     * SIPp flooding the dialer with new {@code method} requests (flood.xml) from loopback address {@code source}
+     * at {@code rate} per second for {@code duration}, untraced.
+     */
+    static Sipp flood(Path dir, TestDialer dialer, String method, String source, int rate, Duration duration)
+            throws IOException {
+        String name = "flood-" + method.toLowerCase(java.util.Locale.ROOT) + "-" + source;
+        long count = Math.max(1, rate * duration.toMillis() / 1000);
+        return Sipp.startUntraced(dir, name, "flood.xml", Map.of("method", method),
+                duration.plusSeconds(15), "127.0.0.1:" + dialer.sipPort, "-i", source, "-p", Integer.toString(TestDialer.freePort()), "-r",
+                Integer.toString(rate), "-m", Long.toString(count), "-t", "u1", "-timeout",
+                (duration.toSeconds() + 5) + "s");
+    }
 }

@@ -71,11 +71,34 @@ final class SectionReaders {
         if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
             r.problem(p + ".tcp.idle-timeout", "must be at least 1s");
         }
-        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(r.integer(p + ".tcp.max-connections", 1, 1_000_000), idle);
+        int maxConnections = r.integer(p + ".tcp.max-connections", 1, 1_000_000);
+        int perSource = r.integer(p + ".tcp.max-connections-per-source", 1, 1_000_000);
+        if (perSource > maxConnections) {
+            r.problem(p + ".tcp.max-connections-per-source", "is more than tcp.max-connections " + maxConnections);
+        }
+        Duration handshake = r.duration(p + ".tcp.tls-handshake-timeout");
+        if (handshake.compareTo(Duration.ofMillis(100)) < 0) {
+            r.problem(p + ".tcp.tls-handshake-timeout", "must be at least 100ms");
+        }
+        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(maxConnections, idle, perSource, handshake);
         return new SipConfig(r.string(p + ".bind-address"), port,
                 Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
                 r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tls,
-                security(p + ".security"), tcp);
+                security(p + ".security"), tcp, overload(p + ".overload"));
+    }
+
+    private SipOverloadConfig overload(String p) {
+        Duration delay = r.duration(p + ".max-queue-delay");
+        if (delay.compareTo(Duration.ofMillis(10)) < 0) {
+            r.problem(p + ".max-queue-delay", "must be at least 10ms (a datagram waits a little even when idle)");
+        }
+        Duration retryAfter = r.duration(p + ".retry-after");
+        if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0 || retryAfter.compareTo(Duration.ofHours(1)) > 0) {
+            r.problem(p + ".retry-after", "must lie between 1s and 1h (Retry-After counts whole seconds)");
+        }
+        return new SipOverloadConfig(r.bool(p + ".enabled"), delay,
+                r.integer(p + ".max-server-transactions", 1, 10_000_000), r.number(p + ".priority-factor", 1, 1000),
+                retryAfter);
     }
 
     private SipSecurityConfig security(String p) {

@@ -50,7 +50,9 @@ class DialerConfigLoaderTest {
         assertEquals(file, config.source());
         assertEquals(new SipConfig("127.0.0.1", 5060, Set.of("udp", "tcp"), "127.0.0.1", "fairdial", "fairdial",
                 Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), 8,
-                null, config.sip().security(), new SipConfig.TcpLimits(1000, Duration.ofSeconds(30))), config.sip());
+                null, config.sip().security(), new SipConfig.TcpLimits(1000, Duration.ofSeconds(30), 32,
+                Duration.ofSeconds(10)), new SipOverloadConfig(true, Duration.ofMillis(50), 2000, 3,
+                Duration.ofSeconds(5))), config.sip());
         SipSecurityConfig security = config.sip().security();
         assertEquals(new LockoutPolicy(20, 10, Duration.ofSeconds(60), Duration.ofMinutes(15), 0), security.lockout());
         assertEquals(List.of(10.0, 10.0, 10.0), List.of(security.registerPerSecond(), security.invitePerSecond(),
