@@ -49,18 +49,18 @@ final class StoreStack implements AutoCloseable {
         this.sink = sink;
         this.hasher = hasher;
         this.privacy = privacy;
-        this.history = new JdbcDialHistoryRepository(database.dataSource(), mask);
+        this.history = new JdbcDialHistoryRepository(database, mask);
     }
 
     static StoreStack open(DialerConfig config, NumberMask mask, InstantSource clock,
                            ScheduledExecutorService housekeeping) throws IOException {
-        Database database = Database.open(config.store());
+        Database database = Database.open(config.store(), PersonalData.from(config.privacy().encryption(), System::getenv));
         try {
             JdbcCdrRepository cdrs = new JdbcCdrRepository(database);
-            JdbcPrivacyRepository privacy = new JdbcPrivacyRepository(database.dataSource());
+            JdbcPrivacyRepository privacy = new JdbcPrivacyRepository(database);
             NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), privacy, clock.instant());
             DurableCdrSink sink = DurableCdrSink.open(new ErasureGuard(cdrs, privacy, hasher, clock), config.store(),
-                    database::durabilityBarrier, clock);
+                    database::durabilityBarrier, clock, AsyncCdrWriter.DEFAULT_CLOSE_TIMEOUT, database.personalData());
             StoreStack stack = new StoreStack(database, cdrs, sink, hasher, privacy, mask);
             stack.afterRecovery(config.campaigns());
             JdbcComplianceRepository reports = new JdbcComplianceRepository(database);
