@@ -174,6 +174,13 @@ public final class JdbcPrivacyRepository implements ErasedNumbers {
                 long audit = execute(c, "UPDATE admin_audit SET action = REPLACE(action, ?, ?),"
                         + " detail = REPLACE(detail, ?, ?) WHERE action LIKE ? OR detail LIKE ?", null, digits, ERASED,
                         digits, ERASED, anywhere, anywhere);
+                if (personal.enabled()) {
+                    // The audit keeps numbers as their blind index when encryption is on (JdbcAuditRepository).
+                    String token = "%" + index + "%";
+                    audit += execute(c, "UPDATE admin_audit SET action = REPLACE(action, ?, ?),"
+                            + " detail = REPLACE(detail, ?, ?) WHERE action LIKE ? OR detail LIKE ?", null, index,
+                            ERASED, index, ERASED, token, token);
+                }
                 return new Erased(legs, leads, history, kept, audit);
             });
         } catch (SQLException e) {
