@@ -90,7 +90,7 @@ public final class AdminServer implements AutoCloseable {
         agents.register(router);
         new CallResource(dialer, times).register(router);
         new DoNotCallResource(dialer.controls().doNotCall(), dialer.numberMask()).register(router);
-        new CdrResource(dialer).register(router);
+        new CdrResource(dialer, audit).register(router);
         new SecurityResource(dialer.sip().lockouts()).register(router);
         new ConfigResource(dialer).register(router);
         audit.register(router);

@@ -82,7 +82,7 @@ final class ComplianceReportCommand implements Callable<Integer> {
             return 1;
         }
         ComplianceReport shown;
-        try (Database db = Database.open(config.store())) {
+        try (Database db = ToolSupport.open(config)) {
             ComplianceReporter reporter = new ComplianceReporter(new JdbcComplianceRepository(db),
                     config.profiles(), InstantSource.system());
             ComplianceReport report = reporter.report(campaign, config.campaignProfiles().get(campaign), chosen,

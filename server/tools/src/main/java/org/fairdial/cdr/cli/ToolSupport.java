@@ -16,6 +16,8 @@ import org.fairdial.config.ConfigProblem;
 import org.fairdial.config.ConfigValidationException;
 import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.config.ToolConfig;
+import org.fairdial.privacy.PersonalData;
+import org.fairdial.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -41,6 +43,14 @@ final class ToolSupport {
             }
             return null;
         }
+    }
+
+    /**
+     * Opens the store the configuration names, its personal values kept as {@code dialer.privacy.encryption}
+     * says (the keys read from the environment).
+     */
+    static Database open(ToolConfig config) {
+        return Database.open(config.store(), PersonalData.from(config.privacy().encryption(), System::getenv));
     }
 
     private static void quietLogging() {
