@@ -56,6 +56,7 @@ public record DialerConfig(
     public DialerConfig keepingRestartOnlyFrom(DialerConfig running) {
         return new DialerConfig(source, running.sip, running.media, running.store, running.agentPolicy,
                 running.calls, logging,
-                shutdown, admin, privacy, profiles, trunks, agents, campaigns, doNotCallRegistries);
+                shutdown, admin, privacy.withEncryption(running.privacy.encryption()), profiles, trunks, agents,
+                campaigns, doNotCallRegistries);
     }
 }

@@ -25,6 +25,11 @@ public record PrivacyConfig(int logVisibleDigits, String hashKey, Retention rete
         this(logVisibleDigits, hashKey, retention, Encryption.OFF);
     }
 
+    /** This configuration with {@code encryption} instead (a reload keeps the running one: the store binds it). */
+    public PrivacyConfig withEncryption(Encryption encryption) {
+        return new PrivacyConfig(logVisibleDigits, hashKey, retention, encryption);
+    }
+
     /**
      * Encryption at rest ({@code dialer.privacy.encryption}): only the names of the environment variables that hold
      * the keys are configured, never a key, so a copied configuration file or backup reveals none.
