@@ -1,9 +1,9 @@
 package org.fairdial.storage;
 
-import org.fairdial.privacy.PersonalData;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import javax.sql.DataSource;
+import org.fairdial.privacy.PersonalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,5 @@
 package org.fairdial.cdr.journal;
 
-import org.fairdial.privacy.PersonalData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.privacy.PersonalData;
 
 /**
  * Erases a number from a journal no dialer has open ({@code dialer privacy erase} while the server is stopped):

@@ -1,6 +1,5 @@
 package org.fairdial.cdr.journal;
 
-import org.fairdial.privacy.PersonalData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fairdial.privacy.PersonalData;
+import org.fairdial.privacy.PersonalDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +122,10 @@ final class JournalReader {
             } else {
                 try {
                     entries.add(JournalCodec.decode(bytes, personal));
+                } catch (PersonalDataException e) {
+                    // Intact (its CRC matched) but sealed with a key not configured: not torn, and not to be
+                    // skipped and later wiped with its segment; the start stops until the key is given.
+                    throw new PersonalDataException("journal " + segment.file + ": " + e.getMessage());
                 } catch (IOException | RuntimeException e) {
                     LOG.error("journal {}: record at offset {} cannot be decoded ({}); skipped", segment.file, pos,
                             e.toString());

@@ -1,6 +1,5 @@
 package org.fairdial.cdr.store;
 
-import org.fairdial.privacy.PersonalData;
 import org.fairdial.cdr.CdrSink;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.store.AsyncCdrWriter;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.fairdial.cdr.journal.CdrJournal;
 import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.StoreConfig;
+import org.fairdial.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
