@@ -19,6 +19,8 @@ public final class BlindIndex {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe: one per thread and index, keyed once. */
+    private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::newMac);
 
     public BlindIndex(byte[] key) {
         if (key.length != 32) {
@@ -32,11 +34,15 @@ public final class BlindIndex {
         if (number == null) {
             return null;
         }
+        byte[] digest = mac.get().doFinal(("fairdial:number:" + number).getBytes(StandardCharsets.UTF_8));
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] digest = mac.doFinal(("fairdial:number:" + number).getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            Mac m = Mac.getInstance(ALGORITHM);
+            m.init(key);
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
         }

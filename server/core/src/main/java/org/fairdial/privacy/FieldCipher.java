@@ -31,6 +31,14 @@ public final class FieldCipher {
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final String currentKeyId;
     private final SecureRandom random = new SecureRandom();
+    /** A Cipher is not thread-safe and costly to look up: one per thread, initialised per value. */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is required of every Java platform", e);
+        }
+    });
 
     /**
      * @param keys         key id -> 32-byte AES key
@@ -78,7 +86,7 @@ public final class FieldCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(aad(currentKeyId, purpose));
             byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -120,7 +128,7 @@ public final class FieldCipher {
             throw new PersonalDataException("Cannot decrypt " + purpose + ": malformed envelope (too short)");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
             c.updateAAD(aad(keyId, purpose));
             return new String(c.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES), StandardCharsets.UTF_8);
