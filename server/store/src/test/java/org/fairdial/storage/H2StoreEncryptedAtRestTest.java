@@ -5,7 +5,7 @@ import org.fairdial.privacy.PersonalData;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole storage contract again with encryption at rest on, on H2: round trips and queries are unchanged. */
-class H2EncryptedStoreContractTest extends StoreContract {
+class H2StoreEncryptedAtRestTest extends StoreContract {
 
     @TempDir
     static Path directory;

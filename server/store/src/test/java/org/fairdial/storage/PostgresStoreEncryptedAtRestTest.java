@@ -3,7 +3,7 @@ package org.fairdial.storage;
 import org.fairdial.privacy.PersonalData;
 
 /** The whole storage contract with encryption at rest on, on PostgreSQL; skipped, with the reason, without one. */
-class PostgresEncryptedStoreContractTest extends StoreContract {
+class PostgresStoreEncryptedAtRestTest extends StoreContract {
 
     @Override
     protected StoreFixture createFixture() {
