@@ -9,14 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.fairdial.cdr.export.CdrExporter;
 import org.fairdial.cdr.export.ExportFormat;
 import org.fairdial.config.ToolConfig;
 import org.fairdial.storage.Database;
-import org.fairdial.storage.AuditEntry;
-import org.fairdial.storage.JdbcAuditRepository;
 import org.fairdial.storage.JdbcCdrRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,13 +80,8 @@ final class CdrExportCommand implements Callable<Integer> {
              OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
             rows = new CdrExporter(new JdbcCdrRepository(db)).export(from, to, campaign, chosen, out);
-            if (db.personalData().enabled()) {
-                // Whoever holds the keys and the store may read it; the audit says who did, and what.
-                new JdbcAuditRepository(db).insert(new AuditEntry(UUID.randomUUID(), Instant.now(),
-                        System.getProperty("user.name", "-"), "operator", "dialer cdr export", 0, null,
-                        "cdr export " + chosen + " [" + from + ", " + to + ")" + (campaign == null ? ""
-                                : " campaign " + campaign) + ": " + rows + " leg(s) decrypted"));
-            }
+            ToolSupport.auditDecrypted(db, "dialer cdr export", "cdr export " + chosen + " [" + from + ", " + to
+                    + ")" + (campaign == null ? "" : " campaign " + campaign) + ": " + rows + " leg(s) decrypted");
         }
         System.err.printf(Locale.ROOT, "exported %d leg(s) in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
         return 0;

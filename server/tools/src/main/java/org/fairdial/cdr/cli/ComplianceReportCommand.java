@@ -92,8 +92,10 @@ final class ComplianceReportCommand implements Callable<Integer> {
             System.out.println(json ? ReportRendering.json(shown) : ReportRendering.text(shown));
             if (records) {
                 StringBuilder out = new StringBuilder();
-                TsrCallRecords.write(new JdbcCdrRepository(db), campaign, shownFrom,
-                        to != null ? to : report.generatedAt(), json, out);
+                Instant until = to != null ? to : report.generatedAt();
+                long calls = TsrCallRecords.write(new JdbcCdrRepository(db), campaign, shownFrom, until, json, out);
+                ToolSupport.auditDecrypted(db, "dialer report compliance --records", "TSR call records [" + shownFrom
+                        + ", " + until + ") campaign " + campaign + ": " + calls + " call(s) decrypted");
                 System.out.print(json ? out : "\n" + out);
             }
         }

@@ -12,12 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.UUID;
 import org.fairdial.config.ConfigProblem;
 import org.fairdial.config.ConfigValidationException;
 import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.config.ToolConfig;
 import org.fairdial.privacy.PersonalData;
+import org.fairdial.storage.AuditEntry;
 import org.fairdial.storage.Database;
+import org.fairdial.storage.JdbcAuditRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -51,6 +54,17 @@ final class ToolSupport {
      */
     static Database open(ToolConfig config) {
         return Database.open(config.store(), PersonalData.from(config.privacy().encryption(), System::getenv));
+    }
+
+    /**
+     * With encryption at rest on, writes an admin audit row for a command that printed decrypted numbers: whoever
+     * holds the keys and the store may read it, the audit says who did (the OS user), and what.
+     */
+    static void auditDecrypted(Database db, String action, String detail) {
+        if (db.personalData().enabled()) {
+            new JdbcAuditRepository(db).insert(new AuditEntry(UUID.randomUUID(), Instant.now(),
+                    System.getProperty("user.name", "-"), "operator", action, 0, null, detail));
+        }
     }
 
     private static void quietLogging() {

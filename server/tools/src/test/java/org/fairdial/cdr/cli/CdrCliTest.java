@@ -193,13 +193,18 @@ class CdrCliTest {
         assertEquals(0, run("cdr", "export", "-c", encrypted.toString(), "--from", "2025-05-05", "--to",
                 "2025-05-06", "-o", csv.toString()).code());
         assertTrue(Files.readString(csv).contains(NUMBER), "the operator's export decrypts");
+        Run records = run("report", "compliance", "-c", encrypted.toString(), "--campaign", "spring", "--from",
+                "2025-05-05T10:00:00Z", "--to", "2025-05-05T10:00:05Z", "--records");
+        assertTrue(records.out().contains("5 call(s)"), records.out());
+        assertTrue(records.out().contains(NUMBER), "the TSR records name the called number");
         try (Database db = Database.open(DialerConfigLoader.loadForTools(conf).store())) {
             List<org.fairdial.storage.AuditEntry> audit = new org.fairdial.storage.JdbcAuditRepository(
                     db.dataSource()).recent(5);
-            assertEquals(1, audit.size());
-            assertEquals("dialer cdr export", audit.get(0).action());
-            assertEquals(System.getProperty("user.name"), audit.get(0).actor());
-            assertTrue(audit.get(0).detail().contains("20 leg(s) decrypted"), audit.get(0).detail());
+            assertEquals(List.of("dialer report compliance --records", "dialer cdr export"),
+                    audit.stream().map(org.fairdial.storage.AuditEntry::action).toList());
+            assertEquals(System.getProperty("user.name"), audit.get(1).actor());
+            assertTrue(audit.get(1).detail().contains("20 leg(s) decrypted"), audit.get(1).detail());
+            assertTrue(audit.get(0).detail().endsWith("campaign spring: 5 call(s) decrypted"), audit.get(0).detail());
         }
         // Rotating to k2: every envelope re-encrypted, after which k1 may go.
         Files.writeString(encrypted, Files.readString(encrypted).replace("current-key-id = k1", "current-key-id = k2"));
