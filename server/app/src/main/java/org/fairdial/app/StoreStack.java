@@ -3,6 +3,7 @@ package org.fairdial.app;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,10 +84,17 @@ final class StoreStack implements AutoCloseable {
 
     /**
      * With encryption on, numbers still in clear (a store written before it was turned on) would not be found by
-     * the blind-index lookups, do-not-call among them: the server does not start over them.
+     * the blind-index lookups, do-not-call among them: the server does not start over them; nor, with encryption
+     * off, over numbers kept by their blind index.
      */
     private static void refuseNumbersInClear(Database database) {
         if (!database.personalData().enabled()) {
+            List<String> encrypted = KeyRotation.tablesKeyedByIndex(database.dataSource());
+            if (!encrypted.isEmpty()) {
+                throw new StoreException("the store holds numbers encrypted at rest (" + encrypted + ") but "
+                        + "dialer.privacy.encryption is off: they would not be found (do-not-call among them); "
+                        + "configure the encryption keys (docs/security.md)", null);
+            }
             return;
         }
         Map<String, Long> clear = new KeyRotation(database).plaintextRows();

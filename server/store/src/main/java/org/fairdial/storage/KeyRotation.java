@@ -121,6 +121,29 @@ public final class KeyRotation {
         }
     }
 
+    /**
+     * The lookup tables (do-not-call, lead states and lists, abandon history) that hold blind-index values: with
+     * encryption off such rows are never found by number, a do-not-call entry among them, so nothing may run over
+     * them in clear. Stops at the first row of each table; the large history tables (CDRs, attempts) are not read.
+     */
+    public static List<String> tablesKeyedByIndex(DataSource dataSource) {
+        List<String> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String[] t : new String[][] {{"do_not_call", "number"}, {"lead_state", "number"},
+                    {"campaign_lead", "number"}, {"number_abandon", "number"}}) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + t[0] + " WHERE " + t[1]
+                        + " LIKE 'ix1:%' LIMIT 1"); ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        found.add(t[0]);
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw StoreErrors.of("Cannot look for encrypted numbers", e, NumberMask.HIDDEN);
+        }
+    }
+
     private long rotate(Table t, int batchSize) {
         List<String> selected = new ArrayList<>(t.key());
         for (Column col : t.columns()) {
