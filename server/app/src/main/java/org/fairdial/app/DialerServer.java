@@ -148,8 +148,8 @@ public final class DialerServer implements AutoCloseable {
     private void startCampaigns() throws IOException {
         config.trunks().forEach((name, trunk) -> trunks.put(name, new TrunkChannels(trunk)));
         leadStates = new JdbcLeadStateRepository(store.database);
-        denials = new JdbcDenialRepository(store.database.dataSource());
-        doNotCallEntries = new JdbcDoNotCallRepository(store.database.dataSource(), numberMask);
+        denials = new JdbcDenialRepository(store.database);
+        doNotCallEntries = new JdbcDoNotCallRepository(store.database, numberMask);
         doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(), doNotCallEntries);
         doNotCall.matchHashedWith(store.hasher);
         // Customer legs that ended before a crash, the store down: their lead outcomes may not have been stored.

@@ -154,4 +154,17 @@ public record CdrLeg(
                 abandonTreatment, abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, callerIdName, promptName,
                 consentSource, consentAt, quality);
     }
+
+    /**
+     * This leg with other values in the columns that identify the callee (lead id, numbers, From and To URIs):
+     * the store and the CDR journal put their encrypted forms there (dialer.privacy.encryption).
+     */
+    public CdrLeg withCallee(String leadId, String dialedNumber, String normalizedNumber, String fromUri,
+                             String toUri) {
+        return new CdrLeg(legId, callId, kind, campaign, leadId, dialedNumber, normalizedNumber, fromUri, toUri,
+                callerId, trunk, agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt,
+                postDialDelayMs, earlyMedia, ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide,
+                abandonTreatment, abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, callerIdName, promptName,
+                consentSource, consentAt, rtpQuality);
+    }
 }

@@ -59,6 +59,7 @@ public record DialerConfig(
     public DialerConfig keepingRestartOnlyFrom(DialerConfig running) {
         return new DialerConfig(source, running.sip, running.media, running.mediaEngine, running.store, running.agentPolicy,
                 running.calls, logging,
-                shutdown, admin, privacy, profiles, trunks, agents, campaigns, doNotCallRegistries);
+                shutdown, admin, privacy.withEncryption(running.privacy.encryption()), profiles, trunks, agents,
+                campaigns, doNotCallRegistries);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.MediaEngineConfig;
 
@@ -39,12 +40,18 @@ public final class DialerConfigLoader {
     public static DialerConfig load(Path file, Config overrides) throws ConfigValidationException {
         Config parsed = parse(file);
         Path baseDir = file.toAbsolutePath().getParent();
-        return build(overrides.withFallback(parsed), baseDir, file);
+        return build(overrides.withFallback(parsed), baseDir, file, System::getenv);
     }
 
     /** Validates a tree given in code (tests, the demo), over the reference defaults. */
     public static DialerConfig fromConfig(Config operator, Path baseDir) throws ConfigValidationException {
-        return build(operator, baseDir, null);
+        return build(operator, baseDir, null, System::getenv);
+    }
+
+    /** As {@link #fromConfig(Config, Path)}, reading encryption keys from {@code env} instead of the process's. */
+    public static DialerConfig fromConfig(Config operator, Path baseDir, Function<String, String> env)
+            throws ConfigValidationException {
+        return build(operator, baseDir, null, env);
     }
 
     /**
@@ -59,7 +66,7 @@ public final class DialerConfigLoader {
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
-        return build(parsed, baseDir, null);
+        return build(parsed, baseDir, null, System::getenv);
     }
 
     /**
@@ -67,11 +74,16 @@ public final class DialerConfigLoader {
      * export or an erasure does not fail on a missing prompt or lead list of the server's configuration.
      */
     public static ToolConfig loadForTools(Path file) throws ConfigValidationException {
+        return loadForTools(file, System::getenv);
+    }
+
+    /** As {@link #loadForTools(Path)}, reading encryption keys from {@code env} instead of the process's. */
+    public static ToolConfig loadForTools(Path file, Function<String, String> env) throws ConfigValidationException {
         Config operator = parse(file);
         Config resolved = resolve(operator);
         List<ConfigProblem> problems = unknownKeys(operator, resolved);
         ConfigReader reader = new ConfigReader(resolved, problems);
-        SectionReaders sections = new SectionReaders(reader);
+        SectionReaders sections = new SectionReaders(reader, env);
         StoreConfig store = sections.store("dialer.store");
         PrivacyConfig privacy = sections.privacy("dialer.privacy");
         Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
@@ -115,11 +127,12 @@ public final class DialerConfigLoader {
         }
     }
 
-    private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
+    private static DialerConfig build(Config operator, Path baseDir, Path source, Function<String, String> env)
+            throws ConfigValidationException {
         Config resolved = resolve(operator);
         List<ConfigProblem> problems = unknownKeys(operator, resolved);
         ConfigReader reader = new ConfigReader(resolved, problems);
-        SectionReaders sections = new SectionReaders(reader);
+        SectionReaders sections = new SectionReaders(reader, env);
 
         SipConfig sip = sections.sip("dialer.sip", new TlsReader(reader, baseDir, Instant.now()));
         var media = sections.media("dialer.media");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.fairdial.compliance.Durations;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.compliance.RegistryFreshness;
@@ -32,10 +33,19 @@ final class SectionReaders {
     private static final long MIN_SEGMENT = 1L << 20;
     private static final long MAX_SEGMENT = 1L << 30;
 
+    private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
     private final ConfigReader r;
+    private final Function<String, String> env;
 
     SectionReaders(ConfigReader reader) {
+        this(reader, System::getenv);
+    }
+
+    /** @param env the process environment (tests pass their own), where encryption keys are read from */
+    SectionReaders(ConfigReader reader, Function<String, String> env) {
         this.r = reader;
+        this.env = env;
     }
 
     SipConfig sip(String p, TlsReader tlsReader) {
@@ -255,7 +265,46 @@ final class SectionReaders {
         }
         PrivacyConfig.RetentionMode mode = r.enumValue(p + ".retention.mode", PrivacyConfig.RetentionMode.class,
                 PrivacyConfig.RetentionMode.ANONYMIZE);
-        return new PrivacyConfig(digits, key, new PrivacyConfig.Retention(keep, mode, every));
+        return new PrivacyConfig(digits, key, new PrivacyConfig.Retention(keep, mode, every),
+                encryption(p + ".encryption"));
+    }
+
+    /**
+     * {@code dialer.privacy.encryption}: when enabled, every key it names must be in the environment now, so a
+     * missing or short key stops the start (or the tool) with the key id and the variable, never a later write.
+     */
+    private PrivacyConfig.Encryption encryption(String p) {
+        boolean enabled = r.bool(p + ".enabled");
+        Map<String, String> keyEnv = new LinkedHashMap<>();
+        for (String id : r.keys(p + ".keys")) {
+            String path = p + ".keys.\"" + id + "\"";
+            String variable = r.string(path);
+            if (!KEY_ID.matcher(id).matches()) {
+                r.problem(path, "key id '" + id + "' must be 1-32 letters, digits, '-' or '_'");
+            }
+            keyEnv.put(id, variable);
+        }
+        String current = r.string(p + ".current-key-id");
+        String indexEnv = r.string(p + ".index-key-env");
+        if (!enabled) {
+            return new PrivacyConfig.Encryption(false, keyEnv, current, indexEnv);
+        }
+        if (!keyEnv.containsKey(current)) {
+            r.problem(p + ".current-key-id", "must name one of the keys of " + p + ".keys " + keyEnv.keySet());
+        }
+        keyEnv.forEach((id, variable) -> checkKey(p + ".keys.\"" + id + "\"", "data key '" + id + "'", variable));
+        checkKey(p + ".index-key-env", "the blind-index key", indexEnv);
+        return new PrivacyConfig.Encryption(true, keyEnv, current, indexEnv);
+    }
+
+    private void checkKey(String path, String what, String variable) {
+        if (variable.isBlank() || !variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            r.problem(path, "must name the environment variable holding " + what);
+        } else if (PrivacyConfig.Encryption.decodeKey(env.apply(variable)) == null) {
+            r.problem(path, what + ": environment variable " + variable + (env.apply(variable) == null
+                    ? " is not set" : " does not hold base64 of " + PrivacyConfig.Encryption.KEY_BYTES + " bytes")
+                    + " (make one with: head -c 32 /dev/urandom | base64)");
+        }
     }
 
     AgentPolicyConfig agentPolicy(String p) {

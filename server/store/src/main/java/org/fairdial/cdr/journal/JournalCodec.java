@@ -20,6 +20,7 @@ import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.cdr.RtpQuality;
+import org.fairdial.privacy.PersonalData;
 
 /**
  * The bytes of one journal record: {@code [int length][int segment tag][int crc32c][payload]}, the payload being
@@ -40,6 +41,19 @@ final class JournalCodec {
     static final byte TSR_FORMAT = 2;
     /** Format of leg records since the call-quality figures: format 2 followed by them; all three are read. */
     static final byte LEG_FORMAT = 3;
+    /**
+     * Purposes (associated data) of the fields sealed when encryption at rest is on: what identifies the callee
+     * in a leg, and a dialog's URIs (the remote party of a customer leg is the callee). The framing, lengths and
+     * CRC are as in clear; a sealed field is an {@code enc1:} envelope string.
+     */
+    private static final String LEAD_ID = "journal.lead_id";
+    private static final String DIALED = "journal.dialed_number";
+    private static final String NORMALIZED = "journal.normalized_number";
+    private static final String FROM_URI = "journal.from_uri";
+    private static final String TO_URI = "journal.to_uri";
+    private static final String LOCAL_URI = "journal.dialog.local_uri";
+    private static final String REMOTE_URI = "journal.dialog.remote_uri";
+    private static final String REMOTE_TARGET = "journal.dialog.remote_target";
 
     private JournalCodec() {
     }
@@ -53,6 +67,39 @@ final class JournalCodec {
         UUID legId() {
             return dialog != null ? dialog.legId() : leg.legId();
         }
+    }
+
+    /** Encodes a {@link JournalRecordType#DIALOG} record, the callee's URIs sealed as {@code p} says. */
+    static byte[] encode(long writtenAtMillis, ConfirmedDialog dialog, PersonalData p) {
+        return encode(writtenAtMillis, p.enabled() ? withUris(dialog, p.seal(LOCAL_URI, dialog.localUri()),
+                p.seal(REMOTE_URI, dialog.remoteUri()), p.seal(REMOTE_TARGET, dialog.remoteTarget())) : dialog);
+    }
+
+    /** Encodes a leg record, the callee's columns sealed as {@code p} says. */
+    static byte[] encode(JournalRecordType type, long writtenAtMillis, CdrLeg leg, PersonalData p) {
+        return encode(type, writtenAtMillis, p.enabled() ? leg.withCallee(p.seal(LEAD_ID, leg.leadId()),
+                p.seal(DIALED, leg.dialedNumber()), p.seal(NORMALIZED, leg.normalizedNumber()),
+                p.seal(FROM_URI, leg.fromUri()), p.seal(TO_URI, leg.toUri())) : leg);
+    }
+
+    /** Decodes a payload whose CRC matched, opening what {@link #encode(Entry, PersonalData)} sealed. */
+    static Entry decode(byte[] payload, PersonalData p) throws IOException {
+        Entry e = decode(payload);
+        if (e.dialog() != null) {
+            ConfirmedDialog d = e.dialog();
+            return new Entry(e.type(), e.writtenAtMillis(), null, withUris(d, p.open(LOCAL_URI, d.localUri()),
+                    p.open(REMOTE_URI, d.remoteUri()), p.open(REMOTE_TARGET, d.remoteTarget())));
+        }
+        CdrLeg l = e.leg();
+        return new Entry(e.type(), e.writtenAtMillis(), l.withCallee(p.open(LEAD_ID, l.leadId()),
+                p.open(DIALED, l.dialedNumber()), p.open(NORMALIZED, l.normalizedNumber()),
+                p.open(FROM_URI, l.fromUri()), p.open(TO_URI, l.toUri())));
+    }
+
+    private static ConfirmedDialog withUris(ConfirmedDialog d, String localUri, String remoteUri, String target) {
+        return new ConfirmedDialog(d.legId(), d.callId(), d.kind(), d.sipCallId(), localUri, d.localTag(),
+                remoteUri, d.remoteTag(), target, d.routeSet(), d.nextLocalCseq(), d.transport(), d.nextHopHost(),
+                d.nextHopPort());
     }
 
     /** Encodes a {@link JournalRecordType#DIALOG} record. */
@@ -86,10 +133,15 @@ final class JournalCodec {
         return frame(bytes.toByteArray());
     }
 
-    /** Encodes the record of an entry as it was read (the journal eraser rewrites segments with them). */
+    /** Encodes the record of an entry as it was read, in clear. */
     static byte[] encode(Entry entry) {
-        return entry.dialog() != null ? encode(entry.writtenAtMillis(), entry.dialog())
-                : encode(entry.type(), entry.writtenAtMillis(), entry.leg());
+        return encode(entry, PersonalData.PLAINTEXT);
+    }
+
+    /** Encodes the record of an entry as it was read (the journal eraser rewrites segments with them). */
+    static byte[] encode(Entry entry, PersonalData p) {
+        return entry.dialog() != null ? encode(entry.writtenAtMillis(), entry.dialog(), p)
+                : encode(entry.type(), entry.writtenAtMillis(), entry.leg(), p);
     }
 
     static byte[] encode(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
