@@ -4,7 +4,8 @@ import org.fairdial.media.sdp.SrtpMode;
 
 /**
  * Owns the RTP event loops and the port range; opens {@link MediaLeg}s.
- * Implementation: {@link org.fairdial.media.relay.NettyMediaEngine}.
+ * Implementations: {@link org.fairdial.media.relay.NettyMediaEngine} (built in) and, in its own module,
+ * {@code org.fairdial.media.kurento.KurentoMediaEngine} (a Kurento Media Server).
  */
 public interface MediaEngine extends AutoCloseable {
 
@@ -26,6 +27,17 @@ public interface MediaEngine extends AutoCloseable {
         if (srtp != SrtpMode.OFF) {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " has no SRTP");
         }
+        return openLeg(id);
+    }
+
+    /**
+     * Opens a leg that belongs to the call {@code callId}: legs opened for the same call may share resources (the
+     * Kurento engine gives each call one media pipeline, so bridging its two legs stays inside it). Engines that
+     * share nothing between legs, like the built-in relay, just open a leg.
+     *
+     * @throws PortsExhaustedException when no leg can be opened for lack of ports
+     */
+    default MediaLeg openLeg(String id, String callId) throws PortsExhaustedException {
         return openLeg(id);
     }
 

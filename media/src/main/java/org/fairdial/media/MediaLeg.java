@@ -1,11 +1,12 @@
 package org.fairdial.media;
 
+import java.util.function.Consumer;
 import org.fairdial.media.prompt.Treatment;
 import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.SdpException;
 
 /**
- * The media side of one call leg: one even RTP port (RTCP on port+1 is not used), one outbound RTP stream with a
+ * The media side of one call leg: one even RTP port with RTCP on the port above it, one outbound RTP stream with a
  * stable SSRC, sequence and timestamp whatever its source (generated treatment or relayed packets).
  *
  * <p>Thread-safe: call control calls these methods from its own executor; the work happens on the leg's Netty
@@ -57,6 +58,15 @@ public interface MediaLeg extends AutoCloseable {
 
     /** Relays RTP both ways between this leg and {@code other}, stopping treatments on both. */
     void bridgeTo(MediaLeg other);
+
+    /**
+     * Reports, once, that this leg's media is gone for a reason outside the peer, e.g. the media server that
+     * carries it failed or dropped the connection; {@code listener} gets a short reason for the CDR and runs on an
+     * engine thread (hand it on and return). Engines whose media cannot fail apart from the dialer, like the
+     * built-in relay (its peers' silence is call control's RTP timeout), never call it.
+     */
+    default void onMediaLost(Consumer<String> listener) {
+    }
 
     /** Counters for the CDR and metrics. */
     RtpStats stats();

@@ -13,6 +13,7 @@ final class LegCounters {
 
     private final InstantSource clock;
     private volatile long sent;
+    private volatile long sentOctets;
     private volatile long received;
     private volatile long lost;
     private volatile long refused;
@@ -23,11 +24,20 @@ final class LegCounters {
         this.clock = clock;
     }
 
-    void sent() {
+    void sent(int payloadOctets) {
         if (firstSentMillis == NEVER) {
             firstSentMillis = clock.millis();
         }
         sent++;
+        sentOctets += payloadOctets;
+    }
+
+    long sentCount() {
+        return sent;
+    }
+
+    long sentOctets() {
+        return sentOctets;
     }
 
     void received(long lostSoFar) {

@@ -23,6 +23,7 @@ import org.fairdial.media.MediaConfig;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.PortsExhaustedException;
+import org.fairdial.media.rtcp.RtcpHandler;
 import org.fairdial.media.rtp.PortAllocator;
 import org.fairdial.media.rtp.RtpDecoder;
 import org.fairdial.media.sdp.SrtpMode;
@@ -31,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link MediaEngine} on Netty: one event-loop group for every leg, one datagram channel per leg bound to an
- * even port of the configured range. {@link #openLeg} waits for the bind (a local operation, no network round
- * trip), so it must be called from call control's own threads, never from an RTP event loop.
+ * The {@link MediaEngine} on Netty: one event-loop group for every leg, two datagram channels per leg bound to an
+ * even port of the configured range (RTP) and the odd one above it (RTCP), both on the same event loop.
+ * {@link #openLeg} waits for the binds (local operations, no network round trip), so it must be called from call
+ * control's own threads, never from an RTP event loop.
  */
 public final class NettyMediaEngine implements MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(NettyMediaEngine.class);
@@ -81,7 +83,7 @@ public final class NettyMediaEngine implements MediaEngine {
         int threads = config.ioThreads() == 0 ? Runtime.getRuntime().availableProcessors() : config.ioThreads();
         NettyMediaEngine engine = new NettyMediaEngine(config, Transport.create(threads), System::nanoTime,
                 InstantSource.system());
-        LOG.info("RTP engine started: {} with {} threads, {} even ports in {}-{} on {}, advertised as {}",
+        LOG.info("RTP engine started: {} with {} threads, {} RTP/RTCP port pairs in {}-{} on {}, advertised as {}",
                 engine.transport.name(), threads, engine.ports.capacity(), config.portMin(), config.portMax(),
                 config.bindAddress(), config.advertisedAddress());
         return engine;
@@ -169,10 +171,29 @@ public final class NettyMediaEngine implements MediaEngine {
             bound.channel().close();
             return null;
         }
-        NettyMediaLeg leg = new NettyMediaLeg(id, bound.channel(), port, settings, decoder, nanoClock, wallClock,
-                this::closed, srtp, srtpInbound);
+        Channel rtcp = bindRtcp(id, bound.channel(), port + 1);
+        if (rtcp == null) {
+            bound.channel().close();
+            return null;
+        }
+        NettyMediaLeg leg = new NettyMediaLeg(id, bound.channel(), rtcp, port, settings, decoder, nanoClock,
+                wallClock, this::closed, srtp, srtpInbound);
         handler.attach(leg);
+        rtcp.pipeline().get(RtcpHandler.class).attach(leg.rtcp());
         return leg;
+    }
+
+    /** Binds the RTCP channel of a leg on the RTP channel's event loop, so one loop owns the whole leg. */
+    private Channel bindRtcp(String id, Channel rtp, int port) {
+        ChannelFuture bound = bootstrap.clone(rtp.eventLoop()).handler(new RtcpHandler(id))
+                .bind(NetUtil.createInetAddressFromIpAddressString(bindAddress), port);
+        if (!bound.awaitUninterruptibly(BIND_TIMEOUT_MS) || !bound.isSuccess()) {
+            LOG.debug("RTCP port {} not available: {}", port, bound.cause() == null ? "bind timed out"
+                    : bound.cause().toString());
+            bound.channel().close();
+            return null;
+        }
+        return bound.channel();
     }
 
     private void closed(NettyMediaLeg leg) {

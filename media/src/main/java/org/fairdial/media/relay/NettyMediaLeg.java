@@ -3,6 +3,7 @@ package org.fairdial.media.relay;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import org.fairdial.media.MediaLeg;
 import org.fairdial.media.codec.Codec;
 import org.fairdial.media.prompt.ComfortNoise;
 import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.rtcp.RtcpAddress;
+import org.fairdial.media.rtcp.RtcpSession;
 import org.fairdial.media.rtp.DtmfDetector;
 import org.fairdial.media.rtp.ReceivedRtp;
 import org.fairdial.media.rtp.RtpDecoder;
@@ -61,6 +64,7 @@ public final class NettyMediaLeg implements MediaLeg {
     private final OutboundStream outbound;
     private final TreatmentPlayer player;
     private final LegCounters counters;
+    private final RtcpSession rtcp;
     private final long sdpSessionId = RANDOM.nextLong() & Long.MAX_VALUE;
     private final AtomicLong sdpVersion = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -77,17 +81,21 @@ public final class NettyMediaLeg implements MediaLeg {
     private Treatment pendingTreatment;
     private Runnable pendingCallback;
 
-    /** A plain RTP leg. */
-    NettyMediaLeg(String id, Channel channel, int localPort, LegSettings settings, RtpDecoder decoder,
-                  LongSupplier nanoClock, InstantSource wallClock, Consumer<NettyMediaLeg> onClosed) {
-        this(id, channel, localPort, settings, decoder, nanoClock, wallClock, onClosed, SrtpMode.OFF,
+    /** A plain RTP leg; {@code rtcpChannel} is bound on {@code localPort} + 1 on {@code channel}'s event loop. */
+    NettyMediaLeg(String id, Channel channel, Channel rtcpChannel, int localPort, LegSettings settings,
+                  RtpDecoder decoder, LongSupplier nanoClock, InstantSource wallClock,
+                  Consumer<NettyMediaLeg> onClosed) {
+        this(id, channel, rtcpChannel, localPort, settings, decoder, nanoClock, wallClock, onClosed, SrtpMode.OFF,
                 new SrtpInbound());
     }
 
-    /** A leg whose SRTP follows {@code srtpMode}; {@code srtpInbound} must be in the channel's pipeline. */
-    NettyMediaLeg(String id, Channel channel, int localPort, LegSettings settings, RtpDecoder decoder,
-                  LongSupplier nanoClock, InstantSource wallClock, Consumer<NettyMediaLeg> onClosed,
-                  SrtpMode srtpMode, SrtpInbound srtpInbound) {
+    /**
+     * A leg whose SRTP follows {@code srtpMode}; {@code srtpInbound} must be in the channel's pipeline. RTCP stays
+     * plain (no SRTCP yet).
+     */
+    NettyMediaLeg(String id, Channel channel, Channel rtcpChannel, int localPort, LegSettings settings,
+                  RtpDecoder decoder, LongSupplier nanoClock, InstantSource wallClock,
+                  Consumer<NettyMediaLeg> onClosed, SrtpMode srtpMode, SrtpInbound srtpInbound) {
         this.id = id;
         this.channel = channel;
         this.loop = channel.eventLoop();
@@ -102,6 +110,18 @@ public final class NettyMediaLeg implements MediaLeg {
         this.srtp = new LegSrtp(srtpMode, srtpInbound);
         this.player = new TreatmentPlayer(id, loop, nanoClock, new ComfortNoise(settings.noiseDbfs()),
                 settings.frameSamples(), settings.periodNanos(), outbound);
+        this.rtcp = new RtcpSession(id, rtcpChannel, sender, new RtcpSession.Outbound() {
+            @Override
+            public long packetsSent() {
+                return counters.sentCount();
+            }
+
+            @Override
+            public long payloadOctetsSent() {
+                return counters.sentOctets();
+            }
+        }, received, latch::latched, nanoClock, wallClock);
+        rtcp.start();
     }
 
     @Override
@@ -129,7 +149,9 @@ public final class NettyMediaLeg implements MediaLeg {
     public NegotiatedMedia applyAnswer(String sdpAnswer) throws SdpException {
         Negotiation negotiation = OfferAnswer.applyAnswer(sdpAnswer, srtp.mode(), srtp.offeredCryptos());
         SrtpSession session = srtp.forAnswer(negotiation);
-        onLoop(() -> negotiated(negotiation, session));
+        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpAnswer, negotiation.mediaIndex(),
+                negotiation.media().remote());
+        onLoop(() -> negotiated(negotiation, session, rtcpRemote));
         return negotiation.media();
     }
 
@@ -140,7 +162,9 @@ public final class NettyMediaLeg implements MediaLeg {
         SrtpSession session = srtp.forOffer(negotiation);
         String answer = SdpWriter.answer(sdpSessionId, sdpVersion.incrementAndGet(), settings.advertisedAddress(),
                 localPort, settings.ptimeMs(), offer, negotiation, session == null ? null : session.local());
-        onLoop(() -> negotiated(negotiation, session));
+        InetSocketAddress rtcpRemote = RtcpAddress.of(sdpOffer, negotiation.mediaIndex(),
+                negotiation.media().remote());
+        onLoop(() -> negotiated(negotiation, session, rtcpRemote));
         return answer;
     }
 
@@ -182,7 +206,12 @@ public final class NettyMediaLeg implements MediaLeg {
 
     @Override
     public RtpStats stats() {
-        return counters.snapshot();
+        return counters.snapshot().withQuality(rtcp.jitterMillis(), rtcp.farEnd());
+    }
+
+    /** The leg's RTCP side (its figures; the engine attaches its socket handler). */
+    RtcpSession rtcp() {
+        return rtcp;
     }
 
     /** Datagrams dropped because they were not valid RTP. */
@@ -227,12 +256,13 @@ public final class NettyMediaLeg implements MediaLeg {
         }
     }
 
-    private void negotiated(Negotiation negotiation, SrtpSession session) {
+    private void negotiated(Negotiation negotiation, SrtpSession session, InetSocketAddress rtcpRemote) {
         if (closing.get()) {
             return;
         }
         srtp.apply(session, outbound);
         outbound.negotiated(negotiation);
+        rtcp.signalled(rtcpRemote);
         if (pendingTreatment != null) {
             Treatment treatment = pendingTreatment;
             Runnable callback = pendingCallback;
@@ -315,6 +345,8 @@ public final class NettyMediaLeg implements MediaLeg {
         int eventPt = media.telephoneEventPt();
         if (eventPt >= 0 && header.payloadType() == eventPt) {
             detect(header, rtp.content());
+        } else {
+            rtcp.audioReceived(header.ssrc(), header.timestamp(), nanoClock.getAsLong());
         }
         NettyMediaLeg peer = bridge;
         if (peer == null || player.playing()) {
@@ -357,7 +389,8 @@ public final class NettyMediaLeg implements MediaLeg {
         if (peer != null) {
             peer.onLoop(() -> peer.unlink(this));
         }
-        channel.close().addListener(future -> finishClose());
+        // RTCP first (its BYE leaves while the RTP socket is still open), so the pair is free when released.
+        rtcp.close().addListener(rtcpClosed -> channel.close().addListener(future -> finishClose()));
     }
 
     private void finishClose() {

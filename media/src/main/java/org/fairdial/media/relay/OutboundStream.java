@@ -130,12 +130,14 @@ final class OutboundStream implements TreatmentPlayer.FrameSink {
             rtp.release();
             return;
         }
+        // Counted first (the RTP payload, before SRTP adds its tag), so the stats never lag behind what the peer
+        // has already received.
+        int payloadOctets = rtp.readableBytes() - RtpParser.HEADER_SIZE;
         ByteBuf packet = srtp == null ? rtp : protect(rtp);
         if (packet == null) {
             return;
         }
-        // Counted first, so the stats never lag behind what the peer has already received.
-        counters.sent();
+        counters.sent(payloadOctets);
         // Void promise: a failed send is reported to LegHandler.exceptionCaught, which logs it.
         channel.writeAndFlush(new DatagramPacket(packet, to), channel.voidPromise());
     }

@@ -5,10 +5,11 @@ import java.util.function.IntFunction;
 import org.fairdial.media.PortsExhaustedException;
 
 /**
- * Hands out the even ports of [portMin, portMax] (RFC 3550 section 11: RTP on even ports, RTCP on the odd one
- * above). Ports are taken round-robin rather than lowest-first, so a port just released is reused as late as
- * possible and stray packets of a finished call do not land in the next one. A port another process holds fails
- * to bind and is skipped. Thread-safe; binding happens outside the lock.
+ * Hands out the even ports of [portMin, portMax] with the odd port above each (RFC 3550 section 11: RTP on an
+ * even port, RTCP on the next one): a port is only handed out if its pair fits in the range, and the binder binds
+ * both; releasing the RTP port frees the pair. Ports are taken round-robin rather than lowest-first, so a port just
+ * released is reused as late as possible and stray packets of a finished call do not land in the next one. A port
+ * another process holds fails to bind and is skipped. Thread-safe; binding happens outside the lock.
  */
 public final class PortAllocator {
     private final int firstPort;
@@ -20,14 +21,14 @@ public final class PortAllocator {
     public PortAllocator(int portMin, int portMax) {
         firstPort = portMin + (portMin & 1);
         lastPort = portMax;
-        if (portMin < 1 || portMax > 65535 || firstPort > portMax) {
-            throw new IllegalArgumentException("no even port in " + portMin + "-" + portMax);
+        if (portMin < 1 || portMax > 65535 || firstPort + 1 > portMax) {
+            throw new IllegalArgumentException("no even/odd port pair in " + portMin + "-" + portMax);
         }
-        count = (portMax - firstPort) / 2 + 1;
+        count = (portMax - firstPort - 1) / 2 + 1;
         inUse = new BitSet(count);
     }
 
-    /** Number of even ports in the range. */
+    /** Number of port pairs (even RTP, odd RTCP) in the range. */
     public int capacity() {
         return count;
     }
@@ -38,8 +39,8 @@ public final class PortAllocator {
     }
 
     /**
-     * Reserves a free port and binds it with {@code binder}, which returns null if the port cannot be bound. Each
-     * free port is tried at most once.
+     * Reserves a free even port and its odd neighbour, and binds them with {@code binder} (given the even port),
+     * which returns null if either cannot be bound. Each free pair is tried at most once.
      *
      * @return what the binder returned for the port it bound (the port stays reserved until {@link #release})
      * @throws PortsExhaustedException if no port could be bound
@@ -71,7 +72,7 @@ public final class PortAllocator {
     /** Returns a port to the pool; releasing a port that is not in use does nothing. */
     public synchronized void release(int port) {
         int index = (port - firstPort) / 2;
-        if (port >= firstPort && port <= lastPort && (port & 1) == 0) {
+        if (port >= firstPort && port < lastPort && (port & 1) == 0) {
             inUse.clear(index);
         }
     }

@@ -104,6 +104,17 @@ public final class RtpSender {
         return sent(sequence, timestamp, true, nowNanos);
     }
 
+    /**
+     * The RTP timestamp that corresponds to {@code nowNanos} on this stream's clock (the last timestamp sent plus
+     * the time since), as an RTCP sender report must pair it with its NTP time (RFC 3550 section 6.4.1).
+     */
+    public long timestampAt(long nowNanos) {
+        if (!started) {
+            return firstTimestamp;
+        }
+        return (lastTimestamp + samplesSinceLastSent(nowNanos)) & TS_MASK;
+    }
+
     /** The current source ended (treatment stopped, bridge gone): the next packet starts a new talk-spurt. */
     public void endOfSource() {
         source = Source.NONE;
@@ -117,8 +128,11 @@ public final class RtpSender {
         if (!started) {
             return firstTimestamp;
         }
-        long elapsedSamples = Math.max(0, nowNanos - lastSentNanos) * clockRate / 1_000_000_000L;
-        return (lastTimestamp + Math.max(frameSamples, elapsedSamples)) & TS_MASK;
+        return (lastTimestamp + Math.max(frameSamples, samplesSinceLastSent(nowNanos))) & TS_MASK;
+    }
+
+    private long samplesSinceLastSent(long nowNanos) {
+        return Math.max(0, nowNanos - lastSentNanos) * clockRate / 1_000_000_000L;
     }
 
     private Stamp sent(int sequence, long timestamp, boolean marker, long nowNanos) {

@@ -19,6 +19,7 @@ public final class SequenceTracker {
     private long received;
     private int badSequence = SEQ_MOD + 1;
     private long lostBefore;
+    private long receivedBefore;
 
     /** Records one received packet. */
     public void update(long packetSsrc, int sequence) {
@@ -49,6 +50,21 @@ public final class SequenceTracker {
         return lostBefore + currentLost();
     }
 
+    /** Packets counted as received so far, across restarts (what RFC 3550 A.3 compares with the expected). */
+    public long received() {
+        return receivedBefore + (initialised ? received : 0);
+    }
+
+    /** The current stream's extended highest sequence number (cycles in the upper 16 bits), for RTCP reports. */
+    public long extendedHighestSequence() {
+        return (cycles + maxSequence) & 0xFFFF_FFFFL;
+    }
+
+    /** SSRC of the current stream, or -1 before the first packet. */
+    public long ssrc() {
+        return initialised ? ssrc : -1;
+    }
+
     private long currentLost() {
         if (!initialised) {
             return 0;
@@ -59,6 +75,7 @@ public final class SequenceTracker {
 
     private void restart(long packetSsrc, int sequence) {
         lostBefore += currentLost();
+        receivedBefore += initialised ? received : 0;
         initialised = true;
         ssrc = packetSsrc;
         baseSequence = sequence;

@@ -44,7 +44,9 @@ class LegTest {
         EmbeddedChannel channel = new EmbeddedChannel(decoder, handler);
         channel.freezeTime();
         channels.add(channel);
-        NettyMediaLeg leg = new NettyMediaLeg(id, channel, 20000 + 2 * channels.size(), SETTINGS, decoder,
+        EmbeddedChannel rtcp = new EmbeddedChannel();
+        rtcp.freezeTime();
+        NettyMediaLeg leg = new NettyMediaLeg(id, channel, rtcp, 20000 + 2 * channels.size(), SETTINGS, decoder,
                 nanos::get, InstantSource.system(), l -> { });
         handler.attach(leg);
         return leg;

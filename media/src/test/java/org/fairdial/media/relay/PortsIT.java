@@ -27,7 +27,7 @@ class PortsIT {
     @BeforeEach
     void start() {
         base = FreePorts.block(8);
-        // 8 ports, 4 of them even.
+        // 8 ports: 4 RTP/RTCP pairs.
         engine = NettyMediaEngine.start(new MediaConfig("127.0.0.1", "127.0.0.1", base, base + 7, -50,
                 Duration.ofMillis(20), 1));
     }
@@ -74,5 +74,29 @@ class PortsIT {
             assertNotEquals(0, squatter.getLocalPort());
         }
         assertEquals(base + 2, engine.openLeg("after").localPort(), "free again once the squatter left");
+    }
+
+    @Test
+    @Timeout(10)
+    void rtcpPortIsBoundWithTheLegAndReleasedWithIt() throws Exception {
+        List<NettyMediaLeg> legs = new ArrayList<>();
+        // Someone holds the RTCP port of the second pair: its RTP port must be skipped too.
+        try (DatagramSocket squatter = new DatagramSocket(new InetSocketAddress(TestPeer.LOOPBACK, base + 3))) {
+            for (int i = 0; i < 3; i++) {
+                legs.add((NettyMediaLeg) engine.openLeg("leg-" + i));
+            }
+            assertTrue(legs.stream().noneMatch(l -> l.localPort() == base + 2), "skipped " + (base + 2));
+            PortsExhaustedException e = assertThrows(PortsExhaustedException.class, () -> engine.openLeg("x"));
+            assertTrue(e.getMessage().contains("3 of 4 in use here, 1 failed to bind"), e.getMessage());
+        }
+        NettyMediaLeg leg = legs.get(0);
+        int rtcpPort = leg.localPort() + 1;
+        assertThrows(java.net.BindException.class,
+                () -> new DatagramSocket(new InetSocketAddress(TestPeer.LOOPBACK, rtcpPort)).close());
+        leg.close();
+        leg.whenClosed().toCompletableFuture().get(2, TimeUnit.SECONDS);
+        try (DatagramSocket reuse = new DatagramSocket(new InetSocketAddress(TestPeer.LOOPBACK, rtcpPort))) {
+            assertEquals(rtcpPort, reuse.getLocalPort());
+        }
     }
 }

@@ -18,7 +18,7 @@ class PortAllocatorTest {
 
     @Test
     void handsOutEvenPortsRoundRobin() throws Exception {
-        PortAllocator ports = new PortAllocator(20001, 20008);
+        PortAllocator ports = new PortAllocator(20001, 20009);
         assertEquals(4, ports.capacity());
         List<Integer> got = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -39,8 +39,20 @@ class PortAllocatorTest {
     }
 
     @Test
-    void portsThatFailToBindAreSkippedAndNotKept() throws Exception {
+    void anEvenPortWhoseRtcpNeighbourIsOutOfRangeIsNotHandedOut() throws Exception {
         PortAllocator ports = new PortAllocator(20000, 20006);
+        assertEquals(3, ports.capacity());
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            got.add(ports.allocate(port -> port));
+        }
+        assertEquals(List.of(20000, 20002, 20004), got);
+        assertThrows(PortsExhaustedException.class, () -> ports.allocate(port -> port));
+    }
+
+    @Test
+    void portsThatFailToBindAreSkippedAndNotKept() throws Exception {
+        PortAllocator ports = new PortAllocator(20000, 20007);
         assertEquals(Integer.valueOf(20004), ports.<Integer>allocate(port -> port == 20004 ? port : null));
         assertEquals(1, ports.inUse());
         PortsExhaustedException e = assertThrows(PortsExhaustedException.class,
@@ -52,6 +64,7 @@ class PortAllocatorTest {
     @Test
     void rejectsRangeWithoutEvenPort() {
         assertThrows(IllegalArgumentException.class, () -> new PortAllocator(20001, 20001));
+        assertThrows(IllegalArgumentException.class, () -> new PortAllocator(20002, 20002));
         assertThrows(IllegalArgumentException.class, () -> new PortAllocator(20010, 20000));
     }
 

@@ -146,7 +146,7 @@ class OfferAnswerTest {
                 error(PeerSdp.SIPP_UAC_OFFER.replace("c=IN IP4 127.0.0.1\r\n", ""), false));
         assertEquals("c= address 'pbx.example.com' is not an IP address",
                 error(PeerSdp.SIPP_UAC_OFFER.replace("c=IN IP4 127.0.0.1", "c=IN IP4 pbx.example.com"), false));
-        assertEquals("m=audio uses RTP/SAVP; only RTP/AVP is supported",
+        assertEquals("m=audio uses RTP/SAVP; only RTP/AVP is supported (SRTP is off)",
                 error(PeerSdp.SIPP_UAC_OFFER.replace("RTP/AVP", "RTP/SAVP"), false));
     }
 

@@ -82,7 +82,7 @@ public final class AdminServer implements AutoCloseable {
         LiveCalls times = new LiveCalls(dialer.clock());
         CampaignResource campaigns = new CampaignResource(dialer);
         AgentResource agents = new AgentResource(dialer);
-        AuditLog audit = new AuditLog(new JdbcAuditRepository(dialer.database().dataSource()), dialer.clock(),
+        AuditLog audit = new AuditLog(new JdbcAuditRepository(dialer.database()), dialer.clock(),
                 dialer.numberMask());
         Router router = new Router().add("GET", "/api/whoami", AdminConfig.Role.VIEWER,
                 r -> ApiResponse.ok(Json.object("name", r.principal().name(), "role", r.principal().role().label())));
@@ -90,7 +90,7 @@ public final class AdminServer implements AutoCloseable {
         agents.register(router);
         new CallResource(dialer, times).register(router);
         new DoNotCallResource(dialer.controls().doNotCall(), dialer.numberMask()).register(router);
-        new CdrResource(dialer).register(router);
+        new CdrResource(dialer, audit).register(router);
         new SecurityResource(dialer.sip().lockouts()).register(router);
         new ConfigResource(dialer).register(router);
         audit.register(router);

@@ -37,6 +37,7 @@ import org.fairdial.dialing.CampaignRunner;
 import org.fairdial.dialing.CampaignStats;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.sip.SipTraffic;
+import org.fairdial.media.kurento.KurentoMediaEngine;
 
 /**
  * The dialer's Prometheus metrics, through Micrometer. Counters move as calls end (from their customer legs'
@@ -99,6 +100,28 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 .tag("by", "operator").description("Lockouts ended").register(r);
         Gauge.builder("fairdial.sip.auth.lockouts.active", sip, s -> s.lockouts().active().size())
                 .description("Failed-authentication lockouts in force").register(r);
+        bindOverload(r);
+    }
+
+    /** The SIP stack's own load and what overload protection shed (dialer.sip.overload, dialer.sip.tcp). */
+    private void bindOverload(MeterRegistry r) {
+        var sip = dialer.sip();
+        FunctionCounter.builder("fairdial.sip.overload.shed", sip, s -> s.overloadCounts().shed()
+                        - s.overloadCounts().shedPriority()).tag("source", "other")
+                .description("New SIP requests answered 503 while the stack was overloaded, by source").register(r);
+        FunctionCounter.builder("fairdial.sip.overload.shed", sip, s -> s.overloadCounts().shedPriority())
+                .tag("source", "agent-or-trunk")
+                .description("New SIP requests answered 503 while the stack was overloaded, by source").register(r);
+        Gauge.builder("fairdial.sip.stack.queue.delay", sip, s -> s.overloadCounts().queueDelayMillis())
+                .baseUnit("milliseconds").description("How long the oldest received datagram has waited for a "
+                        + "SIP stack thread").register(r);
+        Gauge.builder("fairdial.sip.stack.queue.depth", sip, s -> s.overloadCounts().queueDepth())
+                .description("Received datagrams waiting for a SIP stack thread").register(r);
+        Gauge.builder("fairdial.sip.server.transactions", sip, s -> s.overloadCounts().serverTransactions())
+                .description("SIP server transactions alive").register(r);
+        FunctionCounter.builder("fairdial.sip.connections.refused", sip, s -> s.overloadCounts().connectionsRefused())
+                .tag("reason", "per-source").description("TCP/TLS connections closed on accept: their source held "
+                        + "max-connections-per-source").register(r);
     }
 
     private void bindDialer(EventHub events) {
@@ -125,6 +148,15 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         FunctionCounter.builder("fairdial.rtp.refused.packets", dialer.media(), m -> m.refusedPackets())
                 .description("RTP dropped because it came from a source no leg latched onto (strays, spraying)")
                 .register(r);
+        if (dialer.media() instanceof KurentoMediaEngine kurento) {
+            Gauge.builder("fairdial.kurento.pipelines", kurento, k -> k.openPipelines())
+                    .description("Media pipelines on the Kurento server (one per call with media)").register(r);
+            FunctionCounter.builder("fairdial.kurento.lost.legs", kurento, k -> k.lostLegs())
+                    .description("Legs ended because the media server failed or the connection to it dropped")
+                    .register(r);
+            FunctionCounter.builder("fairdial.kurento.dtmf.unsupported", kurento, k -> k.unsupportedDtmfRequests())
+                    .description("Legs that asked for DTMF, which the Kurento engine cannot detect").register(r);
+        }
         Gauge.builder("fairdial.cdr.queue.depth", dialer.cdrWriter(), w -> w.queueDepth())
                 .description("CDR legs queued, not yet committed to the store").register(r);
         FunctionCounter.builder("fairdial.cdr.written", dialer.cdrWriter(), w -> w.written())
@@ -173,6 +205,20 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 CampaignRunner c = dialer.campaigns().get(name);
                 return c == null ? Double.NaN : c.pendingOutcomes();
             }).tags(tags).description("Lead outcomes waiting for the store to take them").register(registry);
+            Gauge.builder("fairdial.campaign.load.level", () -> {
+                CampaignRunner c = dialer.campaigns().get(name);
+                return c == null ? Double.NaN : switch (c.loadLevel()) {
+                    case "NORMAL" -> 0;
+                    case "NO_DIAL_AHEAD" -> 1;
+                    default -> 2;
+                };
+            }).tags(tags).description("How the server's own latency lets the campaign dial: 0 as paced, 1 no"
+                    + " dial-ahead, 2 slowed to one call a tick").register(registry);
+            Gauge.builder("fairdial.campaign.server.latency", () -> {
+                CampaignRunner c = dialer.campaigns().get(name);
+                return c == null ? Double.NaN : c.serverLatency().toMillis() / 1000.0;
+            }).tags(tags).baseUnit("seconds").description("p99 of call events' queue delay and the campaign loop's"
+                    + " tick lateness over the last 5 s, which the load guard reads").register(registry);
             FunctionCounter.builder("fairdial.campaign.dialed", this, m -> m.campaign(name, s -> s.dialed()))
                     .tags(tags).description("Calls the campaign placed").register(registry);
             bindWindows(runner);
@@ -265,6 +311,7 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
                 "received").increment(cdr.rtpReceived());
         counter("fairdial.rtp.packets.lost", "RTP packets lost from the peer (sequence gaps)", "leg", leg)
                 .increment(cdr.rtpLost());
+        CallQualityMetrics.record(registry, cdr);
         if (cdr.kind() != LegKind.CUSTOMER) {
             return;
         }

@@ -136,6 +136,14 @@ final class Views {
         return node;
     }
 
+    /** The leg with the callee's lead id, numbers and URIs masked as the logs mask them (an export for a viewer). */
+    static CdrLeg masked(CdrLeg leg, NumberMask mask) {
+        String toUri = leg.kind() == LegKind.CUSTOMER && leg.toUri() != null
+                ? "sip:" + number(leg.normalizedNumber(), false, mask) : mask.scrub(leg.toUri());
+        return leg.withCallee(number(leg.leadId(), false, mask), number(leg.dialedNumber(), false, mask),
+                number(leg.normalizedNumber(), false, mask), mask.scrub(leg.fromUri()), toUri);
+    }
+
     static String number(String number, boolean full, NumberMask mask) {
         return full || number == null ? number : mask.mask(number);
     }

@@ -86,6 +86,7 @@ public final class ConfigReload implements ConfigReloader {
             channels.update(trunk);
             return channels;
         }));
+        server.sip().trunks(candidate.trunks().values());
         Map<String, CampaignRunner> runners = server.campaigns();
         for (CampaignConfig campaign : candidate.campaigns().values()) {
             CampaignRunner runner = runners.get(campaign.name());

@@ -38,7 +38,7 @@ import org.fairdial.dialing.LeadImport;
 import org.fairdial.dialing.LeadStore;
 import org.fairdial.dialing.TrunkChannels;
 import org.fairdial.dialing.dnc.DoNotCallLists;
-import org.fairdial.media.relay.NettyMediaEngine;
+import org.fairdial.media.MediaEngine;
 import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
@@ -67,7 +67,7 @@ public final class DialerServer implements AutoCloseable {
     /** Writes agents' registration changes to the store, in order, off the SIP threads. */
     private final ExecutorService bindingWriter;
     private StoreStack store;
-    private NettyMediaEngine media;
+    private MediaEngine media;
     private AgentRegistry agents;
     private JainSipSignalling sip;
     private AdminServer admin;
@@ -105,8 +105,7 @@ public final class DialerServer implements AutoCloseable {
     private void open() throws SipException, IOException {
         LoggingSetup.apply(config.logging());
         store = StoreStack.open(config, numberMask, clock, housekeeping);
-        media = NettyMediaEngine.start(config.media());
-        MediaWarmup.run(media);
+        media = MediaEngines.start(config);
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy(),
                 config.agentPolicy().backoff());
         agents.persistBindings(new JdbcBindingRepository(store.database), bindingWriter);
@@ -126,6 +125,7 @@ public final class DialerServer implements AutoCloseable {
         });
         sip.journalDialogs(store.sink::dialogConfirmed);
         sip.tlsTrunks(config.trunks().values());
+        sip.trunks(config.trunks().values());
         sip.start("fairdial-" + config.sip().port());
         // Before any new call: the carrier and the agents' phones must not keep calls the last run left up.
         sip.endDialogsOfLastRun(store.sink.recovery().dialogs());
@@ -148,8 +148,8 @@ public final class DialerServer implements AutoCloseable {
     private void startCampaigns() throws IOException {
         config.trunks().forEach((name, trunk) -> trunks.put(name, new TrunkChannels(trunk)));
         leadStates = new JdbcLeadStateRepository(store.database);
-        denials = new JdbcDenialRepository(store.database.dataSource());
-        doNotCallEntries = new JdbcDoNotCallRepository(store.database.dataSource(), numberMask);
+        denials = new JdbcDenialRepository(store.database);
+        doNotCallEntries = new JdbcDoNotCallRepository(store.database, numberMask);
         doNotCall = DoNotCallLists.load(config.doNotCallRegistries(), config.campaigns().values(), doNotCallEntries);
         doNotCall.matchHashedWith(store.hasher);
         // Customer legs that ended before a crash, the store down: their lead outcomes may not have been stored.
@@ -272,7 +272,7 @@ public final class DialerServer implements AutoCloseable {
         return sip;
     }
 
-    public NettyMediaEngine media() {
+    public MediaEngine media() {
         return media;
     }
 

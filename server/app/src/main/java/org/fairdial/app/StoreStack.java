@@ -3,11 +3,13 @@ package org.fairdial.app;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
+import org.fairdial.cdr.store.AsyncCdrWriter;
 import org.fairdial.cdr.store.DurableCdrSink;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.cdr.report.ComplianceReporter;
@@ -16,6 +18,7 @@ import org.fairdial.config.DialerConfig;
 import org.fairdial.privacy.erasure.ErasureGuard;
 import org.fairdial.privacy.NumberHasher;
 import org.fairdial.privacy.NumberMask;
+import org.fairdial.privacy.PersonalData;
 import org.fairdial.privacy.erasure.PrivacyEraser;
 import org.fairdial.privacy.erasure.RetentionJob;
 import org.fairdial.storage.Database;
@@ -23,6 +26,8 @@ import org.fairdial.storage.JdbcCdrRepository;
 import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;
+import org.fairdial.storage.KeyRotation;
+import org.fairdial.ports.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,18 +54,20 @@ final class StoreStack implements AutoCloseable {
         this.sink = sink;
         this.hasher = hasher;
         this.privacy = privacy;
-        this.history = new JdbcDialHistoryRepository(database.dataSource(), mask);
+        this.history = new JdbcDialHistoryRepository(database, mask);
     }
 
     static StoreStack open(DialerConfig config, NumberMask mask, InstantSource clock,
                            ScheduledExecutorService housekeeping) throws IOException {
-        Database database = Database.open(config.store());
+        Database database = Database.open(config.store(),
+                PersonalData.from(config.privacy().encryption(), System::getenv));
         try {
+            refuseNumbersInClear(database);
             JdbcCdrRepository cdrs = new JdbcCdrRepository(database);
-            JdbcPrivacyRepository privacy = new JdbcPrivacyRepository(database.dataSource());
+            JdbcPrivacyRepository privacy = new JdbcPrivacyRepository(database);
             NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), privacy, clock.instant());
             DurableCdrSink sink = DurableCdrSink.open(new ErasureGuard(cdrs, privacy, hasher, clock), config.store(),
-                    database::durabilityBarrier, clock);
+                    database::durabilityBarrier, clock, AsyncCdrWriter.DEFAULT_CLOSE_TIMEOUT, database.personalData());
             StoreStack stack = new StoreStack(database, cdrs, sink, hasher, privacy, mask);
             stack.afterRecovery(config.campaigns());
             JdbcComplianceRepository reports = new JdbcComplianceRepository(database);
@@ -72,6 +79,28 @@ final class StoreStack implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * With encryption on, numbers still in clear (a store written before it was turned on) would not be found by
+     * the blind-index lookups, do-not-call among them: the server does not start over them; nor, with encryption
+     * off, over numbers kept by their blind index.
+     */
+    private static void refuseNumbersInClear(Database database) {
+        if (!database.personalData().enabled()) {
+            List<String> encrypted = KeyRotation.tablesKeyedByIndex(database.dataSource());
+            if (!encrypted.isEmpty()) {
+                throw new StoreException("the store holds numbers encrypted at rest (" + encrypted + ") but "
+                        + "dialer.privacy.encryption is off: they would not be found (do-not-call among them); "
+                        + "configure the encryption keys (docs/security.md)", null);
+            }
+            return;
+        }
+        Map<String, Long> clear = new KeyRotation(database).plaintextRows();
+        if (!clear.isEmpty()) {
+            throw new StoreException("dialer.privacy.encryption is on but the store still holds numbers in clear "
+                    + clear + ": run `dialer privacy rotate-keys -c <this config>` first (docs/operations.md)", null);
         }
     }
 

@@ -88,6 +88,7 @@ class AdminApiIT {
                 new Endpoint("POST", "/api/dnc", "{\"number\": \"" + NUMBER + "\"}", Role.ADMIN, 201),
                 new Endpoint("DELETE", "/api/dnc/" + NUMBER, null, Role.ADMIN, 200),
                 new Endpoint("GET", "/api/cdrs", null, Role.VIEWER, 200),
+                new Endpoint("GET", "/api/cdrs/export", null, Role.VIEWER, 200),
                 new Endpoint("GET", "/api/stats/answered", null, Role.VIEWER, 200),
                 new Endpoint("POST", "/api/config/validate", "dialer.sip.port = 5099", Role.ADMIN, 200),
                 new Endpoint("POST", "/api/config/reload", null, Role.ADMIN, 200),

@@ -19,6 +19,7 @@ import org.fairdial.config.DialerConfig;
 import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.it.SippBridge;
 import org.fairdial.it.TestDialer;
+import org.fairdial.privacy.PersonalData;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
 
@@ -150,8 +151,10 @@ final class AdminFixture implements AutoCloseable {
             TestDialer.Builder.Ports ports = dialer.writeConfig();
             DialerConfig config = DialerConfigLoader.load(ports.file());
             if (!seed.isEmpty()) {
-                try (Database db = Database.open(config.store())) {
-                    new JdbcCdrRepository(db.dataSource()).insertBatch(seed);
+                // Stored as the server will read them: encrypted when dialer.privacy.encryption is on.
+                try (Database db = Database.open(config.store(),
+                        PersonalData.from(config.privacy().encryption(), System::getenv))) {
+                    new JdbcCdrRepository(db).insertBatch(seed);
                 }
             }
             int trunkPort = ports.trunk();

@@ -34,6 +34,7 @@ final class RtpPeer implements AutoCloseable {
     private volatile InetSocketAddress remote;
     private volatile byte talkFill;
     private volatile boolean talking;
+    private boolean scheduled;
     private volatile boolean closed;
     /** One stream whatever it carries (audio, then events): one SSRC, one sequence. */
     private final int ssrc;
@@ -69,13 +70,21 @@ final class RtpPeer implements AutoCloseable {
         talkFill = fill;
         if (!talking) {
             talking = true;
-            sender.scheduleAtFixedRate(this::sendFrame, 0, 20, TimeUnit.MILLISECONDS);
+            if (!scheduled) {
+                scheduled = true;
+                sender.scheduleAtFixedRate(this::sendFrame, 0, 20, TimeUnit.MILLISECONDS);
+            }
         }
+    }
+
+    /** Stops talking (the socket stays open and keeps recording), as a phone whose audio died would. */
+    void silence() {
+        talking = false;
     }
 
     private void sendFrame() {
         InetSocketAddress to = remote;
-        if (to == null || closed) {
+        if (to == null || closed || !talking) {
             return;
         }
         int s = nextSeq.getAndIncrement();

@@ -53,6 +53,9 @@ class SighupReloadIT {
             assertTrue(applied.contains("agents: +1002"), applied);
             assertTrue(applied.contains("dialer.privacy (logVisibleDigits)"), applied);
             options(ports.sip(), 2);
+            // The request and our reply (logged once it is sent, so after the probe may already have read it).
+            TestDialer.await("OPTIONS 2 and its reply in the server log", Duration.ofSeconds(30),
+                    () -> read(log).split("CSeq: 2 OPTIONS", -1).length > 2);
             String afterReload = awaitLog(log, "CSeq: 2 OPTIONS");
             assertTrue(afterReload.contains("sip:***78@"), "2 digits after the reload:\n" + afterReload);
 

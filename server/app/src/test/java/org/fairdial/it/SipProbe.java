@@ -10,8 +10,11 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 
-/** Sends one OPTIONS by hand over UDP or TCP and tells whether a 200 came back in time. */
+/** Sends one OPTIONS by hand over UDP, TCP or TLS and tells whether a 200 came back in time. */
 final class SipProbe {
     private static final AtomicLong NEXT = new AtomicLong();
 
@@ -59,24 +62,46 @@ final class SipProbe {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", sipPort), timeoutMs);
-            socket.setSoTimeout(timeoutMs);
-            socket.getOutputStream().write(options("TCP", from, socket.getLocalPort(), sipPort)
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            byte[] head = new byte[12];
-            int read = 0;
-            try {
-                while (read < head.length) {
-                    int n = in.read(head, read, head.length - read);
-                    if (n < 0) {
-                        return false;
-                    }
-                    read += n;
-                }
-            } catch (SocketTimeoutException e) {
+            return answered(socket, "TCP", sipPort, timeoutMs);
+        }
+    }
+
+    /**
+     * OPTIONS over a new TLS connection from 127.0.0.1 with {@code context} (trusting the server's CA): true if
+     * the handshake completes and a 200 arrives in time.
+     */
+    static boolean tls(SSLContext context, int tlsPort, int timeoutMs) throws IOException {
+        try (Socket tcp = new Socket()) {
+            tcp.connect(new InetSocketAddress("127.0.0.1", tlsPort), timeoutMs);
+            tcp.setSoTimeout(timeoutMs);
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, "127.0.0.1", tlsPort,
+                    true)) {
+                socket.startHandshake();
+                return answered(socket, "TLS", tlsPort, timeoutMs);
+            } catch (SSLException | SocketTimeoutException e) {
                 return false;
             }
-            return new String(head, StandardCharsets.US_ASCII).startsWith("SIP/2.0 200");
         }
+    }
+
+    private static boolean answered(Socket socket, String transport, int sipPort, int timeoutMs) throws IOException {
+        socket.setSoTimeout(timeoutMs);
+        socket.getOutputStream().write(options(transport, socket.getLocalAddress().getHostAddress(),
+                socket.getLocalPort(), sipPort).getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        byte[] head = new byte[12];
+        int read = 0;
+        try {
+            while (read < head.length) {
+                int n = in.read(head, read, head.length - read);
+                if (n < 0) {
+                    return false;
+                }
+                read += n;
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+        return new String(head, StandardCharsets.US_ASCII).startsWith("SIP/2.0 200");
     }
 }

@@ -58,6 +58,21 @@ final class Sipp implements AutoCloseable {
         return new Sipp(process, dir, name);
     }
 
+    /**
+     * Like {@link #start} without message and error traces: for floods, whose traces would cost more disk and CPU
+     * than the load they make. Only SIPp's own output is kept.
+     */
+    static Sipp startUntraced(Path dir, String name, String scenario, Map<String, String> vars, Duration limit,
+                              String... args) throws IOException {
+        Path file = render(dir, name, scenario, vars);
+        List<String> command = new ArrayList<>(List.of("timeout", "-k", "5", Long.toString(limit.toSeconds()),
+                "sipp", "-sf", file.toString(), "-nostdin"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + "-out.log").toFile()).start();
+        return new Sipp(process, dir, name);
+    }
+
     /** Writes scenario template {@code scenario} with {@code vars} filled in to {@code dir/name.xml}. */
     static Path render(Path dir, String name, String scenario, Map<String, String> vars) throws IOException {
         String template;

@@ -35,12 +35,29 @@ final class SippPeers {
         Map<String, String> vars = new HashMap<>(Map.of("agent", agent, "media_port", Integer.toString(mediaPort)));
         vars.putAll(answerVars);
         Path ooc = Sipp.render(dir, "agent-" + agent + "-answer", answerScenario, vars);
-        vars.putAll(Map.of("expires", "120", "expected_final", "200", "hold_ms", Long.toString(holdMs)));
+        // The registration outlives the hold: a phone registered for a long run must not expire mid-run.
+        long expires = Math.max(120, holdMs / 1000 + 60);
+        vars.putAll(Map.of("expires", Long.toString(expires), "expected_final", "200", "hold_ms",
+                Long.toString(holdMs)));
         int port = TestDialer.freePort();
         Sipp sipp = Sipp.start(dir, "agent-" + agent, "agent-register.xml", vars,
                 Duration.ofMillis(holdMs).plusSeconds(60), "127.0.0.1:" + dialer.sipPort, "-i", "127.0.0.1",
                 "-p", Integer.toString(port), "-m", "1", "-au", agent, "-ap", password, "-oocsf", ooc.toString());
         sipp.awaitListening(port);
         return sipp;
+    }
+
+    /**
+     * SIPp flooding the dialer with new {@code method} requests (flood.xml) from loopback address {@code source}
+     * at {@code rate} per second for {@code duration}, untraced.
+     */
+    static Sipp flood(Path dir, TestDialer dialer, String method, String source, int rate, Duration duration)
+            throws IOException {
+        String name = "flood-" + method.toLowerCase(java.util.Locale.ROOT) + "-" + source;
+        long count = Math.max(1, rate * duration.toMillis() / 1000);
+        return Sipp.startUntraced(dir, name, "flood.xml", Map.of("method", method),
+                duration.plusSeconds(15), "127.0.0.1:" + dialer.sipPort, "-i", source, "-p", Integer.toString(TestDialer.freePort()), "-r",
+                Integer.toString(rate), "-m", Long.toString(count), "-t", "u1", "-timeout",
+                (duration.toSeconds() + 5) + "s");
     }
 }

@@ -59,8 +59,16 @@ public sealed interface CallEvent {
     record TimerFired(TimerKind timer) implements CallEvent {
     }
 
-    /** A bridged leg's peer has sent no RTP for the configured time: its phone is gone. */
-    record MediaLost(LegKind leg) implements CallEvent {
+    /**
+     * A bridged leg's media is gone: its peer has sent no RTP for the configured time (its phone is gone;
+     * {@code reason} null), or the media engine lost the leg itself, e.g. the media server failed ({@code reason}
+     * says how, for the CDR).
+     */
+    record MediaLost(LegKind leg, String reason) implements CallEvent {
+        /** The peer fell silent. */
+        public MediaLost(LegKind leg) {
+            this(leg, null);
+        }
     }
 
     /**

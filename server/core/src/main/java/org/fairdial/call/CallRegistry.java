@@ -1,5 +1,7 @@
 package org.fairdial.call;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ public final class CallRegistry implements CallObserver {
     private final Map<UUID, CallSession> calls = new ConcurrentHashMap<>();
     private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
     private final AtomicLong unexpected = new AtomicLong();
+    /** How long events waited in their calls' queues, over the last seconds. */
+    private final LatencyWindow eventDelays = new LatencyWindow(Duration.ofSeconds(5));
     private CallPorts ports;
 
     /** The ports sessions use; their observer must be this registry. */
@@ -50,6 +54,16 @@ public final class CallRegistry implements CallObserver {
     /** (status, event) pairs outside the transition table so far; tests expect zero. */
     public long unexpectedEvents() {
         return unexpected.get();
+    }
+
+    /** Queue delays of the calls' events over the last 5 s: the server's own latency, which pacing reads. */
+    public LatencyWindow eventDelays() {
+        return eventDelays;
+    }
+
+    @Override
+    public void eventTaken(CallEvent event, Instant now, Duration queued) {
+        eventDelays.record(now, queued);
     }
 
     @Override

@@ -139,6 +139,8 @@ public final class CallSession {
     private void handle(CallEvent event, Instant at) {
         MDC.put("call", LegIds.shortForm(plan.callId()));
         try {
+            Instant now = ports.clock().instant();
+            ports.observer().eventTaken(event, now, Duration.between(at, now));
             record(event, at);
             CallStatus before = status;
             Step step = CallTransitions.next(before, event, plan.campaign().abandon().optOutKey(),

@@ -372,15 +372,15 @@ public final class CallTransitions {
         if (e instanceof CallEvent.MediaLost m && m.leg() == CUSTOMER) {
             // The carrier lost the call without a BYE: the agent would talk to nobody for as long as they wait.
             return Step.to(s.with(CallState.ENDED, DONE), new SendBye(CUSTOMER), new SendBye(AGENT),
-                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the callee"),
-                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "callee media lost"),
+                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, lost(m, "no RTP from the callee")),
+                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, lost(m, "callee media lost")),
                     new ReleaseAgent(AgentRelease.WRAP_UP));
         }
         if (e instanceof CallEvent.MediaLost m && m.leg() == AGENT) {
             // The agent's phone died mid-call: better a clean hang-up than leave the callee on dead air.
             return Step.to(s.with(CallState.ENDED, DONE), new SendBye(CUSTOMER), new SendBye(AGENT),
-                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, "agent media lost"),
-                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, "no RTP from the agent"),
+                    endLeg(CUSTOMER, Disposition.ANSWERED, HangupSide.DIALER, lost(m, "agent media lost")),
+                    endLeg(AGENT, Disposition.ANSWERED, HangupSide.DIALER, lost(m, "no RTP from the agent")),
                     new ReleaseAgent(AgentRelease.UNAVAILABLE));
         }
         if (e instanceof Hangup h) {
@@ -390,6 +390,11 @@ public final class CallTransitions {
                     new ReleaseAgent(AgentRelease.WRAP_UP));
         }
         return Step.ignored(s);
+    }
+
+    /** The CDR reason of a media loss: the engine's own when it lost the leg, else the silent peer's. */
+    private static String lost(CallEvent.MediaLost m, String silentPeer) {
+        return m.reason() != null ? m.reason() : silentPeer;
     }
 
     private static Step abandoning(CallStatus s, CallEvent e) {

@@ -183,14 +183,21 @@ final class EffectRunner {
         ports.agents().ringing(agentId);
     }
 
+    /**
+     * Opens a leg in the call's group (an engine may share one media pipeline between a call's legs), and turns an
+     * engine's own loss of the leg (its media server failed) into the event the RTP timeout posts, with the reason.
+     */
     private MediaLeg openMedia(String id) {
+        LegKind leg = id.startsWith("c-") ? LegKind.CUSTOMER : LegKind.AGENT;
+        MediaLeg media;
         try {
-            return ports.media().openLeg(id);
+            media = ports.media().openLeg(id, call.callId().toString());
         } catch (PortsExhaustedException e) {
-            LegKind leg = id.startsWith("c-") ? LegKind.CUSTOMER : LegKind.AGENT;
             call.post(new Failed(leg, null, "no RTP port: " + e.getMessage()));
             return null;
         }
+        media.onMediaLost(reason -> call.post(new CallEvent.MediaLost(leg, reason)));
+        return media;
     }
 
     /** Journals a fresh snapshot of each leg under way whose milestones changed (SIP ids, answer, bridge). */

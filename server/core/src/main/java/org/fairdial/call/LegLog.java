@@ -11,7 +11,9 @@ import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegIds;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.RtpQuality;
 import org.fairdial.compliance.Consent;
+import org.fairdial.media.FarEndReport;
 import org.fairdial.media.RtpStats;
 import org.fairdial.media.sdp.Negotiation;
 
@@ -137,12 +139,21 @@ final class LegLog {
                 dialedNumber, normalizedNumber, fromUri, toUri, plan.campaign().callerId().number(),
                 customer ? plan.trunk().name() : null, agentId, sipCallId, created, ringingAt, answeredAt, bridgedAt,
                 endedAt, pdd, earlyMedia, ringMs, talkMs, end.disposition(), sipCode, reason, q850,
-                end.hangupSide(), abandoned, abandonMs, rtp.packetsSent(), rtp.packetsReceived(), rtp.packetsLost());
+                end.hangupSide(), abandoned, abandonMs, rtp.packetsSent(), rtp.packetsReceived(), rtp.packetsLost())
+                .withRtpQuality(quality(rtp));
         if (!customer) {
             return leg;
         }
         Consent consent = plan.consent();
         return leg.withTsr(plan.campaign().callerId().name(), promptName, consent == null ? null : consent.source(),
                 consent == null ? null : consent.at());
+    }
+
+    /** The media engine's figures as the CDR keeps them. */
+    static RtpQuality quality(RtpStats rtp) {
+        FarEndReport peer = rtp.farEnd();
+        return peer == null ? new RtpQuality(rtp.jitterMs(), null, null, null, null)
+                : new RtpQuality(rtp.jitterMs(), peer.lossPercent(), peer.cumulativeLost(), peer.jitterMs(),
+                        peer.rttMs());
     }
 }

@@ -44,6 +44,8 @@ import java.util.UUID;
  * @param promptName         the prerecorded message played to the callee (abandon prompt), or null if none was
  * @param consentSource      where the consent the call relied on was given (as the lead list says), or null
  * @param consentAt          when that consent was given, or null
+ * @param rtpQuality         jitter, loss and round trip as we measured them and as the peer reported them over
+ *                           RTCP; {@link RtpQuality#UNKNOWN} when none is known (never null)
  *
  * <p>The last four, with {@code campaign} (the seller's campaign), {@code callerId} (the calling number
  * transmitted) and {@code disposition}, are the records 16 CFR 310.5(a)(2) as amended in 2024 asks a telemarketer
@@ -85,7 +87,8 @@ public record CdrLeg(
         String callerIdName,
         String promptName,
         String consentSource,
-        Instant consentAt) {
+        Instant consentAt,
+        RtpQuality rtpQuality) {
 
     /** A leg without the TSR records (legs written before they existed, agent legs, tests). */
     public CdrLeg(UUID legId, UUID callId, LegKind kind, String campaign, String leadId, String dialedNumber,
@@ -98,7 +101,23 @@ public record CdrLeg(
         this(legId, callId, kind, campaign, leadId, dialedNumber, normalizedNumber, fromUri, toUri, callerId, trunk,
                 agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt, postDialDelayMs, earlyMedia,
                 ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide, abandonTreatment,
-                abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, null, null, null, null);
+                abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, null, null, null, null, RtpQuality.UNKNOWN);
+    }
+
+    /** A leg with the TSR records and no quality figures. */
+    public CdrLeg(UUID legId, UUID callId, LegKind kind, String campaign, String leadId, String dialedNumber,
+                  String normalizedNumber, String fromUri, String toUri, String callerId, String trunk,
+                  String agent, String sipCallId, Instant createdAt, Instant ringingAt, Instant answeredAt,
+                  Instant bridgedAt, Instant endedAt, Long postDialDelayMs, boolean earlyMedia, long ringMs,
+                  long talkMs, Disposition disposition, Integer sipCode, String sipReason, Integer q850Cause,
+                  HangupSide hangupSide, boolean abandonTreatment, long abandonTreatmentMs, long rtpSent,
+                  long rtpReceived, long rtpLost, String callerIdName, String promptName, String consentSource,
+                  Instant consentAt) {
+        this(legId, callId, kind, campaign, leadId, dialedNumber, normalizedNumber, fromUri, toUri, callerId, trunk,
+                agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt, postDialDelayMs, earlyMedia,
+                ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide, abandonTreatment,
+                abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, callerIdName, promptName, consentSource,
+                consentAt, RtpQuality.UNKNOWN);
     }
 
     public CdrLeg {
@@ -110,6 +129,7 @@ public record CdrLeg(
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(disposition, "disposition");
         Objects.requireNonNull(hangupSide, "hangupSide");
+        rtpQuality = rtpQuality == null ? RtpQuality.UNKNOWN : rtpQuality;
     }
 
     /** A prerecorded message was played to the callee on this leg. */
@@ -123,6 +143,28 @@ public record CdrLeg(
                 callerId, trunk, agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt,
                 postDialDelayMs, earlyMedia, ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide,
                 abandonTreatment, abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, callerIdName, promptName,
-                consentSource, consentAt);
+                consentSource, consentAt, rtpQuality);
+    }
+
+    /** This leg with the given quality figures. */
+    public CdrLeg withRtpQuality(RtpQuality quality) {
+        return new CdrLeg(legId, callId, kind, campaign, leadId, dialedNumber, normalizedNumber, fromUri, toUri,
+                callerId, trunk, agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt,
+                postDialDelayMs, earlyMedia, ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide,
+                abandonTreatment, abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, callerIdName, promptName,
+                consentSource, consentAt, quality);
+    }
+
+    /**
+     * This leg with other values in the columns that identify the callee (lead id, numbers, From and To URIs):
+     * the store and the CDR journal put their encrypted forms there (dialer.privacy.encryption).
+     */
+    public CdrLeg withCallee(String leadId, String dialedNumber, String normalizedNumber, String fromUri,
+                             String toUri) {
+        return new CdrLeg(legId, callId, kind, campaign, leadId, dialedNumber, normalizedNumber, fromUri, toUri,
+                callerId, trunk, agent, sipCallId, createdAt, ringingAt, answeredAt, bridgedAt, endedAt,
+                postDialDelayMs, earlyMedia, ringMs, talkMs, disposition, sipCode, sipReason, q850Cause, hangupSide,
+                abandonTreatment, abandonTreatmentMs, rtpSent, rtpReceived, rtpLost, callerIdName, promptName,
+                consentSource, consentAt, rtpQuality);
     }
 }

@@ -82,6 +82,9 @@ final class CampaignReader {
             checks.checkOptOut(abandon);
         }
         Prompt prompt = prompt(r, p, abandon);
+        if (profile != null && prompt != null) {
+            new ProfileChecks(r, p, profile).checkConnectFits(abandon, connect, prompt.duration());
+        }
         double ratio = r.number(p + ".dial-ratio", 1.0, 5.0);
         PacingMode pacing = r.enumValue(p + ".pacing", PacingMode.class, PacingMode.PROGRESSIVE);
         Duration wrapUp = r.duration(p + ".wrap-up");

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  */
 public final class ConfigDiff {
     /** Sections a running server cannot swap: sockets, threads and the store are bound at start. */
-    private static final List<String> RESTART_ONLY = List.of("sip", "media", "store", "agentPolicy",
+    private static final List<String> RESTART_ONLY = List.of("sip", "media", "mediaEngine", "store", "agentPolicy",
             "calls");
 
     private ConfigDiff() {
@@ -25,9 +25,14 @@ public final class ConfigDiff {
         named(lines, "trunks", old.trunks(), next.trunks());
         named(lines, "campaigns", old.campaigns(), next.campaigns());
         named(lines, "profiles", old.profiles(), next.profiles());
+        // The store opens with its keys: encryption at rest changes need a restart like the store itself.
+        if (!Objects.equals(old.privacy().encryption(), next.privacy().encryption())) {
+            lines.add("needs a restart, not applied: dialer.privacy.encryption");
+        }
         for (RecordComponent c : DialerConfig.class.getRecordComponents()) {
             Object before = value(c, old);
-            Object after = value(c, next);
+            Object after = "privacy".equals(c.getName())
+                    ? next.privacy().withEncryption(old.privacy().encryption()) : value(c, next);
             if (!(before instanceof Map) && !"source".equals(c.getName()) && !Objects.equals(before, after)) {
                 lines.add((RESTART_ONLY.contains(c.getName()) ? "needs a restart, not applied: " : "changed: ")
                         + "dialer." + c.getName() + " (" + changedComponents(before, after) + ")");
@@ -43,6 +48,9 @@ public final class ConfigDiff {
             if (RESTART_ONLY.contains(c.getName()) && !Objects.equals(value(c, old), value(c, next))) {
                 sections.add("dialer." + c.getName());
             }
+        }
+        if (!Objects.equals(old.privacy().encryption(), next.privacy().encryption())) {
+            sections.add("dialer.privacy.encryption");
         }
         return sections;
     }

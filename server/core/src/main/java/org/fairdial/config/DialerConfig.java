@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.MediaConfig;
+import org.fairdial.media.MediaEngineConfig;
 
 /**
  * The whole validated configuration, built once at start-up by {@link DialerConfigLoader}.
@@ -11,6 +12,7 @@ import org.fairdial.media.MediaConfig;
  * @param source    the operator file it was read from (null for a config built in code)
  * @param sip       signalling
  * @param media     RTP media plane
+ * @param mediaEngine which engine carries RTP (built-in relay or Kurento) and how to reach Kurento
  * @param store     CDR and dialing-state store
  * @param agentPolicy how agents get calls and control themselves
  * @param calls     call control's timers
@@ -28,6 +30,7 @@ public record DialerConfig(
         Path source,
         SipConfig sip,
         MediaConfig media,
+        MediaEngineConfig mediaEngine,
         StoreConfig store,
         AgentPolicyConfig agentPolicy,
         CallControlConfig calls,
@@ -54,8 +57,9 @@ public record DialerConfig(
      * call timers) taken from {@code running}: what a reload puts in force.
      */
     public DialerConfig keepingRestartOnlyFrom(DialerConfig running) {
-        return new DialerConfig(source, running.sip, running.media, running.store, running.agentPolicy,
+        return new DialerConfig(source, running.sip, running.media, running.mediaEngine, running.store, running.agentPolicy,
                 running.calls, logging,
-                shutdown, admin, privacy, profiles, trunks, agents, campaigns, doNotCallRegistries);
+                shutdown, admin, privacy.withEncryption(running.privacy.encryption()), profiles, trunks, agents,
+                campaigns, doNotCallRegistries);
     }
 }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.fairdial.compliance.JurisdictionProfile;
+import org.fairdial.media.MediaEngineConfig;
 
 /**
  * Reads an operator HOCON file over the reference defaults ({@code reference.conf} of each module), with
@@ -38,12 +40,18 @@ public final class DialerConfigLoader {
     public static DialerConfig load(Path file, Config overrides) throws ConfigValidationException {
         Config parsed = parse(file);
         Path baseDir = file.toAbsolutePath().getParent();
-        return build(overrides.withFallback(parsed), baseDir, file);
+        return build(overrides.withFallback(parsed), baseDir, file, System::getenv);
     }
 
     /** Validates a tree given in code (tests, the demo), over the reference defaults. */
     public static DialerConfig fromConfig(Config operator, Path baseDir) throws ConfigValidationException {
-        return build(operator, baseDir, null);
+        return build(operator, baseDir, null, System::getenv);
+    }
+
+    /** As {@link #fromConfig(Config, Path)}, reading encryption keys from {@code env} instead of the process's. */
+    public static DialerConfig fromConfig(Config operator, Path baseDir, Function<String, String> env)
+            throws ConfigValidationException {
+        return build(operator, baseDir, null, env);
     }
 
     /**
@@ -58,7 +66,7 @@ public final class DialerConfigLoader {
         } catch (ConfigException e) {
             throw new ConfigValidationException(List.of(syntaxProblem(e)));
         }
-        return build(parsed, baseDir, null);
+        return build(parsed, baseDir, null, System::getenv);
     }
 
     /**
@@ -66,11 +74,16 @@ public final class DialerConfigLoader {
      * export or an erasure does not fail on a missing prompt or lead list of the server's configuration.
      */
     public static ToolConfig loadForTools(Path file) throws ConfigValidationException {
+        return loadForTools(file, System::getenv);
+    }
+
+    /** As {@link #loadForTools(Path)}, reading encryption keys from {@code env} instead of the process's. */
+    public static ToolConfig loadForTools(Path file, Function<String, String> env) throws ConfigValidationException {
         Config operator = parse(file);
         Config resolved = resolve(operator);
         List<ConfigProblem> problems = unknownKeys(operator, resolved);
         ConfigReader reader = new ConfigReader(resolved, problems);
-        SectionReaders sections = new SectionReaders(reader);
+        SectionReaders sections = new SectionReaders(reader, env);
         StoreConfig store = sections.store("dialer.store");
         PrivacyConfig privacy = sections.privacy("dialer.privacy");
         Map<String, JurisdictionProfile> profiles = new LinkedHashMap<>();
@@ -114,14 +127,16 @@ public final class DialerConfigLoader {
         }
     }
 
-    private static DialerConfig build(Config operator, Path baseDir, Path source) throws ConfigValidationException {
+    private static DialerConfig build(Config operator, Path baseDir, Path source, Function<String, String> env)
+            throws ConfigValidationException {
         Config resolved = resolve(operator);
         List<ConfigProblem> problems = unknownKeys(operator, resolved);
         ConfigReader reader = new ConfigReader(resolved, problems);
-        SectionReaders sections = new SectionReaders(reader);
+        SectionReaders sections = new SectionReaders(reader, env);
 
         SipConfig sip = sections.sip("dialer.sip", new TlsReader(reader, baseDir, Instant.now()));
         var media = sections.media("dialer.media");
+        MediaEngineConfig mediaEngine = sections.mediaEngine("dialer.media", baseDir);
         StoreConfig store = sections.store("dialer.store");
         AgentPolicyConfig agentPolicy = sections.agentPolicy("dialer.agent-policy");
         CallControlConfig calls = sections.calls("dialer.calls");
@@ -157,11 +172,31 @@ public final class DialerConfigLoader {
         for (String name : reader.keys("dialer.campaigns")) {
             campaigns.put(name, campaignReader.read(name));
         }
+        if (mediaEngine.engine() == MediaEngineConfig.Engine.KURENTO) {
+            refuseDtmfOnKurento(reader, campaigns);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
-        return new DialerConfig(source, sip, media, store, agentPolicy, calls, logging, shutdown, admin, privacy,
+        return new DialerConfig(source, sip, media, mediaEngine, store, agentPolicy, calls, logging, shutdown, admin, privacy,
                 profiles, trunks, agents, campaigns, registries);
+    }
+
+    /**
+     * Kurento Media Server 7 reports no DTMF (its RtpEndpoint has no telephone-event API): an abandon opt-out key
+     * would be announced to callees and never heard, which the US TSR forbids (47 CFR 64.1200(a)(7)). Refused
+     * at the campaign's key rather than silently ignored; docs/operations.md says so.
+     */
+    private static void refuseDtmfOnKurento(ConfigReader reader, Map<String, CampaignConfig> campaigns) {
+        for (Map.Entry<String, CampaignConfig> c : campaigns.entrySet()) {
+            CampaignConfig campaign = c.getValue();
+            if (campaign != null && campaign.abandon() != null && !campaign.abandon().optOutKey().isEmpty()) {
+                String key = "dialer.campaigns." + c.getKey() + ".abandon.opt-out-key";
+                reader.problem(reader.has(key) ? key : "dialer.media.engine", "campaign " + c.getKey()
+                        + " needs a keypress opt-out ('" + campaign.abandon().optOutKey() + "'), but dialer.media"
+                        + ".engine = kurento detects no DTMF: use engine builtin, or a profile without opt-out");
+            }
+        }
     }
 
     /** Unknown keys come first: a mistyped key often explains a missing one reported after it. */

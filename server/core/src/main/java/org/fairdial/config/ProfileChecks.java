@@ -47,14 +47,15 @@ final class ProfileChecks {
     /**
      * An agent that fails at the agent-connect deadline must still leave the whole prompt before the cap (and, where
      * the profile bounds it, its start): otherwise the BYE cuts the identification short (issue 11: a 2 s timeout
-     * left 0.8 s of a 1.9 s it-garante prompt). Only checked once the timeout is below max-duration at all.
-     * Not yet called from {@link CampaignReader}: the shipped defaults themselves fail it (2 s agent-connect-timeout
-     * with the 2.5 s demo prompt under it-garante leaves 0.28 s), so turning it on needs a shorter demo prompt or
-     * default timeout first.
+     * left 0.8 s of a 1.9 s it-garante prompt). Only checked once the timeout is below max-duration at all, and
+     * once the prompt has loaded.
      */
     void checkConnectFits(AbandonConfig abandon, Duration connectTimeout, Duration prompt) {
         if (connectTimeout.isZero() || connectTimeout.compareTo(abandon.maxDuration()) >= 0) {
             return; // already reported by check()
+        }
+        if (prompt.compareTo(AbandonTiming.promptRoom(abandon.maxDuration(), abandon.promptDelay())) > 0) {
+            return; // a prompt too long even without an agent is the prompt's own error
         }
         ConnectWindow window = ConnectWindow.of(profile, abandon.maxDuration(), prompt, connectTimeout);
         if (window.connectTimeoutFits()) {

@@ -1,5 +1,7 @@
 package org.fairdial.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.fairdial.compliance.Durations;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.compliance.RegistryFreshness;
 import org.fairdial.media.MediaConfig;
+import org.fairdial.media.MediaEngineConfig;
 import org.fairdial.auth.CidrBlock;
 import org.fairdial.auth.DigestMath;
 import org.fairdial.auth.LockoutPolicy;
@@ -29,10 +33,19 @@ final class SectionReaders {
     private static final long MIN_SEGMENT = 1L << 20;
     private static final long MAX_SEGMENT = 1L << 30;
 
+    private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
     private final ConfigReader r;
+    private final Function<String, String> env;
 
     SectionReaders(ConfigReader reader) {
+        this(reader, System::getenv);
+    }
+
+    /** @param env the process environment (tests pass their own), where encryption keys are read from */
+    SectionReaders(ConfigReader reader, Function<String, String> env) {
         this.r = reader;
+        this.env = env;
     }
 
     SipConfig sip(String p, TlsReader tlsReader) {
@@ -68,11 +81,34 @@ final class SectionReaders {
         if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
             r.problem(p + ".tcp.idle-timeout", "must be at least 1s");
         }
-        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(r.integer(p + ".tcp.max-connections", 1, 1_000_000), idle);
+        int maxConnections = r.integer(p + ".tcp.max-connections", 1, 1_000_000);
+        int perSource = r.integer(p + ".tcp.max-connections-per-source", 1, 1_000_000);
+        if (perSource > maxConnections) {
+            r.problem(p + ".tcp.max-connections-per-source", "is more than tcp.max-connections " + maxConnections);
+        }
+        Duration handshake = r.duration(p + ".tcp.tls-handshake-timeout");
+        if (handshake.compareTo(Duration.ofMillis(100)) < 0) {
+            r.problem(p + ".tcp.tls-handshake-timeout", "must be at least 100ms");
+        }
+        SipConfig.TcpLimits tcp = new SipConfig.TcpLimits(maxConnections, idle, perSource, handshake);
         return new SipConfig(r.string(p + ".bind-address"), port,
                 Set.copyOf(transports), r.string(p + ".advertised-address"), r.string(p + ".user-agent"),
                 r.string(p + ".realm"), nonce, min, max, dflt, r.integer(p + ".stack-threads", 1, 256), tls,
-                security(p + ".security"), tcp);
+                security(p + ".security"), tcp, overload(p + ".overload"));
+    }
+
+    private SipOverloadConfig overload(String p) {
+        Duration delay = r.duration(p + ".max-queue-delay");
+        if (delay.compareTo(Duration.ofMillis(10)) < 0) {
+            r.problem(p + ".max-queue-delay", "must be at least 10ms (a datagram waits a little even when idle)");
+        }
+        Duration retryAfter = r.duration(p + ".retry-after");
+        if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0 || retryAfter.compareTo(Duration.ofHours(1)) > 0) {
+            r.problem(p + ".retry-after", "must lie between 1s and 1h (Retry-After counts whole seconds)");
+        }
+        return new SipOverloadConfig(r.bool(p + ".enabled"), delay,
+                r.integer(p + ".max-server-transactions", 1, 10_000_000), r.number(p + ".priority-factor", 1, 1000),
+                retryAfter);
     }
 
     private SipSecurityConfig security(String p) {
@@ -117,6 +153,55 @@ final class SectionReaders {
             }
         }
         return List.copyOf(blocks);
+    }
+
+    /**
+     * The engine choice and the Kurento engine's settings; {@code baseDir} resolves a relative prompt directory.
+     * Read whatever the engine, so a broken kurento block fails before someone switches to it.
+     */
+    MediaEngineConfig mediaEngine(String p, Path baseDir) {
+        MediaEngineConfig.Engine engine = r.enumValue(p + ".engine", MediaEngineConfig.Engine.class,
+                MediaEngineConfig.Engine.BUILTIN);
+        String k = p + ".kurento";
+        URI url = kurentoUrl(k + ".url");
+        Duration connect = boundedDuration(k + ".connect-timeout", Duration.ofMillis(100), Duration.ofSeconds(60));
+        Duration request = boundedDuration(k + ".request-timeout", Duration.ofMillis(100), Duration.ofSeconds(60));
+        Duration reconnect = boundedDuration(k + ".reconnect-interval", Duration.ofMillis(100),
+                Duration.ofMinutes(10));
+        String dir = r.string(k + ".prompt-directory");
+        Path directory = dir == null ? null : baseDir.resolve(dir).normalize();
+        String uri = r.string(k + ".prompt-uri");
+        if (uri != null && !(uri.startsWith("file:///") || uri.startsWith("http://") || uri.startsWith("https://"))) {
+            r.problem(k + ".prompt-uri", "must start with file:///, http:// or https:// (how the media server reads"
+                    + " prompt-directory)");
+        }
+        return new MediaEngineConfig(engine, new MediaEngineConfig.Kurento(url, connect, request, reconnect,
+                directory, uri));
+    }
+
+    private URI kurentoUrl(String path) {
+        String text = r.string(path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI url = new URI(text);
+            if (("ws".equals(url.getScheme()) || "wss".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the key
+        }
+        r.problem(path, "must be a ws:// or wss:// URL with a host, e.g. ws://kurento:8888/kurento");
+        return null;
+    }
+
+    private Duration boundedDuration(String path, Duration min, Duration max) {
+        Duration d = r.duration(path);
+        if (d != null && (d.compareTo(min) < 0 || d.compareTo(max) > 0)) {
+            r.problem(path, "must be " + Durations.format(min) + ".." + Durations.format(max));
+        }
+        return d;
     }
 
     /** Reads the values; their rules are the relay's own ({@link MediaConfigCheck}), reported at each key. */
@@ -180,7 +265,46 @@ final class SectionReaders {
         }
         PrivacyConfig.RetentionMode mode = r.enumValue(p + ".retention.mode", PrivacyConfig.RetentionMode.class,
                 PrivacyConfig.RetentionMode.ANONYMIZE);
-        return new PrivacyConfig(digits, key, new PrivacyConfig.Retention(keep, mode, every));
+        return new PrivacyConfig(digits, key, new PrivacyConfig.Retention(keep, mode, every),
+                encryption(p + ".encryption"));
+    }
+
+    /**
+     * {@code dialer.privacy.encryption}: when enabled, every key it names must be in the environment now, so a
+     * missing or short key stops the start (or the tool) with the key id and the variable, never a later write.
+     */
+    private PrivacyConfig.Encryption encryption(String p) {
+        boolean enabled = r.bool(p + ".enabled");
+        Map<String, String> keyEnv = new LinkedHashMap<>();
+        for (String id : r.keys(p + ".keys")) {
+            String path = p + ".keys.\"" + id + "\"";
+            String variable = r.string(path);
+            if (!KEY_ID.matcher(id).matches()) {
+                r.problem(path, "key id '" + id + "' must be 1-32 letters, digits, '-' or '_'");
+            }
+            keyEnv.put(id, variable);
+        }
+        String current = r.string(p + ".current-key-id");
+        String indexEnv = r.string(p + ".index-key-env");
+        if (!enabled) {
+            return new PrivacyConfig.Encryption(false, keyEnv, current, indexEnv);
+        }
+        if (!keyEnv.containsKey(current)) {
+            r.problem(p + ".current-key-id", "must name one of the keys of " + p + ".keys " + keyEnv.keySet());
+        }
+        keyEnv.forEach((id, variable) -> checkKey(p + ".keys.\"" + id + "\"", "data key '" + id + "'", variable));
+        checkKey(p + ".index-key-env", "the blind-index key", indexEnv);
+        return new PrivacyConfig.Encryption(true, keyEnv, current, indexEnv);
+    }
+
+    private void checkKey(String path, String what, String variable) {
+        if (variable.isBlank() || !variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            r.problem(path, "must name the environment variable holding " + what);
+        } else if (PrivacyConfig.Encryption.decodeKey(env.apply(variable)) == null) {
+            r.problem(path, what + ": environment variable " + variable + (env.apply(variable) == null
+                    ? " is not set" : " does not hold base64 of " + PrivacyConfig.Encryption.KEY_BYTES + " bytes")
+                    + " (make one with: head -c 32 /dev/urandom | base64)");
+        }
     }
 
     AgentPolicyConfig agentPolicy(String p) {

@@ -76,9 +76,12 @@ public final class CampaignRunner implements CallObserver, AgentListener {
     private final IdleWatch idle = new IdleWatch();
     private final StoreHealth store;
     /** The last call each agent took for this campaign, until the agent disposes of it. */
-    private final Map<String, Wrap> wraps = new HashMap<>();
-    private volatile CdrDispositions cdrDispositions = (call, code) -> { };
+    private final WrapUps wrapUps;
     private ScheduledFuture<?> ticker;
+    /** Holds the pacer back while the server itself runs late. */
+    private final LoadGuard guard;
+    /** When the ticker's last tick ended (loop thread only); null before the first. */
+    private Instant lastPacedTick;
     /** A paused campaign still writes its queued outcomes: one retry is scheduled at a time. */
     private boolean retryScheduled;
     /**
@@ -106,6 +109,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         this.clock = clock;
         this.store = store;
         this.outcomes = new PendingOutcomes(maxPendingOutcomes);
+        this.guard = new LoadGuard(config.name(), config.agentConnectTimeout(), calls.eventDelays());
+        this.wrapUps = new WrapUps(() -> this.config, () -> this.gate, leads, pacing, agents);
         agents.onAvailability(() -> loop.execute(this::tick));
         agents.addListener(this);
     }
@@ -128,6 +133,19 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     public CampaignStats stats() {
         return stats;
+    }
+
+    /**
+     * How the server's own latency lets the campaign dial now: NORMAL, NO_DIAL_AHEAD or SLOW (the load guard's
+     * last finding; for metrics and the API).
+     */
+    public String loadLevel() {
+        return guard.current().name();
+    }
+
+    /** The server latency the load guard reads, p99 over the last seconds. */
+    public Duration serverLatency() {
+        return guard.latency(clock.instant());
     }
 
     /**
@@ -171,7 +189,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** Where dispositions are written into the CDRs. */
     public void dispositionsTo(CdrDispositions sink) {
-        this.cdrDispositions = sink;
+        wrapUps.writeTo(sink);
     }
 
     /** The code numbered {@code n} in the campaign's dispositions list, or null. */
@@ -181,7 +199,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** This campaign holds a call of {@code agentId} waiting for its disposition. */
     public boolean awaitsDisposition(String agentId) {
-        return CompletableFuture.supplyAsync(() -> wraps.containsKey(agentId), loop).join();
+        return CompletableFuture.supplyAsync(() -> wrapUps.awaits(agentId), loop).join();
     }
 
     /**
@@ -195,43 +213,12 @@ public final class CampaignRunner implements CallObserver, AgentListener {
         CompletableFuture<DispositionResult> result = new CompletableFuture<>();
         loop.execute(() -> {
             try {
-                result.complete(disposeNow(agentId, code, callbackAt));
+                result.complete(wrapUps.dispose(agentId, code, callbackAt, clock.instant()));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
         return result;
-    }
-
-    private DispositionResult disposeNow(String agentId, String code, Instant callbackAt) {
-        if (!config.dispositions().codes().contains(code)) {
-            return DispositionResult.refused(code, "campaign " + config.name() + " has no disposition " + code
-                    + " (it has " + config.dispositions().codes() + ")");
-        }
-        Wrap wrap = wraps.remove(agentId);
-        if (wrap == null) {
-            return DispositionResult.refused(code, "agent " + agentId + " has no call of campaign "
-                    + config.name() + " to dispose of");
-        }
-        Instant now = clock.instant();
-        Instant callback = null;
-        if (code.equals("CALLBACK")) {
-            callback = gate.callbackDue(wrap.lead(), callbackAt != null ? callbackAt
-                    : now.plus(config.dispositions().callbackDelay()));
-        }
-        if (code.equals("ANSWERING_MACHINE")) {
-            pacing.accountant().machine(wrap.answeredAt());
-        }
-        cdrDispositions.record(wrap.callId(), code);
-        Instant next = gate.disposed(wrap.lead(), code, agentId, callback, now);
-        if (next != null) {
-            leads.dueAt(next, wrap.lead());
-            if (callback != null && config.dispositions().callbackAgentOnly()) {
-                leads.own(wrap.lead(), agentId);
-            }
-        }
-        agents.wrapUpDone(agentId);
-        return new DispositionResult(true, config.name(), wrap.lead().id(), code, callback, null);
     }
 
     /** Takes the campaign's leads, with their outcomes from the store; dialing starts with {@link #start()}. */
@@ -279,7 +266,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
                 return;
             }
             running = true;
-            ticker = loop.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+            lastPacedTick = null;
+            ticker = loop.scheduleWithFixedDelay(this::pacedTick, 0, TICK_MS, TimeUnit.MILLISECONDS);
         });
     }
 
@@ -365,6 +353,16 @@ public final class CampaignRunner implements CallObserver, AgentListener {
      * Runs on the fixed-delay ticker: whatever goes wrong in one tick is logged and the next tick runs, since an
      * exception escaping into {@code scheduleWithFixedDelay} would cancel the ticker (and the campaign) for good.
      */
+    /** The ticker's tick: how late it comes tells the load guard how far behind the campaign loop runs. */
+    private void pacedTick() {
+        Instant start = clock.instant();
+        if (lastPacedTick != null) {
+            guard.tickLate(start, Duration.between(lastPacedTick.plusMillis(TICK_MS), start));
+        }
+        tick();
+        lastPacedTick = clock.instant();
+    }
+
     private void tick() {
         try {
             dial();
@@ -442,7 +440,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
 
     /** Places the calls the pacer asks for from the ready leads. */
     private Outcome dialReady(Instant now, boolean probationToo) {
-        PacingDecision decision = pacing.decide(now, agents.snapshot());
+        PacingDecision decision = LoadGuard.apply(pacing.decide(now, agents.snapshot()), guard.level(now),
+                agents.availableCount(probationToo));
         for (int i = 0; i < decision.callsToStart() && refusedUntil == null && leads.hasReady()
                 && trunk.tryAcquire(); i++) {
             String agent = null;
@@ -585,7 +584,7 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             trunk.release();
             Lead lead = inCall.remove(call.callId());
             if (lead != null && cdr.bridgedAt() != null && call.agentId() != null) {
-                wraps.put(call.agentId(), new Wrap(call.callId(), lead, cdr.answeredAt()));
+                wrapUps.hold(call.agentId(), call.callId(), lead, cdr.answeredAt());
             }
             stats.record(cdr);
             boolean agentFailed = call.agentId() != null && cdr.answeredAt() != null && cdr.bridgedAt() == null;
@@ -605,10 +604,6 @@ public final class CampaignRunner implements CallObserver, AgentListener {
             Duration wrapUp = Duration.between(before.since(), after.since());
             loop.execute(() -> pacing.wrapUpEnded(wrapUp));
         }
-    }
-
-    /** An agent's last call of this campaign, waiting for its disposition. */
-    private record Wrap(UUID callId, Lead lead, Instant answeredAt) {
     }
 
     private boolean mine(CallSession call) {

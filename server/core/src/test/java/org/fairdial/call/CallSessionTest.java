@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.fairdial.agent.AgentRegistry;
 import org.fairdial.agent.AgentSnapshot;
 import org.fairdial.agent.AgentState;
@@ -99,7 +100,7 @@ class CallSessionTest {
         assertEquals(List.of("INVITE customer", "ACK CUSTOMER", "INVITE agent 1001 at sip:1001@10.0.0.7:5062"), sip);
         assertEquals(List.of("answer v=0 callee", "treatment comfort noise"), customerLeg().actions);
         assertEquals(AgentState.RINGING, agent().state());
-        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofMillis(2800)), time.pending(),
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofMillis(2800)), time.pending(),
                 "agent connect timer, abandon deadline 100 ms before max-duration");
 
         time.advance(Duration.ofMillis(800));
@@ -133,6 +134,36 @@ class CallSessionTest {
         assertEquals(AgentState.WRAP_UP, agent().state());
         time.advance(CAMPAIGN.wrapUp());
         assertEquals(AgentState.AVAILABLE, agent().state());
+    }
+
+    @Test
+    void aMediaEngineLosingABridgedLegEndsTheCallWithItsReason() {
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = calls.start(plan());
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state());
+        assertTrue(media.values().stream().allMatch(l -> call.callId().toString().equals(l.callId)),
+                "both legs opened in the call's group: " + media.keySet());
+
+        media.values().stream().filter(l -> l.id.startsWith("a-")).findFirst().orElseThrow().lost
+                .accept("media server connection lost (ws://kms:8888/kurento)");
+        run();
+        assertEquals(CallState.ENDED, call.status().state());
+        assertTrue(sip.containsAll(List.of("BYE CUSTOMER", "BYE AGENT")), sip.toString());
+        assertEquals(2, cdrs.size());
+        for (CdrLeg leg : cdrs) {
+            assertEquals(Disposition.ANSWERED, leg.disposition());
+            assertEquals(HangupSide.DIALER, leg.hangupSide());
+            assertTrue(leg.sipReason().endsWith("; media server connection lost (ws://kms:8888/kurento)"),
+                    leg.sipReason());
+        }
+        assertEquals(AgentState.UNAVAILABLE, agent().state(), "the agent's leg was the one lost");
+        assertTrue(media.values().stream().allMatch(l -> l.closed), "media closed");
+        assertEquals(0, calls.unexpectedEvents());
     }
 
     @Test
@@ -572,6 +603,13 @@ class CallSessionTest {
 
     private final class FakeMedia implements MediaEngine {
         @Override
+        public MediaLeg openLeg(String id, String callId) {
+            FakeLeg leg = (FakeLeg) openLeg(id);
+            leg.callId = callId;
+            return leg;
+        }
+
+        @Override
         public MediaLeg openLeg(String id) {
             FakeLeg leg = new FakeLeg(id);
             media.put(id, leg);
@@ -594,6 +632,8 @@ class CallSessionTest {
         final List<String> actions = new ArrayList<>();
         Runnable promptFinished;
         DtmfListener dtmf;
+        Consumer<String> lost;
+        String callId;
         boolean closed;
 
         FakeLeg(String id) {
@@ -649,6 +689,11 @@ class CallSessionTest {
         @Override
         public void bridgeTo(MediaLeg other) {
             actions.add("bridge to " + other.id());
+        }
+
+        @Override
+        public void onMediaLost(Consumer<String> listener) {
+            lost = listener;
         }
 
         @Override

@@ -220,9 +220,23 @@ class ConfigValidationTest {
     @Test
     void promptThatFitsBeforeTheAbandonDeadlineIsAccepted() throws Exception {
         ConfigFixture.wav(dir.resolve("fits.wav"), Duration.ofMillis(2600));
-        CampaignConfig c = DialerConfigLoader.load(fixture.file(CAMPAIGN + ".prompt = \"fits.wav\""))
+        // An agent failing at its connect deadline must leave the whole prompt too: 2.8 s - 2.6 s.
+        CampaignConfig c = DialerConfigLoader.load(fixture.file(CAMPAIGN + ".prompt = \"fits.wav\"\n"
+                        + CAMPAIGN + ".agent-connect-timeout = 200ms"))
                 .campaigns().get("spring");
         assertEquals(Duration.ofMillis(2600), c.prompt().duration());
+    }
+
+    /** Issue 11: a late agent must not cut the prompt; `check` refuses the timeout, naming it and its line. */
+    @Test
+    void anAgentConnectTimeoutThatWouldCutThePromptIsRefused() {
+        ConfigFixture.wav(dir.resolve("id.wav"), Duration.ofMillis(1900));
+        ConfigProblem p = single(fixture.refused(CAMPAIGN + ".prompt = \"id.wav\"\n"
+                + CAMPAIGN + ".agent-connect-timeout = 2 seconds"));
+        assertEquals(CAMPAIGN + ".agent-connect-timeout", p.path());
+        assertEquals(fixture.origin("agent-connect-timeout = 2 seconds"), p.origin());
+        assertTrue(p.rule().startsWith("plus the prompt does not fit: an agent failing at this deadline leaves 800ms"
+                + " of the 1.9s prompt"), p.rule());
     }
 
     /**
@@ -291,14 +305,14 @@ class ConfigValidationTest {
 
     @Test
     void aValueFromTheReferenceDefaultsNamesReferenceConf() {
-        // abandon.max-duration 1s is under the cap, so the 2 s default agent-connect-timeout is now too long.
+        // abandon.max-duration 1s is under the cap, so the 1 s default agent-connect-timeout is now too long.
         ConfigFixture.wav(dir.resolve("short.wav"), Duration.ofMillis(500));
         ConfigValidationException e = fixture.refused(CAMPAIGN + ".prompt = \"short.wav\"\n"
                 + CAMPAIGN + ".abandon.max-duration = 1s");
         ConfigProblem p = single(e);
         assertEquals(CAMPAIGN + ".agent-connect-timeout", p.path());
         assertTrue(p.origin().matches(".*reference\\.conf:\\d+"), p.origin());
-        assertEquals("2 seconds", p.value());
+        assertEquals("1 second", p.value());
     }
 
     private static ConfigProblem single(ConfigValidationException e) {

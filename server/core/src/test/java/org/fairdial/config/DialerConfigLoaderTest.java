@@ -50,7 +50,9 @@ class DialerConfigLoaderTest {
         assertEquals(file, config.source());
         assertEquals(new SipConfig("127.0.0.1", 5060, Set.of("udp", "tcp"), "127.0.0.1", "fairdial", "fairdial",
                 Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), 8,
-                null, config.sip().security(), new SipConfig.TcpLimits(1000, Duration.ofSeconds(30))), config.sip());
+                null, config.sip().security(), new SipConfig.TcpLimits(1000, Duration.ofSeconds(30), 32,
+                Duration.ofSeconds(10)), new SipOverloadConfig(true, Duration.ofMillis(50), 2000, 3,
+                Duration.ofSeconds(5))), config.sip());
         SipSecurityConfig security = config.sip().security();
         assertEquals(new LockoutPolicy(20, 10, Duration.ofSeconds(60), Duration.ofMinutes(15), 0), security.lockout());
         assertEquals(List.of(10.0, 10.0, 10.0), List.of(security.registerPerSecond(), security.invitePerSecond(),
@@ -81,10 +83,10 @@ class DialerConfigLoaderTest {
         assertEquals(new CallerId("+390212345678", "ACME Energia", false), spring.callerId(), "caller id in E.164");
         assertEquals(config.profiles().get("it-garante"), spring.profile());
         assertEquals("demo-caller-id.wav", spring.prompt().name());
-        assertEquals(20_140, spring.prompt().sampleCount());
+        assertEquals(13_183, spring.prompt().sampleCount());
         assertEquals(1.0, spring.dialRatio());
         assertEquals(Duration.ofSeconds(25), spring.ringTimeout());
-        assertEquals(Duration.ofSeconds(2), spring.agentConnectTimeout());
+        assertEquals(Duration.ofSeconds(1), spring.agentConnectTimeout());
         assertEquals(Duration.ofSeconds(5), spring.wrapUp());
         assertEquals(new AbandonConfig(Duration.ofSeconds(3), Duration.ofMillis(200)), spring.abandon());
         assertEquals(3, spring.rules().retry().maxAttempts());

@@ -1,6 +1,7 @@
 package org.fairdial.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,50 @@ class StoreAndPrivacyConfigTest {
                 "dialer.privacy.log-visible-digits", "dialer.privacy.hash-key", "dialer.privacy.retention.call-data",
                 "dialer.privacy.retention.run-every", "dialer.privacy.retention.mode"), paths, e.problems().toString());
         assertTrue(e.problems().get(0).format().contains("dialer.conf:1"), e.problems().get(0).format());
+    }
+
+    @Test
+    void encryptionIsOffByDefault() throws Exception {
+        PrivacyConfig.Encryption e = DialerConfigLoader.loadForTools(write("dialer {}")).privacy().encryption();
+        assertFalse(e.enabled());
+        assertEquals("FAIRDIAL_INDEX_KEY", e.indexKeyEnv());
+    }
+
+    @Test
+    void encryptionKeysComeFromTheEnvironment() throws Exception {
+        Path file = write("""
+                dialer.privacy.encryption {
+                  enabled = true
+                  keys { k2026 = DATA_KEY_2026, k2025 = DATA_KEY_2025 }
+                  current-key-id = k2026
+                  index-key-env = INDEX_KEY
+                }
+                """);
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Map<String, String> env = Map.of("DATA_KEY_2026", key, "DATA_KEY_2025", key, "INDEX_KEY", key);
+        PrivacyConfig.Encryption e = DialerConfigLoader.loadForTools(file, env::get).privacy().encryption();
+        assertTrue(e.enabled());
+        assertEquals(Map.of("k2026", "DATA_KEY_2026", "k2025", "DATA_KEY_2025"), e.keyEnv());
+        assertEquals("k2026", e.currentKeyId());
+        assertFalse(e.toString().contains(key), "the record holds variable names, never a key");
+
+        ConfigValidationException bad = assertThrows(ConfigValidationException.class,
+                () -> DialerConfigLoader.loadForTools(file, Map.of("DATA_KEY_2026", key,
+                        "DATA_KEY_2025", java.util.Base64.getEncoder().encodeToString(new byte[16]))::get));
+        String problems = bad.problems().stream().map(ConfigProblem::format).toList().toString();
+        assertEquals(List.of("dialer.privacy.encryption.keys.\"k2025\"", "dialer.privacy.encryption.index-key-env"),
+                bad.problems().stream().map(ConfigProblem::path).toList(), problems);
+        assertTrue(problems.contains("DATA_KEY_2025 does not hold base64 of 32 bytes"), problems);
+        assertTrue(problems.contains("INDEX_KEY is not set"), problems);
+    }
+
+    @Test
+    void enabledEncryptionNeedsACurrentKeyAmongTheKeys() throws Exception {
+        Path file = write("dialer.privacy.encryption { enabled = true, current-key-id = k1 }");
+        ConfigValidationException bad = assertThrows(ConfigValidationException.class,
+                () -> DialerConfigLoader.loadForTools(file, name -> null));
+        assertEquals(List.of("dialer.privacy.encryption.current-key-id", "dialer.privacy.encryption.index-key-env"),
+                bad.problems().stream().map(ConfigProblem::path).toList());
     }
 
     private Path write(String hocon) throws IOException {

@@ -31,6 +31,8 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
     final Map<String, LeadState> leadStates = new HashMap<>();
     final List<Denial> denials = new ArrayList<>();
     final List<Instant> attempts = new ArrayList<>();
+    /** Answered (not abandoned) calls of the campaign's history, replayed into its abandon windows at start. */
+    final List<Instant> answeredHistory = new ArrayList<>();
     final Map<String, AbandonHistory> abandons = new HashMap<>();
     final Map<String, Instant> epochs = new HashMap<>();
     /** Every port call fails while true. */
@@ -139,6 +141,7 @@ final class InMemoryStore implements DialHistory, LeadStates, DenialLog, DoNotCa
 
     @Override
     public void forEachAnswer(String campaign, BiConsumer<Instant, Boolean> answeredAbandoned) {
+        answeredHistory.forEach(at -> answeredAbandoned.accept(at, false));
     }
 
     @Override

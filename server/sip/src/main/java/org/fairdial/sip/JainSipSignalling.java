@@ -64,6 +64,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private volatile RestartByes restartByes;
     private volatile SipTls tls;
     private final SipGuard guard;
+    private final OverloadShedder shedder;
 
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
                              MediaEngine media, InstantSource clock, NumberMask mask) {
@@ -74,6 +75,7 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         this.clock = clock;
         this.mask = mask;
         this.guard = new SipGuard(config.security(), clock);
+        this.shedder = new OverloadShedder(config.overload(), clock::millis);
     }
 
     /** Failed-authentication lockouts in force, for the API to list and lift. */
@@ -85,6 +87,25 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     public SipSecurityCounts securityCounts() {
         return new SipSecurityCounts(guard.scannerDropped.sum(), guard.rateLimited.sum(), guard.notAllowed.sum(),
                 guard.unsolicitedInvites.sum(), guard.authFailures.sum(), guard.refusedWhileLocked.sum());
+    }
+
+    /** The stack's load and what overload protection shed (metrics). */
+    public SipOverloadCounts overloadCounts() {
+        SipEndpoint endpoint = sip;
+        if (endpoint == null) {
+            return SipOverloadCounts.NONE;
+        }
+        StackLoad load = endpoint.load();
+        return new SipOverloadCounts(shedder.shed.sum(), shedder.shedPriority.sum(), load.queueDelayMillis(),
+                load.queueDepth(), load.serverTransactions(), endpoint.connectionCap().refused.sum());
+    }
+
+    /**
+     * The trunks whose addresses (hosts and {@code allow-from}) keep their requests going under overload; call
+     * before {@link #start} and again on reload.
+     */
+    public void trunks(Collection<TrunkConfig> trunks) {
+        shedder.trunks(trunks);
     }
 
     /**
@@ -104,12 +125,13 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
                 new ArrayList<>(config.transports()), config.advertisedAddress(), config.userAgent(),
                 config.stackThreads(), config.tcp(), this, mask, tls);
         endpoint.traffic(traffic);
+        shedder.measure(endpoint.load());
         OutboundLegs outbound = new OutboundLegs(endpoint, d -> dialogJournal.accept(d));
         restartByes = new RestartByes(endpoint);
         responses = new InviteResponses(endpoint, outbound);
         AgentAuth auth = new AgentAuth(endpoint, agents, new DigestChallenger(clock, config.nonceLifetime()),
                 config.realm(), guard);
-        requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, auth, clock),
+        requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, auth, clock, shedder),
                 new FeatureCodes(endpoint, auth, agents, media, agentPolicy, () -> dispositions), guard);
         legs = outbound;
         sip = endpoint;
@@ -234,6 +256,10 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
             return; // a scanner, or a source over its rate: no answer, as if nothing listened here
         }
         countReceived(event.getRequest());
+        if (shedder.shed(event)) {
+            serviceUnavailable(event);
+            return;
+        }
         try {
             handler.handle(event);
         } catch (ParseException | InvalidArgumentException | RuntimeException e) {
@@ -245,6 +271,21 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
             }
             if (!Request.ACK.equals(event.getRequest().getMethod())) {
                 sip.respond(event, Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    /** RFC 3261 21.5.4: 503 with Retry-After, statelessly, so the shed request leaves nothing behind. */
+    private void serviceUnavailable(RequestEvent event) {
+        SipEndpoint endpoint = sip;
+        try {
+            Response busy = endpoint.messages.createResponse(Response.SERVICE_UNAVAILABLE, event.getRequest());
+            busy.setHeader(endpoint.headers.createRetryAfterHeader(
+                    (int) config.overload().retryAfter().toSeconds()));
+            endpoint.respondStatelessly(busy);
+        } catch (ParseException | InvalidArgumentException | RuntimeException e) {
+            if (SipEndpoint.WIRE_LOG.admit("build 503") >= 0) {
+                LOG.warn("could not build 503: {}", LogLimiter.escape(e.toString(), 200));
             }
         }
     }

@@ -33,8 +33,11 @@ final class Registrar {
     private final AgentRegistry agents;
     private final AgentAuth auth;
     private final InstantSource clock;
+    private final OverloadShedder shedder;
 
-    Registrar(SipEndpoint sip, SipConfig config, AgentRegistry agents, AgentAuth auth, InstantSource clock) {
+    Registrar(SipEndpoint sip, SipConfig config, AgentRegistry agents, AgentAuth auth, InstantSource clock,
+              OverloadShedder shedder) {
+        this.shedder = shedder;
         this.sip = sip;
         this.config = config;
         this.agents = agents;
@@ -80,8 +83,9 @@ final class Registrar {
         }
         long granted = Math.min(asked, config.maxExpires().toSeconds());
         URI uri = contact.getAddress().getURI();
-        agents.registered(binding(event, account.id(), uri.toString(), clock.instant().plus(Duration.ofSeconds(
-                granted))));
+        Instant until = clock.instant().plus(Duration.ofSeconds(granted));
+        agents.registered(binding(event, account.id(), uri.toString(), until));
+        shedder.agentRegistered(SipGuard.source(event), until.toEpochMilli());
         ContactHeader echoed = sip.headers.createContactHeader(contact.getAddress());
         echoed.setExpires((int) granted);
         ok.setHeader(echoed);

@@ -60,15 +60,20 @@ public final class SipEndpoint implements AutoCloseable {
     private final String userAgent;
     private final String stackName;
     private final SipTls tls;
+    private final SourceConnectionCap connectionCap;
+    private final StackLoad load;
     final AddressFactory addresses;
     final HeaderFactory headers;
     final MessageFactory messages;
     private volatile SipTraffic traffic = SipTraffic.NONE;
 
     private SipEndpoint(SipStack stack, SipProvider provider, String host, int port, String userAgent,
-                        String stackName, SipTls tls) throws PeerUnavailableException {
+                        String stackName, SipTls tls, SourceConnectionCap connectionCap, StackLoad load)
+            throws PeerUnavailableException {
         this.stackName = stackName;
         this.tls = tls;
+        this.connectionCap = connectionCap;
+        this.load = load;
         this.stack = stack;
         this.provider = provider;
         this.host = host;
@@ -110,14 +115,18 @@ public final class SipEndpoint implements AutoCloseable {
         // closes a connection that sends nothing (a half-sent request included) for that long.
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(tcp.maxConnections()));
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(tcp.idleTimeout().toMillis()));
+        // Our socket layer: listening sockets that cap connections per source, and TLS from SipTls instead of the
+        // RI's key-store system properties (process-wide, files only).
+        SourceConnectionCap cap = new SourceConnectionCap(tcp.maxConnectionsPerSource());
+        SipNetworkLayer.register(name, tls, cap);
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", SipNetworkLayer.class.getName());
         if (tls != null) {
-            // Our socket layer instead of the RI's key-store system properties (process-wide, files only).
-            TlsNetworkLayer.register(name, tls);
-            p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", tls.protocolList());
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", tls.cipherSuiteList());
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", tls.clientAuthType());
-            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10000");
+            // The RI's watchdog closes a connection whose handshake is not done by then (a half-open TLS peer).
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT",
+                    Long.toString(tcp.tlsHandshakeTimeout().toMillis()));
         }
         // A stack of our own, not SipFactory.createSipStack: the factory hands back any earlier stack on the same
         // IP address, with that stack's properties (its TLS settings among them), to a server started again in
@@ -155,13 +164,14 @@ public final class SipEndpoint implements AutoCloseable {
             stack.start();
             LOG.info("SIP listening on {}:{} {}{}", bindAddress, port, transports,
                     tls == null ? "" : " (tls on " + tls.port() + ", " + tls.protocolList() + ")");
-            return new SipEndpoint(stack, provider, advertisedHost, port, userAgent, name, tls);
+            return new SipEndpoint(stack, provider, advertisedHost, port, userAgent, name, tls, cap,
+                    StackLoad.of(stack, provider));
         } catch (SipException | TooManyListenersException e) {
-            TlsNetworkLayer.unregister(name);
+            SipNetworkLayer.unregister(name);
             stack.stop();
             throw e instanceof SipException se ? se : new SipException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            TlsNetworkLayer.unregister(name);
+            SipNetworkLayer.unregister(name);
             stack.stop();
             throw new SipException("cannot start SIP on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
@@ -180,6 +190,16 @@ public final class SipEndpoint implements AutoCloseable {
     /** The TLS side of this stack, or null without TLS. */
     SipTls tls() {
         return tls;
+    }
+
+    /** The stack's own load: its UDP queue and live server transactions. */
+    StackLoad load() {
+        return load;
+    }
+
+    /** Inbound TCP and TLS connections held per source. */
+    SourceConnectionCap connectionCap() {
+        return connectionCap;
     }
 
     /** Messages this stack could not parse since it started. */
@@ -282,6 +302,23 @@ public final class SipEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a response without a server transaction (nothing kept for the request; a retransmission gets another
+     * one); logs and swallows failures.
+     */
+    void respondStatelessly(Response response) {
+        try {
+            addCommonHeaders(response);
+            provider.sendResponse(response);
+            count(response, true);
+        } catch (SipException | ParseException | RuntimeException e) {
+            if (WIRE_LOG.admit("send stateless " + response.getStatusCode()) >= 0) {
+                LOG.warn("could not send {}: {}", response.getStatusCode(),
+                        LogLimiter.escape(e.getMessage(), MAX_REASON));
+            }
+        }
+    }
+
     void respond(RequestEvent event, int code) {
         try {
             respond(event, messages.createResponse(code, event.getRequest()));
@@ -304,6 +341,6 @@ public final class SipEndpoint implements AutoCloseable {
             LOG.debug("closing SIP provider: {}", e.getMessage());
         }
         stack.stop();
-        TlsNetworkLayer.unregister(stackName);
+        SipNetworkLayer.unregister(stackName);
     }
 }

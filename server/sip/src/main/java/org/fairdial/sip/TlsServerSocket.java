@@ -22,9 +22,10 @@ final class TlsServerSocket extends SSLServerSocket {
     private boolean want;
     private boolean sessionCreation = true;
 
-    TlsServerSocket(SipTls tls, int port, int backlog, InetAddress bindAddress) throws IOException {
+    /** TLS over {@code tcp}, a bound listening socket (connections over their source's share never get here). */
+    TlsServerSocket(SipTls tls, ServerSocket tcp) throws IOException {
         this.tls = tls;
-        this.tcp = new ServerSocket(port, backlog, bindAddress);
+        this.tcp = tcp;
     }
 
     @Override

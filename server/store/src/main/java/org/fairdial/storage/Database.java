@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.fairdial.config.StoreConfig;
+import org.fairdial.privacy.PersonalData;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +28,25 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final boolean postgres;
     private final String description;
+    private final PersonalData personalData;
 
-    private Database(HikariDataSource pool, boolean postgres, String description) {
+    private Database(HikariDataSource pool, boolean postgres, String description, PersonalData personalData) {
         this.pool = pool;
         this.postgres = postgres;
         this.description = description;
+        this.personalData = personalData;
     }
 
-    /** Opens the pool and applies pending migrations from {@code classpath:db/migration}. */
+    /** Opens the pool and applies pending migrations from {@code classpath:db/migration}; no encryption at rest. */
     public static Database open(StoreConfig config) {
+        return open(config, PersonalData.PLAINTEXT);
+    }
+
+    /**
+     * As {@link #open(StoreConfig)}, the repositories built on it keeping personal values as {@code personalData}
+     * says (encrypted at rest when {@code dialer.privacy.encryption} is on).
+     */
+    public static Database open(StoreConfig config, PersonalData personalData) {
         String description = redact(config.jdbcUrl());
         String who = description + " as user " + config.user();
         HikariConfig hikari = new HikariConfig();
@@ -59,7 +70,7 @@ public final class Database implements AutoCloseable {
             }
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             LOG.info("Store open at {}", who);
-            return new Database(pool, postgres, description);
+            return new Database(pool, postgres, description, personalData);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new StoreException("Cannot open or migrate the store at " + who + ": " + rootMessage(e), e);
@@ -69,6 +80,11 @@ public final class Database implements AutoCloseable {
     /** The pooled data source; connections must be closed by the caller. */
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** How the repositories on this store keep personal values (encrypted at rest or not). */
+    public PersonalData personalData() {
+        return personalData;
     }
 
     /** True for PostgreSQL, false for the embedded H2; selects the upsert dialect. */

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.fairdial.cdr.store.CdrBatchStore;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.privacy.NumberMask;
+import org.fairdial.privacy.PersonalData;
 
 /**
  * The {@code cdr_leg} table. Inserts are idempotent on the leg id, so a batch whose commit outcome was unknown
@@ -35,6 +36,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
 
     private final DataSource dataSource;
     private final boolean postgres;
+    private final PersonalData personal;
 
     /** A repository using portable JDBC batches (either database). */
     public JdbcCdrRepository(DataSource dataSource) {
@@ -43,12 +45,26 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
 
     /** @param postgres use the PostgreSQL multi-row insert */
     public JdbcCdrRepository(DataSource dataSource, boolean postgres) {
+        this(dataSource, postgres, PersonalData.PLAINTEXT);
+    }
+
+    /**
+     * @param postgres use the PostgreSQL multi-row insert
+     * @param personal how the callee's columns are kept: encrypted, looked up by {@code number_index}, when on
+     */
+    public JdbcCdrRepository(DataSource dataSource, boolean postgres, PersonalData personal) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.personal = personal;
     }
 
     public JdbcCdrRepository(Database database) {
-        this(database.dataSource(), database.isPostgres());
+        this(database.dataSource(), database.isPostgres(), database.personalData());
+    }
+
+    /** How this repository keeps the callee's columns (the export asks whether they are encrypted). */
+    public PersonalData personalData() {
+        return personal;
     }
 
     /**
@@ -63,17 +79,17 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
         }
         try {
             return SqlValues.inTransaction(dataSource,
-                    c -> postgres ? PostgresCdrInsert.insert(c, legs) : batchInsert(c, legs));
+                    c -> postgres ? PostgresCdrInsert.insert(c, legs, personal) : batchInsert(c, legs));
         } catch (SQLException e) {
             SQLException cause = SqlValues.rootCause(e);
             throw StoreErrors.of("Cannot insert " + legs.size() + " CDR legs", cause, NumberMask.HIDDEN);
         }
     }
 
-    private static int batchInsert(Connection c, List<CdrLeg> legs) throws SQLException {
+    private int batchInsert(Connection c, List<CdrLeg> legs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CdrLegRows.INSERT)) {
             for (CdrLeg leg : legs) {
-                CdrLegRows.bind(ps, leg);
+                CdrLegRows.bind(ps, personal, leg);
                 ps.addBatch();
             }
             int inserted = 0;
@@ -113,7 +129,9 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
             sql.append(" AND campaign = ?");
         }
         if (number != null) {
-            sql.append(" AND (normalized_number = ? OR dialed_number = ?)");
+            // number_index is normalized_number (its blind index when encryption is on, migration V30); the
+            // number as dialed is found in clear only, as an encrypted column cannot be compared.
+            sql.append(" AND (number_index = ? OR dialed_number = ?)");
         }
         sql.append(" ORDER BY created_at DESC, leg_id DESC LIMIT ?");
         return query(sql.toString(), "query CDR legs", ps -> {
@@ -124,7 +142,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                 ps.setString(++i, campaign);
             }
             if (number != null) {
-                ps.setString(++i, number);
+                ps.setString(++i, personal.index(number));
                 ps.setString(++i, number);
             }
             ps.setInt(++i, limit);
@@ -290,7 +308,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
                 if (campaign != null) {
                     ps.setString(3, campaign);
                 }
-            }, rs -> sink.accept(CdrLegRows.read(rs)));
+            }, rs -> sink.accept(CdrLegRows.read(rs, personal)));
         } catch (SQLException e) {
             throw StoreErrors.of("Cannot read CDR legs", e, NumberMask.HIDDEN);
         }
@@ -302,7 +320,7 @@ public final class JdbcCdrRepository implements CdrBatchStore , CdrHistory {
             try (ResultSet rs = ps.executeQuery()) {
                 List<CdrLeg> legs = new ArrayList<>();
                 while (rs.next()) {
-                    legs.add(CdrLegRows.read(rs));
+                    legs.add(CdrLegRows.read(rs, personal));
                 }
                 return legs;
             }

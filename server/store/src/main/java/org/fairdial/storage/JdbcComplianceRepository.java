@@ -110,10 +110,11 @@ public final class JdbcComplianceRepository {
         if (lockout.isZero()) {
             return redials;
         }
-        String sql = "SELECT normalized_number, campaign, disposition, created_at, ended_at FROM cdr_leg"
-                + " WHERE kind = 'CUSTOMER' AND normalized_number IN (SELECT normalized_number FROM cdr_leg"
+        // number_index: the number, or its blind index when encryption is on (migration V30); either groups alike.
+        String sql = "SELECT number_index, campaign, disposition, created_at, ended_at FROM cdr_leg"
+                + " WHERE kind = 'CUSTOMER' AND number_index IN (SELECT number_index FROM cdr_leg"
                 + " WHERE kind = 'CUSTOMER' AND disposition = 'ABANDONED')"
-                + " ORDER BY normalized_number, created_at";
+                + " ORDER BY number_index, created_at";
         String[] number = {null};
         Instant[] lastAbandonEnd = {null};
         try (Connection c = dataSource.getConnection()) {

@@ -16,15 +16,31 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.compliance.Rule;
 import org.fairdial.privacy.NumberMask;
+import org.fairdial.privacy.PersonalData;
 
 /** The {@code dial_denial} table: every decision not to dial, for the compliance report. */
 public final class JdbcDenialRepository implements DenialLog {
-    private static final String COLUMNS = "denial_id, campaign, lead_id, number, rule, reason, retry_at, at";
+    private static final String COLUMNS = "denial_id, campaign, lead_id, number, rule, reason, retry_at, at,"
+            + " number_enc";
+    private static final String NUMBER = "dial_denial.number";
+    private static final String LEAD_ID = "dial_denial.lead_id";
 
     private final DataSource dataSource;
+    private final PersonalData personal;
 
     public JdbcDenialRepository(DataSource dataSource) {
+        this(dataSource, PersonalData.PLAINTEXT);
+    }
+
+    /** On {@code database}, personal values kept as it says ({@link Database#personalData()}). */
+    public JdbcDenialRepository(Database database) {
+        this(database.dataSource(), database.personalData());
+    }
+
+    /** Numbers by their blind index and encrypted beside it, lead ids encrypted, when encryption is on. */
+    public JdbcDenialRepository(DataSource dataSource, PersonalData personal) {
         this.dataSource = dataSource;
+        this.personal = personal;
     }
 
     /** Inserts the denials in one batch and transaction. */
@@ -32,17 +48,18 @@ public final class JdbcDenialRepository implements DenialLog {
         if (denials.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO dial_denial (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO dial_denial (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try {
             SqlValues.batchInTransaction(dataSource, sql, denials, (ps, d) -> {
                 ps.setObject(1, d.id());
                 ps.setString(2, d.campaign());
-                ps.setString(3, d.leadId());
-                ps.setString(4, d.number());
+                ps.setString(3, personal.seal(LEAD_ID, d.leadId()));
+                ps.setString(4, personal.index(d.number()));
                 SqlValues.setEnum(ps, 5, d.rule());
                 ps.setString(6, d.reason());
                 SqlValues.setInstant(ps, 7, d.retryAt());
                 SqlValues.setInstant(ps, 8, d.at());
+                ps.setString(9, SealedColumns.beside(personal, NUMBER, d.number()));
             });
         } catch (SQLException e) {
             throw StoreErrors.of("Cannot record " + denials.size() + " denial(s)", SqlValues.rootCause(e),
@@ -63,7 +80,8 @@ public final class JdbcDenialRepository implements DenialLog {
                 List<Denial> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(new Denial(rs.getObject("denial_id", UUID.class), rs.getString("campaign"),
-                            rs.getString("lead_id"), rs.getString("number"),
+                            personal.open(LEAD_ID, rs.getString("lead_id")),
+                            SealedColumns.read(personal, NUMBER, rs.getString("number"), rs.getString("number_enc")),
                             SqlValues.getEnum(rs, "rule", Rule.class), rs.getString("reason"),
                             SqlValues.getInstant(rs, "retry_at"), SqlValues.getInstant(rs, "at")));
                 }

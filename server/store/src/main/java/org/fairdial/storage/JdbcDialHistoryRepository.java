@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.fairdial.compliance.AbandonHistory;
 import org.fairdial.privacy.NumberMask;
+import org.fairdial.privacy.PersonalData;
 
 /**
  * Per-number call history shared by all campaigns: the {@code dial_attempt} rows the frequency cap counts, and the
@@ -22,6 +23,7 @@ import org.fairdial.privacy.NumberMask;
 public final class JdbcDialHistoryRepository implements DialHistory {
     private final DataSource dataSource;
     private final NumberMask mask;
+    private final PersonalData personal;
 
     /** Numbers in error messages masked as by default ({@link NumberMask#DEFAULT}). */
     public JdbcDialHistoryRepository(DataSource dataSource) {
@@ -30,8 +32,22 @@ public final class JdbcDialHistoryRepository implements DialHistory {
 
     /** Numbers in error messages masked by {@code mask}, the server's logging setting. */
     public JdbcDialHistoryRepository(DataSource dataSource, NumberMask mask) {
+        this(dataSource, mask, PersonalData.PLAINTEXT);
+    }
+
+    /** On {@code database}, numbers kept as it says ({@link Database#personalData()}). */
+    public JdbcDialHistoryRepository(Database database, NumberMask mask) {
+        this(database.dataSource(), mask, database.personalData());
+    }
+
+    /**
+     * Numbers kept as {@code personal} says: by their blind index when encryption is on (this history is only
+     * looked up by number, never read back as one), the lead id encrypted.
+     */
+    public JdbcDialHistoryRepository(DataSource dataSource, NumberMask mask, PersonalData personal) {
         this.dataSource = dataSource;
         this.mask = mask;
+        this.personal = personal;
     }
 
     /** Records a call placed to the number, before its INVITE leaves. */
@@ -40,9 +56,9 @@ public final class JdbcDialHistoryRepository implements DialHistory {
                 + " VALUES (?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, UUID.randomUUID());
-            ps.setString(2, number);
+            ps.setString(2, personal.index(number));
             ps.setString(3, campaign);
-            ps.setString(4, leadId);
+            ps.setString(4, personal.seal("dial_attempt.lead_id", leadId));
             ps.setBoolean(5, agentReserved);
             SqlValues.setInstant(ps, 6, at);
             ps.executeUpdate();
@@ -55,7 +71,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
     public List<Instant> attemptsSince(String number, Instant since) {
         String sql = "SELECT at FROM dial_attempt WHERE number = ? AND at > ? ORDER BY at";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, number);
+            ps.setString(1, personal.index(number));
             SqlValues.setInstant(ps, 2, since);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Instant> times = new ArrayList<>();
@@ -93,7 +109,7 @@ public final class JdbcDialHistoryRepository implements DialHistory {
     public AbandonHistory abandons(String number) {
         String sql = "SELECT last_abandon_at, last_contact_at FROM number_abandon WHERE number = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, number);
+            ps.setString(1, personal.index(number));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return AbandonHistory.NONE;
@@ -111,20 +127,21 @@ public final class JdbcDialHistoryRepository implements DialHistory {
         String insert = "INSERT INTO number_abandon (number, " + column + ")"
                 + " SELECT CAST(? AS VARCHAR), CAST(? AS TIMESTAMP(3) WITH TIME ZONE)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM number_abandon WHERE number = ?)";
+        String key = personal.index(number);
         for (int attempt = 0; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement ps = c.prepareStatement(update)) {
                     SqlValues.setInstant(ps, 1, at);
-                    ps.setString(2, number);
+                    ps.setString(2, key);
                     SqlValues.setInstant(ps, 3, at);
                     if (ps.executeUpdate() > 0) {
                         return;
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    ps.setString(1, number);
+                    ps.setString(1, key);
                     SqlValues.setInstant(ps, 2, at);
-                    ps.setString(3, number);
+                    ps.setString(3, key);
                     ps.executeUpdate();
                     return;
                 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.fairdial.privacy.NumberMask;
+import org.fairdial.privacy.PersonalData;
 
 /**
  * Personal data in the store: the number-hash key, the erasure audit ({@code privacy_erasure}), and the statements
@@ -30,7 +31,7 @@ public final class JdbcPrivacyRepository implements ErasedNumbers {
     /** Rows changed per statement by retention, so a first run over years of data holds no lock for long. */
     static final int CHUNK = 10_000;
     private static final String BLANK = "lead_id = NULL, dialed_number = NULL, normalized_number = NULL,"
-            + " to_uri = NULL, sip_call_id = NULL, anonymized_at = ?";
+            + " number_index = NULL, to_uri = NULL, sip_call_id = NULL, anonymized_at = ?";
     /** An agent leg holds the callee's number only in its From URI, which presents the callee to the agent. */
     private static final String BLANK_AGENT = "from_uri = NULL, anonymized_at = ?";
     /** What the admin audit says instead of an erased number. */
@@ -38,9 +39,26 @@ public final class JdbcPrivacyRepository implements ErasedNumbers {
     private static final String KEY_NAME = "number-hash-key";
 
     private final DataSource dataSource;
+    private final PersonalData personal;
 
     public JdbcPrivacyRepository(DataSource dataSource) {
+        this(dataSource, PersonalData.PLAINTEXT);
+    }
+
+    /** On {@code database}, numbers found as it keeps them ({@link Database#personalData()}). */
+    public JdbcPrivacyRepository(Database database) {
+        this(database.dataSource(), database.personalData());
+    }
+
+    /** Finds a number to erase by its blind index when {@code personal} encrypts (migration V30). */
+    public JdbcPrivacyRepository(DataSource dataSource, PersonalData personal) {
         this.dataSource = dataSource;
+        this.personal = personal;
+    }
+
+    /** How the store keeps personal values (the eraser rewrites the CDR journal the same way). */
+    public PersonalData personalData() {
+        return personal;
     }
 
     /** The number-hash key generated for this store, created (32 random bytes) the first time it is asked for. */
@@ -128,31 +146,41 @@ public final class JdbcPrivacyRepository implements ErasedNumbers {
         String digits = e164.startsWith("+") ? e164.substring(1) : e164;
         String anywhere = "%" + digits + "%";
         String presented = "%:" + e164 + "@%";
+        // What the number and lead id columns hold: the number, or its blind index when encryption is on (then
+        // the clear comparisons below match nothing, the encrypted columns being envelopes).
+        String index = personal.index(e164);
         try {
             return SqlValues.inTransaction(dataSource, c -> {
                 // Agent legs first: the call ids of the number's legs are gone once those are blanked.
                 long legs = execute(c, "UPDATE cdr_leg SET " + BLANK_AGENT + " WHERE kind <> 'CUSTOMER'"
                         + " AND (from_uri LIKE ? OR call_id IN (SELECT call_id FROM cdr_leg WHERE"
-                        + " normalized_number = ? OR lead_id = ? OR dialed_number = ?))", now, presented, e164, e164,
+                        + " number_index = ? OR lead_id = ? OR dialed_number = ?))", now, presented, index, e164,
                         e164);
-                legs += execute(c, "UPDATE cdr_leg SET " + BLANK + " WHERE normalized_number = ?"
-                        + " OR lead_id = ? OR dialed_number = ?", now, e164, e164, e164);
-                long leads = execute(c, "DELETE FROM lead_state WHERE number = ? OR lead_id = ?", null, e164, e164)
-                        + execute(c, "DELETE FROM campaign_lead WHERE number = ?", null, e164);
+                legs += execute(c, "UPDATE cdr_leg SET " + BLANK + " WHERE number_index = ?"
+                        + " OR lead_id = ? OR dialed_number = ?", now, index, e164, e164);
+                long leads = execute(c, "DELETE FROM lead_state WHERE number = ? OR lead_id = ?", null, index, index)
+                        + execute(c, "DELETE FROM campaign_lead WHERE number = ?", null, index);
                 long history = 0;
                 for (String table : List.of("dial_attempt", "number_abandon", "dial_denial")) {
-                    history += execute(c, "DELETE FROM " + table + " WHERE number = ?", null, e164);
+                    history += execute(c, "DELETE FROM " + table + " WHERE number = ?", null, index);
                 }
                 String hashed = DoNotCallEntries.HASHED + numberHash;
                 long kept = execute(c, "INSERT INTO do_not_call (number, scope, source, note, added_at)"
                         + " SELECT CAST(? AS VARCHAR), d.scope, d.source, 'number erased', d.added_at"
                         + " FROM do_not_call d WHERE d.number = ? AND NOT EXISTS"
                         + " (SELECT 1 FROM do_not_call h WHERE h.number = ? AND h.scope = d.scope)", null, hashed,
-                        e164, hashed);
-                execute(c, "DELETE FROM do_not_call WHERE number = ?", null, e164);
+                        index, hashed);
+                execute(c, "DELETE FROM do_not_call WHERE number = ?", null, index);
                 long audit = execute(c, "UPDATE admin_audit SET action = REPLACE(action, ?, ?),"
                         + " detail = REPLACE(detail, ?, ?) WHERE action LIKE ? OR detail LIKE ?", null, digits, ERASED,
                         digits, ERASED, anywhere, anywhere);
+                if (personal.enabled()) {
+                    // The audit keeps numbers as their blind index when encryption is on (JdbcAuditRepository).
+                    String token = "%" + index + "%";
+                    audit += execute(c, "UPDATE admin_audit SET action = REPLACE(action, ?, ?),"
+                            + " detail = REPLACE(detail, ?, ?) WHERE action LIKE ? OR detail LIKE ?", null, index,
+                            ERASED, index, ERASED, token, token);
+                }
                 return new Erased(legs, leads, history, kept, audit);
             });
         } catch (SQLException e) {

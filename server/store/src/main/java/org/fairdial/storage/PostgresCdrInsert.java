@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.privacy.PersonalData;
 import org.postgresql.PGConnection;
 
 /**
@@ -62,10 +64,15 @@ final class PostgresCdrInsert {
             new Column("varchar", CdrLeg::callerIdName),
             new Column("varchar", CdrLeg::promptName),
             new Column("varchar", CdrLeg::consentSource),
-            new Column("timestamptz", l -> ts(l.consentAt())));
+            new Column("timestamptz", l -> ts(l.consentAt())),
+            new Column("double precision", l -> str(l.rtpQuality().jitterMs())),
+            new Column("double precision", l -> str(l.rtpQuality().peerLossPercent())),
+            new Column("bigint", l -> str(l.rtpQuality().peerLost())),
+            new Column("double precision", l -> str(l.rtpQuality().peerJitterMs())),
+            new Column("double precision", l -> str(l.rtpQuality().rttMs())));
 
     static final String SQL;
-    static final String COPY = "COPY cdr_leg (" + CdrLegRows.COLUMNS + ") FROM STDIN";
+    static final String COPY = "COPY cdr_leg (" + CdrLegRows.INSERT_COLUMNS + ") FROM STDIN";
     private static final String UNIQUE_VIOLATION = "23505";
 
     static {
@@ -73,8 +80,9 @@ final class PostgresCdrInsert {
         for (Column column : COLUMNS) {
             select.append(select.length() == 0 ? "" : ", ").append("?::").append(column.type()).append("[]");
         }
-        SQL = "INSERT INTO cdr_leg (" + CdrLegRows.COLUMNS + ") SELECT * FROM unnest(" + select
-                + ") ON CONFLICT DO NOTHING";
+        // The last array: number_index, the one column that is not a CdrLeg component.
+        SQL = "INSERT INTO cdr_leg (" + CdrLegRows.INSERT_COLUMNS + ") SELECT * FROM unnest(" + select
+                + ", ?::varchar[]) ON CONFLICT DO NOTHING";
         if (COLUMNS.size() != CdrLegRows.COLUMNS.split(",").length) {
             throw new AssertionError("PostgresCdrInsert and CdrLegRows disagree on the columns");
         }
@@ -88,11 +96,17 @@ final class PostgresCdrInsert {
      * first, and when a leg is already stored, the idempotent insert instead (in a savepoint, so the failed COPY
      * leaves nothing behind).
      */
-    static int insert(Connection c, List<CdrLeg> legs) throws SQLException {
+    static int insert(Connection c, List<CdrLeg> plain, PersonalData personal) throws SQLException {
+        List<CdrLeg> legs = new ArrayList<>(plain.size());
+        List<String> indexes = new ArrayList<>(plain.size());
+        for (CdrLeg leg : plain) {
+            legs.add(CdrLegRows.sealed(personal, leg));
+            indexes.add(CdrLegRows.numberIndex(personal, leg));
+        }
         Savepoint beforeCopy = c.setSavepoint();
         try {
             long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(
-                    copyText(legs)));
+                    copyText(legs, indexes)));
             c.releaseSavepoint(beforeCopy);
             return Math.toIntExact(copied);
         } catch (SQLException e) {
@@ -100,21 +114,25 @@ final class PostgresCdrInsert {
                 throw e;
             }
             c.rollback(beforeCopy);
-            return insertIgnoringStored(c, legs);
+            return insertIgnoringStored(c, legs, indexes);
         } catch (IOException e) {
             throw new SQLException("COPY of " + legs.size() + " CDR legs failed: " + e.getMessage(), e);
         }
     }
 
-    /** The batch in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
-    static byte[] copyText(List<CdrLeg> legs) {
+    /**
+     * The batch in COPY's text format: tab-separated, {@code \N} for null, backslash escapes; the legs as stored
+     * (sealed), each followed by its number index.
+     */
+    static byte[] copyText(List<CdrLeg> legs, List<String> indexes) {
         StringBuilder text = new StringBuilder(legs.size() * 640);
-        for (CdrLeg leg : legs) {
-            for (int col = 0; col < COLUMNS.size(); col++) {
+        for (int row = 0; row < legs.size(); row++) {
+            CdrLeg leg = legs.get(row);
+            for (int col = 0; col <= COLUMNS.size(); col++) {
                 if (col > 0) {
                     text.append('\t');
                 }
-                String value = COLUMNS.get(col).value().apply(leg);
+                String value = col < COLUMNS.size() ? COLUMNS.get(col).value().apply(leg) : indexes.get(row);
                 if (value == null) {
                     text.append("\\N");
                 } else {
@@ -140,10 +158,10 @@ final class PostgresCdrInsert {
     }
 
     /** The idempotent insert: legs already stored are skipped. */
-    static int insertIgnoringStored(Connection c, List<CdrLeg> legs) throws SQLException {
+    static int insertIgnoringStored(Connection c, List<CdrLeg> legs, List<String> indexes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             String[] values = new String[legs.size()];
-            Array[] arrays = new Array[COLUMNS.size()];
+            Array[] arrays = new Array[COLUMNS.size() + 1];
             try {
                 for (int col = 0; col < COLUMNS.size(); col++) {
                     Function<CdrLeg, String> value = COLUMNS.get(col).value();
@@ -153,6 +171,8 @@ final class PostgresCdrInsert {
                     arrays[col] = c.createArrayOf("varchar", values);
                     ps.setArray(col + 1, arrays[col]);
                 }
+                arrays[COLUMNS.size()] = c.createArrayOf("varchar", indexes.toArray(new String[0]));
+                ps.setArray(COLUMNS.size() + 1, arrays[COLUMNS.size()]);
                 return ps.executeUpdate();
             } finally {
                 for (Array array : arrays) {

@@ -3,6 +3,7 @@ package org.fairdial.storage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import javax.sql.DataSource;
+import org.fairdial.privacy.PersonalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,11 @@ public abstract class StoreTestSupport {
     /** Provides this class's database; may abort (JUnit assumption) when it is unavailable. */
     protected abstract StoreFixture createFixture();
 
+    /** How the database opened for the class keeps personal values: in clear unless a subclass encrypts. */
+    protected PersonalData personalData() {
+        return PersonalData.PLAINTEXT;
+    }
+
     @BeforeAll
     protected final void openDatabase() {
         try {
@@ -34,7 +40,7 @@ public abstract class StoreTestSupport {
             LoggerFactory.getLogger(getClass()).warn("{}", unavailable);
             return;
         }
-        db = Database.open(fixture.config());
+        db = Database.open(fixture.config(), personalData());
     }
 
     @BeforeEach

@@ -6,6 +6,7 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.RtpQuality;
 
 /** CDR legs for tests: every component set to a distinct value, or every nullable component null. */
 public final class TestLegs {
@@ -16,14 +17,17 @@ public final class TestLegs {
     private TestLegs() {
     }
 
-    /** A customer leg with every component set. */
+    /** Call quality of {@link #full}: every figure known. */
+    public static final RtpQuality QUALITY = new RtpQuality(2.5, 1.17, 7L, 3.25, 41.5);
+
+    /** A customer leg with every component set but the TSR records. */
     public static CdrLeg full(String campaign, UUID callId, Disposition disposition, Instant createdAt) {
         return new CdrLeg(UUID.randomUUID(), callId, LegKind.CUSTOMER, campaign, "lead-42", "(020) 7946 0018",
                 "+442079460018", "sip:dialer@fairdial.test", "sip:+442079460018@trunk.test;user=phone",
                 "+442079460000", "trunk-a", "agent-7", "a84b4c76e66710@pc33.fairdial.test", createdAt,
                 createdAt.plusMillis(1_234), createdAt.plusMillis(5_001), createdAt.plusMillis(5_432),
                 createdAt.plusMillis(65_999), 1_234L, true, 5_001, 60_998, disposition, 200, "OK", 16,
-                HangupSide.REMOTE, true, 2_345, 3_050, 3_049, 7);
+                HangupSide.REMOTE, true, 2_345, 3_050, 3_049, 7).withRtpQuality(QUALITY);
     }
 
     /** A leg with every nullable component null (an INVITE that never got a response). */

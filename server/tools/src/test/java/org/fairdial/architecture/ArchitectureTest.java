@@ -62,7 +62,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.fairdial.sip..", "org.fairdial.storage..",
                         "org.fairdial.cdr.store..", "org.fairdial.cdr.journal..", "org.fairdial.cdr.export..",
                         "org.fairdial.cdr.report..", "org.fairdial.privacy.erasure..", "org.fairdial.admin..",
-                        "org.fairdial.app..", "org.fairdial.media.relay..")
+                        "org.fairdial.app..", "org.fairdial.media.relay..", "org.fairdial.media.kurento..")
                 .check(production);
     }
 
@@ -91,8 +91,26 @@ class ArchitectureTest {
     @Test
     void theMediaModuleStandsAlone() {
         noClasses().that().resideInAnyPackage("org.fairdial.media..")
+                .and().resideOutsideOfPackage("org.fairdial.media.kurento..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.fairdial.media..", "java..", "javax..",
                         "io.netty..", "org.slf4j..", "com.typesafe.config..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.fairdial.media.kurento..")
+                .check(production);
+    }
+
+    @Test
+    void theKurentoEngineKnowsOnlyTheMediaApi() {
+        noClasses().that().resideInAnyPackage("org.fairdial.media.kurento..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.fairdial.media..", "java..", "javax..",
+                        "org.kurento..", "org.slf4j..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheKurentoEngineNamesKurento() {
+        noClasses().that().resideOutsideOfPackage("org.fairdial.media.kurento..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kurento..")
+                .because("the wiring picks the engine through org.fairdial.media.kurento, never a client type")
                 .check(production);
     }
 

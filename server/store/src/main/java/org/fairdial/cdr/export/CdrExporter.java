@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.fairdial.cdr.CdrLeg;
 import org.fairdial.storage.JdbcCdrRepository;
 
 /**
@@ -24,11 +26,21 @@ public final class CdrExporter {
      */
     public long export(Instant from, Instant to, String campaign, ExportFormat format, Writer out)
             throws IOException {
+        return export(from, to, campaign, format, out, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #export(Instant, Instant, String, ExportFormat, Writer)}, each leg shown as {@code view} makes it
+     * (the admin API masks the callee's numbers for roles that may not see them; a view may also throw to stop
+     * an export that grows past a bound).
+     */
+    public long export(Instant from, Instant to, String campaign, ExportFormat format, Writer out,
+                       UnaryOperator<CdrLeg> view) throws IOException {
         LegWriter writer = format.writer(out);
         try {
             return repository.stream(from, to, campaign, leg -> {
                 try {
-                    writer.write(leg);
+                    writer.write(view.apply(leg));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -40,6 +40,8 @@ final class JsonLegWriter implements LegWriter {
                 json.writeNumber(n);
             } else if (v instanceof Integer n) {
                 json.writeNumber(n);
+            } else if (v instanceof Double d) {
+                json.writeNumber(d);
             } else {
                 json.writeString(v.toString());
             }

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.config.StoreConfig.JournalConfig;
+import org.fairdial.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,8 @@ public final class CdrJournal implements AutoCloseable {
     final Condition work = lock.newCondition();
     private final JournalDirectory owned;
     private final JournalSyncer syncer;
+    /** Seals the callee's fields of every record when encryption at rest is on (JournalCodec). */
+    private final PersonalData personal;
 
     // Guarded by lock.
     JournalSegment current;
@@ -120,7 +123,8 @@ public final class CdrJournal implements AutoCloseable {
     int wiping;
 
     private CdrJournal(JournalConfig config, Runnable durabilityBarrier, InstantSource clock,
-                       LongSupplier usableSpace, Allocator allocator, JournalDirectory owned) {
+                       LongSupplier usableSpace, Allocator allocator, JournalDirectory owned, PersonalData personal) {
+        this.personal = personal;
         this.directory = owned.path;
         this.segmentSize = config.segmentSize();
         this.minFreeSpace = config.minFreeSpace();
@@ -145,12 +149,25 @@ public final class CdrJournal implements AutoCloseable {
         return open(config, durabilityBarrier, clock, () -> usable(dir), JournalSegment::allocate);
     }
 
+    /** As {@link #open(JournalConfig, Runnable, InstantSource)}, its records' callee fields sealed by {@code p}. */
+    public static Opened open(JournalConfig config, Runnable durabilityBarrier, InstantSource clock, PersonalData p)
+            throws IOException {
+        Path dir = config.directory().toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        return open(config, durabilityBarrier, clock, () -> usable(dir), JournalSegment::allocate, p);
+    }
+
     static Opened open(JournalConfig config, Runnable durabilityBarrier, InstantSource clock,
                        LongSupplier usableSpace, Allocator allocator) throws IOException {
+        return open(config, durabilityBarrier, clock, usableSpace, allocator, PersonalData.PLAINTEXT);
+    }
+
+    static Opened open(JournalConfig config, Runnable durabilityBarrier, InstantSource clock,
+                       LongSupplier usableSpace, Allocator allocator, PersonalData personal) throws IOException {
         JournalDirectory owned = JournalDirectory.take(config.directory());
         CdrJournal journal = null;
         try {
-            journal = new CdrJournal(config, durabilityBarrier, clock, usableSpace, allocator, owned);
+            journal = new CdrJournal(config, durabilityBarrier, clock, usableSpace, allocator, owned, personal);
             Recovery recovery = journal.recover();
             journal.syncer.start();
             return new Opened(journal, recovery);
@@ -170,7 +187,7 @@ public final class CdrJournal implements AutoCloseable {
     }
 
     private Recovery recover() throws IOException {
-        JournalReader.Contents found = JournalReader.read(directory, segmentSize);
+        JournalReader.Contents found = JournalReader.read(directory, segmentSize, personal);
         Map<UUID, CdrLeg> latestOpen = new LinkedHashMap<>();
         Map<UUID, ConfirmedDialog> dialogs = new LinkedHashMap<>();
         Map<UUID, List<JournalSegment>> openSegments = new HashMap<>();
@@ -239,13 +256,13 @@ public final class CdrJournal implements AutoCloseable {
     /** Journals a snapshot of a leg under way; false (and an alarm) if it could not be written. */
     public boolean open(CdrLeg snapshot) {
         return append(JournalRecordType.OPEN, snapshot.legId(),
-                JournalCodec.encode(JournalRecordType.OPEN, clock.millis(), snapshot));
+                JournalCodec.encode(JournalRecordType.OPEN, clock.millis(), snapshot, personal));
     }
 
     /** Journals a leg's final CDR (which retires its dialog); false (and an alarm) if it could not be written. */
     public boolean ended(CdrLeg leg) {
         return append(JournalRecordType.END, leg.legId(), JournalCodec.encode(JournalRecordType.END, clock.millis(),
-                leg));
+                leg, personal));
     }
 
     /**
@@ -253,7 +270,7 @@ public final class CdrJournal implements AutoCloseable {
      * Called on the call's thread once the 2xx is ACKed; returns at once.
      */
     public boolean dialogConfirmed(ConfirmedDialog dialog) {
-        return append(JournalRecordType.DIALOG, dialog.legId(), JournalCodec.encode(clock.millis(), dialog));
+        return append(JournalRecordType.DIALOG, dialog.legId(), JournalCodec.encode(clock.millis(), dialog, personal));
     }
 
     /** The database committed these legs: their records are no longer needed. */

@@ -19,11 +19,16 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.HangupSide;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.RtpQuality;
+import org.fairdial.privacy.PersonalData;
 
 /**
  * The bytes of one journal record: {@code [int length][int segment tag][int crc32c][payload]}, the payload being
  * {@code [byte type][byte format][long written-at millis]} followed by every {@link CdrLeg} component in record
- * order (format 1: up to {@code rtpLost}, written before the TSR records existed and still read; format 2: all), or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment tag is the low 32 bits of the sequence number of the segment the record was written into: a
+ * order (format 1: up to {@code rtpLost}, written before the TSR records existed; format 2: up to
+ * {@code consentAt}, before the call-quality figures; both still read; format 3: all, the doubles as their IEEE
+ * bits), or for a {@link JournalRecordType#DIALOG} record every {@link ConfirmedDialog} component. The segment
+ * tag is the low 32 bits of the sequence number of the segment the record was written into: a
  * reused segment is not zeroed before it is written again, so where its new records end, a record of an earlier
  * use (another tag) or zeros (length 0) mark the end of its data. A CRC that does not match marks a record torn by
  * a power failure. Enums travel by name, so reordering constants cannot change what an old journal means.
@@ -32,8 +37,23 @@ final class JournalCodec {
     /** Bytes of the length, segment tag and CRC before each payload. */
     static final int FRAME = 12;
     static final byte FORMAT = 1;
-    /** Format of leg records since the TSR records (16 CFR 310.5): format 1 followed by them; both are read. */
-    static final byte LEG_FORMAT = 2;
+    /** Format of leg records with the TSR records (16 CFR 310.5): format 1 followed by them; still read. */
+    static final byte TSR_FORMAT = 2;
+    /** Format of leg records since the call-quality figures: format 2 followed by them; all three are read. */
+    static final byte LEG_FORMAT = 3;
+    /**
+     * Purposes (associated data) of the fields sealed when encryption at rest is on: what identifies the callee
+     * in a leg, and a dialog's URIs (the remote party of a customer leg is the callee). The framing, lengths and
+     * CRC are as in clear; a sealed field is an {@code enc1:} envelope string.
+     */
+    private static final String LEAD_ID = "journal.lead_id";
+    private static final String DIALED = "journal.dialed_number";
+    private static final String NORMALIZED = "journal.normalized_number";
+    private static final String FROM_URI = "journal.from_uri";
+    private static final String TO_URI = "journal.to_uri";
+    private static final String LOCAL_URI = "journal.dialog.local_uri";
+    private static final String REMOTE_URI = "journal.dialog.remote_uri";
+    private static final String REMOTE_TARGET = "journal.dialog.remote_target";
 
     private JournalCodec() {
     }
@@ -47,6 +67,39 @@ final class JournalCodec {
         UUID legId() {
             return dialog != null ? dialog.legId() : leg.legId();
         }
+    }
+
+    /** Encodes a {@link JournalRecordType#DIALOG} record, the callee's URIs sealed as {@code p} says. */
+    static byte[] encode(long writtenAtMillis, ConfirmedDialog dialog, PersonalData p) {
+        return encode(writtenAtMillis, p.enabled() ? withUris(dialog, p.seal(LOCAL_URI, dialog.localUri()),
+                p.seal(REMOTE_URI, dialog.remoteUri()), p.seal(REMOTE_TARGET, dialog.remoteTarget())) : dialog);
+    }
+
+    /** Encodes a leg record, the callee's columns sealed as {@code p} says. */
+    static byte[] encode(JournalRecordType type, long writtenAtMillis, CdrLeg leg, PersonalData p) {
+        return encode(type, writtenAtMillis, p.enabled() ? leg.withCallee(p.seal(LEAD_ID, leg.leadId()),
+                p.seal(DIALED, leg.dialedNumber()), p.seal(NORMALIZED, leg.normalizedNumber()),
+                p.seal(FROM_URI, leg.fromUri()), p.seal(TO_URI, leg.toUri())) : leg);
+    }
+
+    /** Decodes a payload whose CRC matched, opening what {@link #encode(Entry, PersonalData)} sealed. */
+    static Entry decode(byte[] payload, PersonalData p) throws IOException {
+        Entry e = decode(payload);
+        if (e.dialog() != null) {
+            ConfirmedDialog d = e.dialog();
+            return new Entry(e.type(), e.writtenAtMillis(), null, withUris(d, p.open(LOCAL_URI, d.localUri()),
+                    p.open(REMOTE_URI, d.remoteUri()), p.open(REMOTE_TARGET, d.remoteTarget())));
+        }
+        CdrLeg l = e.leg();
+        return new Entry(e.type(), e.writtenAtMillis(), l.withCallee(p.open(LEAD_ID, l.leadId()),
+                p.open(DIALED, l.dialedNumber()), p.open(NORMALIZED, l.normalizedNumber()),
+                p.open(FROM_URI, l.fromUri()), p.open(TO_URI, l.toUri())));
+    }
+
+    private static ConfirmedDialog withUris(ConfirmedDialog d, String localUri, String remoteUri, String target) {
+        return new ConfirmedDialog(d.legId(), d.callId(), d.kind(), d.sipCallId(), localUri, d.localTag(),
+                remoteUri, d.remoteTag(), target, d.routeSet(), d.nextLocalCseq(), d.transport(), d.nextHopHost(),
+                d.nextHopPort());
     }
 
     /** Encodes a {@link JournalRecordType#DIALOG} record. */
@@ -80,10 +133,15 @@ final class JournalCodec {
         return frame(bytes.toByteArray());
     }
 
-    /** Encodes the record of an entry as it was read (the journal eraser rewrites segments with them). */
+    /** Encodes the record of an entry as it was read, in clear. */
     static byte[] encode(Entry entry) {
-        return entry.dialog() != null ? encode(entry.writtenAtMillis(), entry.dialog())
-                : encode(entry.type(), entry.writtenAtMillis(), entry.leg());
+        return encode(entry, PersonalData.PLAINTEXT);
+    }
+
+    /** Encodes the record of an entry as it was read (the journal eraser rewrites segments with them). */
+    static byte[] encode(Entry entry, PersonalData p) {
+        return entry.dialog() != null ? encode(entry.writtenAtMillis(), entry.dialog(), p)
+                : encode(entry.type(), entry.writtenAtMillis(), entry.leg(), p);
     }
 
     static byte[] encode(JournalRecordType type, long writtenAtMillis, CdrLeg leg) {
@@ -129,6 +187,12 @@ final class JournalCodec {
             writeString(out, leg.promptName());
             writeString(out, leg.consentSource());
             writeInstant(out, leg.consentAt());
+            RtpQuality q = leg.rtpQuality();
+            writeNullableDouble(out, q.jitterMs());
+            writeNullableDouble(out, q.peerLossPercent());
+            writeNullableLong(out, q.peerLost());
+            writeNullableDouble(out, q.peerJitterMs());
+            writeNullableDouble(out, q.rttMs());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen writing to memory", e);
         }
@@ -166,7 +230,7 @@ final class JournalCodec {
         JournalRecordType type = JournalRecordType.of(in.readByte());
         byte format = in.readByte();
         boolean dialog = type == JournalRecordType.DIALOG;
-        if (format != FORMAT && (dialog || format != LEG_FORMAT)) {
+        if (format != FORMAT && (dialog || format != TSR_FORMAT && format != LEG_FORMAT)) {
             throw new IOException("unknown record format " + format);
         }
         long writtenAt = in.readLong();
@@ -180,8 +244,12 @@ final class JournalCodec {
                 in.readLong(), Disposition.valueOf(readString(in)), toInt(readNullableLong(in)), readString(in),
                 toInt(readNullableLong(in)), HangupSide.valueOf(readString(in)), in.readBoolean(), in.readLong(),
                 in.readLong(), in.readLong(), in.readLong());
-        if (format == LEG_FORMAT) {
+        if (format >= TSR_FORMAT) {
             leg = leg.withTsr(readString(in), readString(in), readString(in), readInstant(in));
+        }
+        if (format >= LEG_FORMAT) {
+            leg = leg.withRtpQuality(new RtpQuality(readNullableDouble(in), readNullableDouble(in),
+                    readNullableLong(in), readNullableDouble(in), readNullableDouble(in)));
         }
         return new Entry(type, writtenAt, leg);
     }
@@ -247,6 +315,15 @@ final class JournalCodec {
 
     private static Instant readInstant(DataInputStream in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    private static void writeNullableDouble(DataOutputStream out, Double value) throws IOException {
+        writeNullableLong(out, value == null ? null : Double.doubleToLongBits(value));
+    }
+
+    private static Double readNullableDouble(DataInputStream in) throws IOException {
+        Long bits = readNullableLong(in);
+        return bits == null ? null : Double.longBitsToDouble(bits);
     }
 
     private static void writeNullableLong(DataOutputStream out, Long value) throws IOException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.fairdial.cdr.CdrLeg;
+import org.fairdial.privacy.PersonalData;
 
 /**
  * Erases a number from a journal no dialer has open ({@code dialer privacy erase} while the server is stopped):
@@ -37,6 +38,12 @@ public final class JournalEraser {
      */
     public static int erase(Path directory, long segmentSize, Predicate<CdrLeg> matches, UnaryOperator<CdrLeg> blank)
             throws IOException {
+        return erase(directory, segmentSize, matches, blank, PersonalData.PLAINTEXT);
+    }
+
+    /** As above, for a journal whose callee fields are sealed as {@code personal} says (and stay so). */
+    public static int erase(Path directory, long segmentSize, Predicate<CdrLeg> matches, UnaryOperator<CdrLeg> blank,
+                            PersonalData personal) throws IOException {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             return 0;
@@ -44,7 +51,7 @@ public final class JournalEraser {
         if (CdrJournal.inUse(dir)) {
             throw new IOException("the journal at " + dir + " is open in a running dialer");
         }
-        JournalReader.Contents contents = JournalReader.read(dir, segmentSize);
+        JournalReader.Contents contents = JournalReader.read(dir, segmentSize, personal);
         for (JournalSegment spare : contents.spares()) {
             // a spare may still hold records of an earlier use (they are wiped when a running dialer is idle)
             spare.wipe();
@@ -67,7 +74,7 @@ public final class JournalEraser {
                     if (matchingLegs.contains(entry.legId())) {
                         here++;
                     } else {
-                        byte[] record = JournalCodec.encode(entry);
+                        byte[] record = JournalCodec.encode(entry, personal);
                         JournalCodec.tag(record, segment.segment().sequence);
                         records.add(record);
                     }
@@ -78,7 +85,7 @@ public final class JournalEraser {
                     leg = blank.apply(leg);
                     here++;
                 }
-                byte[] record = JournalCodec.encode(entry.type(), entry.writtenAtMillis(), leg);
+                byte[] record = JournalCodec.encode(entry.type(), entry.writtenAtMillis(), leg, personal);
                 JournalCodec.tag(record, segment.segment().sequence);
                 records.add(record);
             }

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fairdial.privacy.PersonalData;
+import org.fairdial.privacy.PersonalDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,15 @@ final class JournalReader {
 
     /** Reads every segment file; spares of another size than {@code segmentSize} are deleted. */
     static Contents read(Path directory, long segmentSize) throws IOException {
+        return read(directory, segmentSize, PersonalData.PLAINTEXT);
+    }
+
+    /**
+     * As {@link #read(Path, long)}, opening sealed fields as {@code personal} says; a field that does not open
+     * (a key no longer configured, an altered record) fails the read with a {@code PersonalDataException}
+     * naming the key id, rather than losing the leg.
+     */
+    static Contents read(Path directory, long segmentSize, PersonalData personal) throws IOException {
         List<SegmentRecords> segments = new ArrayList<>();
         List<JournalSegment> spares = new ArrayList<>();
         int highestIndex = 0;
@@ -69,7 +80,7 @@ final class JournalReader {
                     continue;
                 }
                 List<JournalCodec.Entry> entries = new ArrayList<>();
-                torn += readRecords(segment, entries);
+                torn += readRecords(segment, entries, personal);
                 for (JournalCodec.Entry entry : entries) {
                     lastWritten = Math.max(lastWritten, entry.writtenAtMillis());
                 }
@@ -82,7 +93,8 @@ final class JournalReader {
     }
 
     /** Reads a segment's records into {@code entries}; leaves its position at the end of its data. */
-    private static int readRecords(JournalSegment segment, List<JournalCodec.Entry> entries) throws IOException {
+    private static int readRecords(JournalSegment segment, List<JournalCodec.Entry> entries, PersonalData personal)
+            throws IOException {
         int torn = 0;
         long pos = JournalSegment.HEADER;
         ByteBuffer frame = ByteBuffer.allocate(JournalCodec.FRAME).order(ByteOrder.BIG_ENDIAN);
@@ -109,7 +121,11 @@ final class JournalReader {
                 torn++;
             } else {
                 try {
-                    entries.add(JournalCodec.decode(bytes));
+                    entries.add(JournalCodec.decode(bytes, personal));
+                } catch (PersonalDataException e) {
+                    // Intact (its CRC matched) but sealed with a key not configured: not torn, and not to be
+                    // skipped and later wiped with its segment; the start stops until the key is given.
+                    throw new PersonalDataException("journal " + segment.file + ": " + e.getMessage());
                 } catch (IOException | RuntimeException e) {
                     LOG.error("journal {}: record at offset {} cannot be decoded ({}); skipped", segment.file, pos,
                             e.toString());

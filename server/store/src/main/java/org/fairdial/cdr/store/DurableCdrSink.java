@@ -10,6 +10,7 @@ import java.util.List;
 import org.fairdial.cdr.journal.CdrJournal;
 import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.StoreConfig;
+import org.fairdial.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +47,23 @@ public final class DurableCdrSink implements CdrSink, AutoCloseable {
     /** As {@link #open(CdrBatchStore, StoreConfig, Runnable, InstantSource)}, with the writer's close bound. */
     public static DurableCdrSink open(CdrBatchStore store, StoreConfig config, Runnable durabilityBarrier,
                                       InstantSource clock, Duration closeTimeout) throws IOException {
+        return open(store, config, durabilityBarrier, clock, closeTimeout, PersonalData.PLAINTEXT);
+    }
+
+    /**
+     * As {@link #open(CdrBatchStore, StoreConfig, Runnable, InstantSource, Duration)}, the journal's records
+     * holding the callee's fields sealed by {@code personal} (encryption at rest).
+     */
+    public static DurableCdrSink open(CdrBatchStore store, StoreConfig config, Runnable durabilityBarrier,
+                                      InstantSource clock, Duration closeTimeout, PersonalData personal)
+            throws IOException {
         if (!config.journal().enabled()) {
             LOG.warn("CDR journal disabled (dialer.store.journal.enabled = false): queued CDRs are lost if the "
                     + "process dies while the database is down or slow");
             return new DurableCdrSink(null, new AsyncCdrWriter(store, config.batchSize(), config.flushInterval(),
                     config.retryBackoff(), closeTimeout), new CdrJournal.Recovery(List.of(), List.of(), List.of(), 0, 0));
         }
-        CdrJournal.Opened opened = CdrJournal.open(config.journal(), durabilityBarrier, clock);
+        CdrJournal.Opened opened = CdrJournal.open(config.journal(), durabilityBarrier, clock, personal);
         CdrJournal journal = opened.journal();
         AsyncCdrWriter writer = new AsyncCdrWriter(store, config.batchSize(), config.flushInterval(),
                 config.retryBackoff(), closeTimeout, journal::committed);

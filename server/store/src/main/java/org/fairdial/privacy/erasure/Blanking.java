@@ -41,13 +41,14 @@ public final class Blanking {
                     l.createdAt(), l.ringingAt(), l.answeredAt(), l.bridgedAt(), l.endedAt(), l.postDialDelayMs(),
                     l.earlyMedia(), l.ringMs(), l.talkMs(), l.disposition(), l.sipCode(), l.sipReason(),
                     l.q850Cause(), l.hangupSide(), l.abandonTreatment(), l.abandonTreatmentMs(), l.rtpSent(),
-                    l.rtpReceived(), l.rtpLost());
+                    l.rtpReceived(), l.rtpLost()).withRtpQuality(l.rtpQuality());
         }
         return new CdrLeg(l.legId(), l.callId(), l.kind(), l.campaign(), null, null, null, l.fromUri(), null,
                 l.callerId(), l.trunk(), l.agent(), null, l.createdAt(), l.ringingAt(), l.answeredAt(),
                 l.bridgedAt(), l.endedAt(), l.postDialDelayMs(), l.earlyMedia(), l.ringMs(), l.talkMs(),
                 l.disposition(), l.sipCode(), l.sipReason(), l.q850Cause(), l.hangupSide(), l.abandonTreatment(),
                 l.abandonTreatmentMs(), l.rtpSent(), l.rtpReceived(), l.rtpLost())
-                .withTsr(l.callerIdName(), l.promptName(), l.consentSource(), l.consentAt());
+                .withTsr(l.callerIdName(), l.promptName(), l.consentSource(), l.consentAt())
+                .withRtpQuality(l.rtpQuality());
     }
 }

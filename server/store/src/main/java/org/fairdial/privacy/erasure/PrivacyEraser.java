@@ -78,7 +78,7 @@ public final class PrivacyEraser {
                     + "wiped from disk once committed";
         }
         int n = JournalEraser.erase(journal.directory(), journal.segmentSize(), leg -> Blanking.holds(leg, e164),
-                Blanking::blank);
+                Blanking::blank, repository.personalData());
         return n + " record(s) blanked";
     }
 

@@ -21,8 +21,10 @@ class ExportFormatTest {
         String header = ExportFormat.CSV.header();
         assertTrue(header.startsWith("leg_id,call_id,kind,campaign,lead_id,dialed_number,normalized_number,"), header);
         assertTrue(header.contains(",abandon_treatment,abandon_treatment_ms,rtp_sent,rtp_received,rtp_lost,"), header);
-        assertTrue(header.endsWith(",caller_id_name,prompt_played,prompt_name,consent_source,consent_at"), header);
-        assertEquals(37, header.split(",").length);
+        assertTrue(header.contains(",caller_id_name,prompt_played,prompt_name,consent_source,consent_at,"), header);
+        assertTrue(header.endsWith(",rtp_jitter_ms,rtcp_peer_loss_pct,rtcp_peer_lost,rtcp_peer_jitter_ms,rtcp_rtt_ms"),
+                header);
+        assertEquals(42, header.split(",").length);
     }
 
     @Test
@@ -32,7 +34,9 @@ class ExportFormatTest {
                 + "sip:dialer@fairdial.test,sip:+442079460018@trunk.test;user=phone,+442079460000,trunk-a,agent-7,"
                 + "a84b4c76e66710@pc33.fairdial.test,2025-03-04T05:06:07.891Z,2025-03-04T05:06:09.125Z,"
                 + "2025-03-04T05:06:12.892Z,2025-03-04T05:06:13.323Z,2025-03-04T05:07:13.890Z,1234,true,5001,60998,"
-                + "ABANDONED,200,OK,16,REMOTE,true,2345,3050,3049,7,,false,,,", line);
+                + "ABANDONED,200,OK,16,REMOTE,true,2345,3050,3049,7,,false,,,,,,,,", line);
+        String quality = ExportFormat.CSV.line(leg().withRtpQuality(TestLegs.QUALITY));
+        assertTrue(quality.endsWith(",7,,false,,,,2.5,1.17,7,3.25,41.5"), quality);
         String quoted = ExportFormat.CSV.line(TestLegs.sparse("a,b \"c\"", LegKind.AGENT, TestLegs.T0));
         assertTrue(quoted.contains(",AGENT,\"a,b \"\"c\"\"\",,"), quoted);
         assertTrue(quoted.contains(",2025-03-04T05:06:07.891Z,,,,"), "a null is an empty field: " + quoted);
@@ -48,7 +52,8 @@ class ExportFormatTest {
         assertTrue(line.contains("\"sip_code\":null,"), line);
         assertTrue(line.contains("\"rtp_lost\":0,"), line);
         assertTrue(line.endsWith("\"prompt_played\":false,\"prompt_name\":null,\"consent_source\":null,"
-                + "\"consent_at\":null}"), line);
+                + "\"consent_at\":null,\"rtp_jitter_ms\":null,\"rtcp_peer_loss_pct\":null,\"rtcp_peer_lost\":null,"
+                + "\"rtcp_peer_jitter_ms\":null,\"rtcp_rtt_ms\":null}"), line);
         String escaped = ExportFormat.JSONL.line(TestLegs.sparse("a\"b\\c\n\u0001", LegKind.AGENT, TestLegs.T0));
         assertTrue(escaped.contains("\"campaign\":\"a\\\"b\\\\c\\n\\u0001\","), escaped);
     }
@@ -78,11 +83,12 @@ class ExportFormatTest {
         CdrLeg leg = TestLegs.withTsr(TestLegs.full("tsr", UUID.randomUUID(), Disposition.ABANDONED, TestLegs.T0));
         String csv = ExportFormat.CSV.line(leg);
         assertTrue(csv.endsWith(",\"Acme Energia \"\"Sud\"\"\",true,abandon-it.wav,"
-                + "web form acme.example/optin #8812,2025-01-15T10:20:30.456Z"), csv);
+                + "web form acme.example/optin #8812,2025-01-15T10:20:30.456Z,2.5,1.17,7,3.25,41.5"), csv);
         String json = ExportFormat.JSONL.line(leg);
         assertTrue(json.endsWith("\"caller_id_name\":\"Acme Energia \\\"Sud\\\"\",\"prompt_played\":true,"
                 + "\"prompt_name\":\"abandon-it.wav\",\"consent_source\":\"web form acme.example/optin #8812\","
-                + "\"consent_at\":\"2025-01-15T10:20:30.456Z\"}"), json);
+                + "\"consent_at\":\"2025-01-15T10:20:30.456Z\",\"rtp_jitter_ms\":2.5,\"rtcp_peer_loss_pct\":1.17,"
+                + "\"rtcp_peer_lost\":7,\"rtcp_peer_jitter_ms\":3.25,\"rtcp_rtt_ms\":41.5}"), json);
         assertTrue(json.contains("\"disposition\":\"ABANDONED\","), json);
         assertTrue(json.contains("\"caller_id\":\"+442079460000\","), json);
     }

@@ -19,7 +19,8 @@ final class ExportGoldenLegs {
     }
 
     static List<CdrLeg> legs() {
-        CdrLeg full = withIds(TestLegs.full("ex", CALL, Disposition.ABANDONED, TestLegs.T0), "112233445566");
+        CdrLeg full = withIds(TestLegs.full("ex", CALL, Disposition.ABANDONED, TestLegs.T0), "112233445566")
+                .withRtpQuality(TestLegs.QUALITY);
         CdrLeg sparse = withIds(TestLegs.sparse("ex", LegKind.AGENT, TestLegs.T0.plusMillis(1)), "778899aabbcc");
         CdrLeg odd = new CdrLeg(UUID.fromString("0195f3a2-1b2c-7d4e-8f00-000000000001"), CALL,
                 LegKind.CUSTOMER, "a,b \"c\"", "lead\n2", "  (020) 7946 0018 ", "+442079460018",

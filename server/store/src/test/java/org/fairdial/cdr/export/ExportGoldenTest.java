@@ -58,7 +58,7 @@ class ExportGoldenTest {
         for (int i = 0; i < before.size(); i++) {
             JsonNode expected = JSON.readTree(before.get(i));
             assertEquals(expected, JSON.readTree(after.get(i)));
-            assertEquals(37, expected.size());
+            assertEquals(42, expected.size());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.Disposition;
 import org.fairdial.cdr.LegKind;
+import org.fairdial.cdr.RtpQuality;
 import org.fairdial.storage.TestLegs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +50,12 @@ class JournalCodecTest {
         assertEquals(TestLegs.CONSENT_AT, read.consentAt());
     }
 
+    /** Format 3 appends the five quality figures, each a presence byte and, if present, eight bytes. */
+    private static final int QUALITY_BYTES = 5 * (1 + Long.BYTES);
+
     /**
      * A leg record of format 1, as journals written before the TSR records hold: the same components up to
-     * {@code rtpLost} and nothing after. It reads back with the TSR records empty.
+     * {@code rtpLost} and nothing after. It reads back with the TSR records and quality figures empty.
      */
     @Test
     void formatOneLegRecordsStayReadable() throws IOException {
@@ -59,13 +63,35 @@ class JournalCodecTest {
         byte[] record = JournalCodec.encode(JournalRecordType.END, 5L, leg);
         // Format 2 appends three null strings (an int -1 each) and an absent instant (one false byte).
         int tsrBytes = 3 * Integer.BYTES + 1;
-        byte[] payload = Arrays.copyOfRange(record, JournalCodec.FRAME, record.length - tsrBytes);
+        byte[] payload = Arrays.copyOfRange(record, JournalCodec.FRAME, record.length - tsrBytes - QUALITY_BYTES);
         assertEquals(JournalCodec.LEG_FORMAT, payload[1]);
         payload[1] = 1;
         CdrLeg read = JournalCodec.decode(payload).leg();
-        assertEquals(leg, read);
+        assertEquals(leg.withRtpQuality(RtpQuality.UNKNOWN), read);
         assertEquals(null, read.callerIdName());
         assertFalse(read.promptPlayed());
+    }
+
+    /** A leg record of format 2, as journals written before the quality figures hold: it reads back without them. */
+    @Test
+    void formatTwoLegRecordsStayReadable() throws IOException {
+        CdrLeg leg = TestLegs.withTsr(TestLegs.full("old", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0));
+        byte[] record = JournalCodec.encode(JournalRecordType.END, 5L, leg);
+        byte[] payload = Arrays.copyOfRange(record, JournalCodec.FRAME, record.length - QUALITY_BYTES);
+        payload[1] = JournalCodec.TSR_FORMAT;
+        CdrLeg read = JournalCodec.decode(payload).leg();
+        assertEquals(leg.withRtpQuality(RtpQuality.UNKNOWN), read);
+        assertEquals("abandon-it.wav", read.promptName());
+    }
+
+    @Test
+    void qualityFiguresRoundTripIncludingUnknownOnes() throws IOException {
+        CdrLeg leg = TestLegs.full("q", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0)
+                .withRtpQuality(new RtpQuality(0.13, null, null, null, 12.0));
+        assertEquals(leg, decode(JournalCodec.encode(JournalRecordType.END, 2L, leg)).leg());
+        CdrLeg full = TestLegs.full("q", UUID.randomUUID(), Disposition.ANSWERED, TestLegs.T0);
+        assertEquals(TestLegs.QUALITY, decode(JournalCodec.encode(JournalRecordType.END, 2L, full)).leg()
+                .rtpQuality());
     }
 
     @Test

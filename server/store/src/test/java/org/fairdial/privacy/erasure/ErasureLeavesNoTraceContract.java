@@ -44,6 +44,7 @@ import org.fairdial.ports.DoNotCallEntries;
 import org.fairdial.ports.DoNotCallSource;
 import org.fairdial.ports.LeadState;
 import org.fairdial.privacy.NumberHasher;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.storage.AuditEntry;
 import org.fairdial.storage.JdbcAuditRepository;
 import org.fairdial.storage.JdbcCdrRepository;
@@ -95,8 +96,8 @@ public abstract class ErasureLeavesNoTraceContract extends StoreTestSupport {
             }
         }
         cdrs = new JdbcCdrRepository(db());
-        doNotCall = new JdbcDoNotCallRepository(dataSource());
-        privacy = new JdbcPrivacyRepository(dataSource());
+        doNotCall = new JdbcDoNotCallRepository(db(), NumberMask.DEFAULT);
+        privacy = new JdbcPrivacyRepository(db());
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     }
@@ -119,28 +120,34 @@ public abstract class ErasureLeavesNoTraceContract extends StoreTestSupport {
         CdrLeg other = TestLegs.distinct("c", LegIds.next(), UUID.randomUUID(), OTHER, AT);
         cdrs.insertBatch(List.of(customer, agent, other));
         new JdbcLeadStateRepository(db()).save(new LeadState("c", N, N, 3, Disposition.NO_ANSWER, AT, null, false));
-        JdbcDialHistoryRepository history = new JdbcDialHistoryRepository(dataSource());
+        JdbcDialHistoryRepository history = new JdbcDialHistoryRepository(db(), NumberMask.DEFAULT);
         history.recordAttempt(N, "c", N, true, AT);
         history.recordAbandon(N, AT);
-        new JdbcDenialRepository(dataSource()).recordAll(List.of(new Denial(UUID.randomUUID(), "c", N, N,
+        new JdbcDenialRepository(db()).recordAll(List.of(new Denial(UUID.randomUUID(), "c", N, N,
                 Rule.CALLING_HOURS, "outside calling hours", AT.plusSeconds(3600), AT)));
         // What the admin API writes when a supervisor lists, then an admin unlists and lists the number again.
         assertTrue(doNotCall.add(N, DoNotCallEntries.INTERNAL, DoNotCallSource.API, "asked on the phone", AT));
-        JdbcAuditRepository audit = new JdbcAuditRepository(dataSource());
+        JdbcAuditRepository audit = new JdbcAuditRepository(db());
         audit.insert(new AuditEntry(UUID.randomUUID(), AT, "sup", "supervisor", "POST /api/dnc", 201, "127.0.0.1",
                 "add " + N + ": asked on the phone"));
         audit.insert(new AuditEntry(UUID.randomUUID(), AT, "root", "admin", "DELETE /api/dnc/%2B" + N.substring(1),
                 404, "127.0.0.1", null));
         JournalConfig journal = new JournalConfig(true, dir.resolve("journal"), 1L << 20, 4L << 20);
-        try (CdrJournal j = CdrJournal.open(journal, () -> { }, InstantSource.system()).journal()) {
+        try (CdrJournal j = CdrJournal.open(journal, () -> { }, InstantSource.system(), personalData()).journal()) {
             j.ended(TestLegs.distinct("c", LegIds.next(), UUID.randomUUID(), N, AT.plusSeconds(60)));
             j.ended(agentLeg(UUID.randomUUID(), N));
         }
         String before = String.join("\n", traces());
-        for (String place : List.of("cdr_leg.from_uri", "cdr_leg.normalized_number", "campaign_lead.raw_number",
+        if (personalData().enabled()) {
+            // Encrypted at rest: no table and no journal file holds the number; only an (admin) export shows it.
+            assertEquals(List.of("export CSV", "export JSONL", "export ASTERISK_CSV"), traces(), before);
+            assertEquals(DoNotCallEntries.INTERNAL, doNotCall.find(N, "c"), "found through the blind index");
+        }
+        List<String> inClear = List.of("cdr_leg.from_uri", "cdr_leg.normalized_number", "campaign_lead.raw_number",
                 "lead_state.number", "dial_attempt.number", "number_abandon.number", "dial_denial.number",
                 "do_not_call.number", "admin_audit.detail", "admin_audit.action", "export CSV", "export JSONL",
-                "export ASTERISK_CSV", "journal file")) {
+                "export ASTERISK_CSV", "journal file");
+        for (String place : personalData().enabled() ? List.<String>of() : inClear) {
             assertTrue(before.contains(place), "the search finds the number in " + place + " before: " + before);
         }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * created in a period to stdout or a file, in constant memory whatever their number.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export the CDR legs created in [--from, --to), oldest first.")
+        description = "Export the CDR legs created in [--from, --to), oldest first; with encryption at rest on, the"
+        + " numbers are decrypted and the export is written to the admin audit trail.")
 final class CdrExportCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, defaultValue = "config/dialer.conf",
@@ -75,10 +76,12 @@ final class CdrExportCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         long rows;
-        try (Database db = Database.open(config.store());
+        try (Database db = ToolSupport.open(config);
              OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
             rows = new CdrExporter(new JdbcCdrRepository(db)).export(from, to, campaign, chosen, out);
+            ToolSupport.auditDecrypted(db, "dialer cdr export", "cdr export " + chosen + " [" + from + ", " + to
+                    + ")" + (campaign == null ? "" : " campaign " + campaign) + ": " + rows + " leg(s) decrypted");
         }
         System.err.printf(Locale.ROOT, "exported %d leg(s) in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
         return 0;

@@ -82,7 +82,7 @@ final class ComplianceReportCommand implements Callable<Integer> {
             return 1;
         }
         ComplianceReport shown;
-        try (Database db = Database.open(config.store())) {
+        try (Database db = ToolSupport.open(config)) {
             ComplianceReporter reporter = new ComplianceReporter(new JdbcComplianceRepository(db),
                     config.profiles(), InstantSource.system());
             ComplianceReport report = reporter.report(campaign, config.campaignProfiles().get(campaign), chosen,
@@ -92,8 +92,10 @@ final class ComplianceReportCommand implements Callable<Integer> {
             System.out.println(json ? ReportRendering.json(shown) : ReportRendering.text(shown));
             if (records) {
                 StringBuilder out = new StringBuilder();
-                TsrCallRecords.write(new JdbcCdrRepository(db), campaign, shownFrom,
-                        to != null ? to : report.generatedAt(), json, out);
+                Instant until = to != null ? to : report.generatedAt();
+                long calls = TsrCallRecords.write(new JdbcCdrRepository(db), campaign, shownFrom, until, json, out);
+                ToolSupport.auditDecrypted(db, "dialer report compliance --records", "TSR call records [" + shownFrom
+                        + ", " + until + ") campaign " + campaign + ": " + calls + " call(s) decrypted");
                 System.out.print(json ? out : "\n" + out);
             }
         }

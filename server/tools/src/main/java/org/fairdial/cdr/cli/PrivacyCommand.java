@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code dialer privacy ...}: personal data in the store. */
 @Command(name = "privacy", mixinStandardHelpOptions = true,
-        description = "Personal data: erase a number, apply retention now.",
-        subcommands = {PrivacyEraseCommand.class, PrivacyPurgeCommand.class})
+        description = "Personal data: erase a number, apply retention now, re-encrypt under the current key.",
+        subcommands = {PrivacyEraseCommand.class, PrivacyPurgeCommand.class, PrivacyRotateKeysCommand.class})
 public final class PrivacyCommand implements ToolCommand, Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

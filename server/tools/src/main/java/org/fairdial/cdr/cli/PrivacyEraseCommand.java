@@ -63,12 +63,12 @@ final class PrivacyEraseCommand implements Callable<Integer> {
             System.err.println("'" + mask.mask(number) + "' is not a phone number: " + e.getMessage());
             return 2;
         }
-        try (Database db = Database.open(config.store())) {
-            JdbcPrivacyRepository repository = new JdbcPrivacyRepository(db.dataSource());
+        try (Database db = ToolSupport.open(config)) {
+            JdbcPrivacyRepository repository = new JdbcPrivacyRepository(db);
             InstantSource clock = InstantSource.system();
             NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), repository, clock.instant());
             OptOutRegistry optOuts = new DoNotCallLists(Map.of(), Map.of(),
-                    new JdbcDoNotCallRepository(db.dataSource(), mask)).optOutRegistry();
+                    new JdbcDoNotCallRepository(db, mask)).optOutRegistry();
             PrivacyEraser.Result r = new PrivacyEraser(repository, hasher, optOuts,
                     config.store().journal(), clock).erase(e164, optedOut, requestedBy, reason);
             System.out.printf("erased %s (erasure %s): %d CDR leg(s) anonymized, %d lead state(s) and %d "

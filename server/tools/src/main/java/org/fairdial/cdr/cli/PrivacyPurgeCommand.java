@@ -7,6 +7,7 @@ import org.fairdial.cdr.report.ComplianceReporter;
 import org.fairdial.config.PrivacyConfig;
 import org.fairdial.config.ToolConfig;
 import org.fairdial.privacy.erasure.RetentionJob;
+import org.fairdial.privacy.NumberMask;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
@@ -30,11 +31,11 @@ final class PrivacyPurgeCommand implements Callable<Integer> {
         if (config == null) {
             return 1;
         }
-        try (Database db = Database.open(config.store())) {
+        try (Database db = ToolSupport.open(config)) {
             InstantSource clock = InstantSource.system();
             JdbcComplianceRepository reports = new JdbcComplianceRepository(db);
             RetentionJob.Outcome o = new RetentionJob(config.privacy().retention(),
-                    new JdbcPrivacyRepository(db.dataSource()), new JdbcDialHistoryRepository(db.dataSource()), reports,
+                    new JdbcPrivacyRepository(db), new JdbcDialHistoryRepository(db, NumberMask.DEFAULT), reports,
                     new ComplianceReporter(reports, config.profiles(), clock), clock).apply();
             PrivacyConfig.Retention retention = config.privacy().retention();
             boolean delete = retention.mode() == PrivacyConfig.RetentionMode.DELETE;

@@ -12,10 +12,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
 import org.fairdial.config.ConfigProblem;
 import org.fairdial.config.ConfigValidationException;
 import org.fairdial.config.DialerConfigLoader;
 import org.fairdial.config.ToolConfig;
+import org.fairdial.ports.StoreException;
+import org.fairdial.privacy.PersonalData;
+import org.fairdial.storage.AuditEntry;
+import org.fairdial.storage.Database;
+import org.fairdial.storage.JdbcAuditRepository;
+import org.fairdial.storage.KeyRotation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,6 +48,35 @@ final class ToolSupport {
                 System.err.println("  " + problem.format());
             }
             return null;
+        }
+    }
+
+    /**
+     * Opens the store the configuration names, its personal values kept as {@code dialer.privacy.encryption}
+     * says (the keys read from the environment).
+     */
+    static Database open(ToolConfig config) {
+        Database db = Database.open(config.store(), PersonalData.from(config.privacy().encryption(), System::getenv));
+        if (!db.personalData().enabled()) {
+            List<String> encrypted = KeyRotation.tablesKeyedByIndex(db.dataSource());
+            if (!encrypted.isEmpty()) {
+                db.close();
+                // An erasure or a lookup in clear would silently miss every number kept by its blind index.
+                throw new StoreException("the store holds numbers encrypted at rest (" + encrypted + ") but "
+                        + "dialer.privacy.encryption is off in this configuration (docs/security.md)", null);
+            }
+        }
+        return db;
+    }
+
+    /**
+     * With encryption at rest on, writes an admin audit row for a command that printed decrypted numbers: whoever
+     * holds the keys and the store may read it, the audit says who did (the OS user), and what.
+     */
+    static void auditDecrypted(Database db, String action, String detail) {
+        if (db.personalData().enabled()) {
+            new JdbcAuditRepository(db).insert(new AuditEntry(UUID.randomUUID(), Instant.now(),
+                    System.getProperty("user.name", "-"), "operator", action, 0, null, detail));
         }
     }
 

@@ -159,6 +159,64 @@ class CdrCliTest {
         assertTrue(purge.out().contains("retention (1825 days, anonymize)"), purge.out());
     }
 
+    @Test
+    void rotateKeysEncryptsAStoreWrittenInClearAndTheExportDecryptsAndIsAudited() throws Exception {
+        Path encrypted = dir.resolve("encrypted.conf");
+        // The keys are in this JVM's environment (tools/pom.xml, surefire): test keys, as production reads them.
+        Files.writeString(encrypted, Files.readString(conf) + """
+                dialer.privacy.encryption {
+                  enabled = true
+                  keys { k1 = FAIRDIAL_TEST_DATA_KEY_1, k2 = FAIRDIAL_TEST_DATA_KEY_2 }
+                  current-key-id = k1
+                  index-key-env = FAIRDIAL_TEST_INDEX_KEY
+                }
+                """);
+        assertEquals(2, run("privacy", "rotate-keys", "-c", conf.toString()).code(), "encryption off: refused");
+        Run rotate = run("privacy", "rotate-keys", "-c", encrypted.toString(), "--batch-size", "7");
+        assertEquals(0, rotate.code(), rotate.out());
+        assertTrue(rotate.out().contains("cdr_leg: 20 row(s) rewritten"), rotate.out());
+        assertTrue(rotate.out().contains("numbers in clear left: none"), rotate.out());
+        String digits = NUMBER.substring(3);
+        try (Database db = Database.open(DialerConfigLoader.loadForTools(conf).store());
+             java.sql.Connection c = db.dataSource().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT * FROM cdr_leg")) {
+            while (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    String value = rs.getString(i);
+                    assertTrue(value == null || !value.contains(digits), rs.getMetaData().getColumnName(i) + " = "
+                            + value);
+                }
+            }
+        }
+        Path csv = dir.resolve("decrypted.csv");
+        assertEquals(0, run("cdr", "export", "-c", encrypted.toString(), "--from", "2025-05-05", "--to",
+                "2025-05-06", "-o", csv.toString()).code());
+        assertTrue(Files.readString(csv).contains(NUMBER), "the operator's export decrypts");
+        Run records = run("report", "compliance", "-c", encrypted.toString(), "--campaign", "spring", "--from",
+                "2025-05-05T10:00:00Z", "--to", "2025-05-05T10:00:05Z", "--records");
+        assertTrue(records.out().contains("5 call(s)"), records.out());
+        assertTrue(records.out().contains(NUMBER), "the TSR records name the called number");
+        try (Database db = Database.open(DialerConfigLoader.loadForTools(conf).store())) {
+            List<org.fairdial.storage.AuditEntry> audit = new org.fairdial.storage.JdbcAuditRepository(
+                    db.dataSource()).recent(5);
+            assertEquals(List.of("dialer report compliance --records", "dialer cdr export"),
+                    audit.stream().map(org.fairdial.storage.AuditEntry::action).toList());
+            assertEquals(System.getProperty("user.name"), audit.get(1).actor());
+            assertTrue(audit.get(1).detail().contains("20 leg(s) decrypted"), audit.get(1).detail());
+            assertTrue(audit.get(0).detail().endsWith("campaign spring: 5 call(s) decrypted"), audit.get(0).detail());
+        }
+        // Rotating to k2: every envelope re-encrypted, after which k1 may go.
+        Files.writeString(encrypted, Files.readString(encrypted).replace("current-key-id = k1", "current-key-id = k2"));
+        Run again = run("privacy", "rotate-keys", "-c", encrypted.toString());
+        assertEquals(0, again.code(), again.out());
+        assertTrue(again.out().contains("cdr_leg: 20 row(s) rewritten"), again.out());
+        Files.writeString(encrypted, Files.readString(encrypted).replace("k1 = FAIRDIAL_TEST_DATA_KEY_1, ", ""));
+        assertEquals(0, run("cdr", "export", "-c", encrypted.toString(), "--from", "2025-05-05", "--to",
+                "2025-05-06", "-o", csv.toString()).code());
+        assertTrue(Files.readString(csv).contains(NUMBER), "read with k2 alone");
+    }
+
     /** Fields of a CSV line, commas inside quotes not counted. */
     private static int fields(String line) {
         int fields = 1;

@@ -15,17 +15,23 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The RI's socket factory ({@code gov.nist.javax.sip.NETWORK_LAYER}) for a stack with TLS: plain sockets as the
- * RI's default layer makes them, TLS sockets from the stack's {@link SipTls}. The RI instantiates this class by
- * name, so each stack's {@link SipTls} is found by the stack's name.
+ * The RI's socket factory ({@code gov.nist.javax.sip.NETWORK_LAYER}): outbound sockets as the RI's default layer
+ * makes them, TLS ones from the stack's {@link SipTls}; listening TCP and TLS sockets that hold each source to its
+ * share of connections ({@link SourceConnectionCap}). The RI instantiates this class by name, so each stack's
+ * settings are found by the stack's name.
  */
-public final class TlsNetworkLayer implements NetworkLayer {
-    private static final Map<String, SipTls> BY_STACK = new ConcurrentHashMap<>();
+public final class SipNetworkLayer implements NetworkLayer {
+    private record Settings(SipTls tls, SourceConnectionCap cap) {
+    }
+
+    private static final Map<String, Settings> BY_STACK = new ConcurrentHashMap<>();
     private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
     private volatile SipTls tls;
+    private volatile SourceConnectionCap cap;
 
-    static void register(String stackName, SipTls tls) {
-        BY_STACK.put(stackName, tls);
+    /** The settings of the stack named {@code stackName}; {@code tls} null without TLS. */
+    static void register(String stackName, SipTls tls, SourceConnectionCap cap) {
+        BY_STACK.put(stackName, new Settings(tls, cap));
     }
 
     static void unregister(String stackName) {
@@ -34,7 +40,12 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public void setSipStack(SipStackImpl stack) {
-        tls = BY_STACK.get(stack.getStackName());
+        Settings settings = BY_STACK.get(stack.getStackName());
+        if (settings == null) {
+            throw new IllegalStateException("no network settings for SIP stack " + stack.getStackName());
+        }
+        tls = settings.tls();
+        cap = settings.cap();
     }
 
     private SipTls tls() throws IOException {
@@ -47,7 +58,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new TlsServerSocket(tls(), port, backlog, bindAddress);
+        return new TlsServerSocket(tls(), new CappedServerSocket(cap, port, backlog, bindAddress));
     }
 
     @Override
@@ -62,7 +73,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return plain.createServerSocket(port, backlog, bindAddress);
+        return new CappedServerSocket(cap, port, backlog, bindAddress);
     }
 
     @Override
