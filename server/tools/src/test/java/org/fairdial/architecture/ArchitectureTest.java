@@ -93,8 +93,16 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.fairdial.media..")
                 .and().resideOutsideOfPackage("org.fairdial.media.kurento..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.fairdial.media..", "java..", "javax..",
-                        "io.netty..", "org.slf4j..", "com.typesafe.config..")
+                        "io.netty..", "org.slf4j..", "com.typesafe.config..", "org.jitsi..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("org.fairdial.media.kurento..")
+                .check(production);
+    }
+
+    /** SRTP's crypto library (jitsi-srtp) stays behind media.srtp's SrtpSession. */
+    @Test
+    void theSrtpLibraryOnlyInTheSrtpPackage() {
+        noClasses().that().resideOutsideOfPackage("org.fairdial.media.srtp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jitsi..")
                 .check(production);
     }
 
