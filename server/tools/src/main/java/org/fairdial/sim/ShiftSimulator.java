@@ -26,13 +26,18 @@ import org.fairdial.dialing.pacing.PacingSnapshot.RingingCall;
  * once (or its reserved agent); with none free it waits for one within its {@link ConnectWindow} (the rule call
  * control applies: an agent freed within the window takes it, in answer order) and is abandoned at the window's
  * end, or at once without a window. The pacer is asked after every event and every
- * second; calls it starts are placed at once. Nothing happens after the shift's end.
+ * second; calls it starts are placed at once. Nothing happens after the shift's end. The workload's segments
+ * change talk, wrap-up, answer behaviour and lead mix from their time on (a call keeps what it drew), and the
+ * share of the team logged in: every second, free agents log out (or back in) to match it, and a busy agent
+ * picked to leave logs out when its wrap-up ends; from that pick on the dialer no longer counts it (as an agent
+ * who asked for a break after this call).
  */
 public final class ShiftSimulator {
     private static final int FREE = 0;
     private static final int RESERVED = 1;
     private static final int TALKING = 2;
     private static final int WRAP_UP = 3;
+    private static final int LOGGED_OUT = 4;
 
     private final Workload w;
     private final SplittableRandom dialRandom;
@@ -46,6 +51,8 @@ public final class ShiftSimulator {
     private final double[] idleSince;
     private final double[] duration;
     private final long[] talkTicket;
+    /** A busy agent who logs out when its wrap-up ends. */
+    private final boolean[] leaving;
     private final ArrayDeque<Integer> free = new ArrayDeque<>();
     private final List<SimCall> ringing = new ArrayList<>();
     private final ConnectWindow window;
@@ -76,6 +83,7 @@ public final class ShiftSimulator {
         idleSince = new double[w.agents()];
         duration = new double[w.agents()];
         talkTicket = new long[w.agents()];
+        leaving = new boolean[w.agents()];
         for (int a = 0; a < w.agents(); a++) {
             free.add(a);
         }
@@ -111,14 +119,22 @@ public final class ShiftSimulator {
 
     private void handle(SimEvent e) {
         switch (e.kind()) {
-            case SimEvent.TICK -> schedule(new SimEvent(now + 1, SimEvent.TICK, null, -1));
+            case SimEvent.TICK -> {
+                schedule(new SimEvent(now + 1, SimEvent.TICK, null, -1));
+                matchLoggedIn();
+            }
             case SimEvent.RESOLVE -> resolve(e.call());
             case SimEvent.TALK_END -> {
                 estimates.talkEnded(talkTicket[e.agent()], instant(now));
-                enter(e.agent(), WRAP_UP, w.wrapUp().sample(agentRandom));
+                enter(e.agent(), WRAP_UP, w.conditionsAt(now).wrapUp().sample(agentRandom));
             }
             case SimEvent.WRAP_END -> {
                 estimates.wrapUpEnded(Duration.ofNanos((long) (duration[e.agent()] * 1e9)));
+                if (leaving[e.agent()]) {
+                    leaving[e.agent()] = false;
+                    state[e.agent()] = LOGGED_OUT;
+                    return;
+                }
                 state[e.agent()] = FREE;
                 since[e.agent()] = now;
                 idleSince[e.agent()] = now;
@@ -154,6 +170,43 @@ public final class ShiftSimulator {
         connect(agent);
     }
 
+    /** Logs agents out or in so the team logged in matches the current segment's share. */
+    private void matchLoggedIn() {
+        int target = (int) Math.round(w.conditionsAt(now).loggedIn() * w.agents());
+        int in = 0;
+        for (int a = 0; a < state.length; a++) {
+            in += state[a] == LOGGED_OUT || leaving[a] ? 0 : 1;
+        }
+        for (int a = state.length - 1; a >= 0 && in > target; a--) {
+            if (state[a] == FREE) {
+                free.remove(a);
+                state[a] = LOGGED_OUT;
+                in--;
+            }
+        }
+        for (int a = state.length - 1; a >= 0 && in > target; a--) {
+            if ((state[a] == TALKING || state[a] == WRAP_UP) && !leaving[a]) {
+                leaving[a] = true;
+                in--;
+            }
+        }
+        for (int a = 0; a < state.length && in < target; a++) {
+            if (leaving[a]) {
+                leaving[a] = false;
+                in++;
+            } else if (state[a] == LOGGED_OUT) {
+                state[a] = FREE;
+                since[a] = now;
+                idleSince[a] = now;
+                free.add(a);
+                in++;
+            }
+        }
+        while (!free.isEmpty() && !waiting.isEmpty()) {
+            takeWaitingCall();
+        }
+    }
+
     /** The agent that just became free takes the longest-waiting call, if that one is still in its window. */
     private void takeWaitingCall() {
         for (Iterator<Double> it = waiting.values().iterator(); it.hasNext(); ) {
@@ -182,7 +235,7 @@ public final class ShiftSimulator {
     }
 
     private void connect(int agent) {
-        double talk = w.talk().sample(agentRandom);
+        double talk = w.conditionsAt(now).talk().sample(agentRandom);
         metrics.connected(now, now - idleSince[agent], Math.min(talk, w.shiftSeconds() - now));
         accountant.connected(instant(now));
         talkTicket[agent] = estimates.talkStarted(instant(now));
@@ -215,12 +268,19 @@ public final class ShiftSimulator {
 
     private void dial(int agent) {
         metrics.dialed();
+        Workload.Conditions c = w.conditionsAt(now);
+        double answer = c.answerProbability();
+        Distribution timeToAnswer = c.timeToAnswer();
+        if (!c.leadMix().isEmpty()) {
+            Workload.Lead lead = pick(c.leadMix(), dialRandom.nextDouble());
+            answer = lead.answerProbability();
+            timeToAnswer = lead.timeToAnswer() != null ? lead.timeToAnswer() : timeToAnswer;
+        }
         double u = dialRandom.nextDouble();
-        double answer = w.answerProbabilityAt(now);
         boolean answers = u < answer;
         double after;
         if (answers) {
-            after = w.timeToAnswer().sample(dialRandom);
+            after = timeToAnswer.sample(dialRandom);
         } else if (u < answer + w.busyShare()) {
             after = w.busyTime().sample(dialRandom);
         } else if (u < answer + w.busyShare() + w.invalidShare()) {
@@ -233,10 +293,21 @@ public final class ShiftSimulator {
         schedule(new SimEvent(now + after, SimEvent.RESOLVE, call, agent));
     }
 
+    private static Workload.Lead pick(List<Workload.Lead> mix, double u) {
+        double acc = 0;
+        for (Workload.Lead l : mix) {
+            acc += l.share();
+            if (u < acc) {
+                return l;
+            }
+        }
+        return mix.get(mix.size() - 1);
+    }
+
     private PacingSnapshot snapshot() {
         List<BusyAgent> busy = new ArrayList<>(state.length);
         for (int a = 0; a < state.length; a++) {
-            if (state[a] == TALKING || state[a] == WRAP_UP) {
+            if ((state[a] == TALKING || state[a] == WRAP_UP) && !leaving[a]) {
                 busy.add(new BusyAgent(state[a] == WRAP_UP, now - since[a]));
             }
         }

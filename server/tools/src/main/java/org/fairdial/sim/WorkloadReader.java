@@ -10,13 +10,22 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Reads a workload file (HOCON, root {@code workload}; see config/workloads/reference.conf). Every problem is
- * collected and reported at once in a {@link WorkloadException}.
+ * Reads a workload file (HOCON, root {@code workload}; see config/workloads/reference.conf and docs/pacing.md).
+ * Every problem is collected and reported at once in a {@link WorkloadException}, each naming its key and, where
+ * the file gives it, its file:line; an unknown key is a problem.
  */
 public final class WorkloadReader {
     private static final String ROOT = "workload.";
+    private static final Set<String> KEYS = Set.of("name", "profile", "abandon-rate-cap", "zone", "start", "shift",
+            "agents", "answer-probability", "busy-share", "invalid-share", "time-to-answer", "ring-timeout",
+            "busy-time", "invalid-time", "talk-time", "wrap-up", "answer-steps", "segments", "prompt-length",
+            "agent-connect-timeout", "abandon-max-duration");
+    private static final Set<String> SEGMENT_KEYS = Set.of("at", "answer-probability", "time-to-answer",
+            "talk-time", "wrap-up", "logged-in", "lead-mix");
+    private static final Set<String> LEAD_KEYS = Set.of("share", "answer-probability", "time-to-answer");
     private final Config config;
     private final List<String> problems = new ArrayList<>();
 
@@ -73,6 +82,9 @@ public final class WorkloadReader {
     }
 
     private Workload workload() {
+        if (config.hasPath("workload")) {
+            unknownKeys("", config.getConfig("workload"), KEYS);
+        }
         String profile = string("profile");
         double cap = profileCap(profile);
         if (config.hasPath(ROOT + "abandon-rate-cap")) {
@@ -107,7 +119,8 @@ public final class WorkloadReader {
                 start == null ? null : start.atZone(zone == null ? ZoneId.of("UTC") : zone).toInstant(),
                 seconds("shift"), (int) number("agents", 1, 100_000), answer, busy, invalid,
                 distribution("time-to-answer"), distribution("ring-timeout"), distribution("busy-time"),
-                distribution("invalid-time"), distribution("talk-time"), distribution("wrap-up"), steps);
+                distribution("invalid-time"), distribution("talk-time"), distribution("wrap-up"), steps,
+                segments(busy + invalid));
         if (!problems.isEmpty()) {
             throw new WorkloadException(problems);
         }
@@ -143,9 +156,13 @@ public final class WorkloadReader {
     }
 
     private Distribution distribution(String key) {
-        String p = ROOT + key;
+        return distribution(config, ROOT + key, key);
+    }
+
+    /** The distribution at {@code path} of {@code in}; problems named {@code key}. */
+    private Distribution distribution(Config in, String path, String key) {
         try {
-            Config d = config.getConfig(p);
+            Config d = in.getConfig(path);
             String type = d.getString("type");
             return switch (type) {
                 case "fixed" -> new Distribution.Fixed(sec(d, "value"));
@@ -159,7 +176,7 @@ public final class WorkloadReader {
                             : Distribution.LogNormal.ofMean(sec(d, "mean"), sigma, min, max);
                 }
                 default -> {
-                    problem(key + ".type", "must be fixed, uniform, exponential or lognormal");
+                    problem(key + ".type", d, "must be fixed, uniform, exponential or lognormal");
                     yield new Distribution.Fixed(0);
                 }
             };
@@ -205,6 +222,105 @@ public final class WorkloadReader {
     }
 
     private void problem(String key, String reason) {
-        problems.add(ROOT + key + ": " + reason);
+        String path = ROOT + key.replaceAll("\\[\\d+]", "");
+        String where = "";
+        try {
+            if (!key.contains("[") && config.hasPath(path)) {
+                where = " (" + config.getValue(path).origin().description() + ")";
+            }
+        } catch (ConfigException e) {
+            where = "";
+        }
+        problems.add(ROOT + key + ": " + reason + where);
+    }
+
+    private void problem(String key, Config at, String reason) {
+        problems.add(ROOT + key + ": " + reason + " (" + at.origin().description() + ")");
+    }
+
+    private void unknownKeys(String prefix, Config c, Set<String> known) {
+        for (String k : c.root().keySet()) {
+            if (!known.contains(k)) {
+                problems.add(ROOT + prefix + k + ": unknown key (known: " + String.join(", ",
+                        new java.util.TreeSet<>(known)) + ") (" + c.root().get(k).origin().description() + ")");
+            }
+        }
+    }
+
+    /** The {@code segments} list, in time order; {@code otherShares}: busy + invalid, which answers must fit. */
+    private List<Workload.Segment> segments(double otherShares) {
+        List<Workload.Segment> out = new ArrayList<>();
+        if (!config.hasPath(ROOT + "segments")) {
+            return out;
+        }
+        List<? extends Config> list;
+        try {
+            list = config.getConfigList(ROOT + "segments");
+        } catch (ConfigException e) {
+            problem("segments", "must be a list of { at = <duration>, ... }");
+            return out;
+        }
+        double last = -1;
+        for (int i = 0; i < list.size(); i++) {
+            Config s = list.get(i);
+            String key = "segments[" + i + "]";
+            unknownKeys(key + ".", s, SEGMENT_KEYS);
+            try {
+                double at = s.getDuration("at").toNanos() / 1e9;
+                if (at <= last) {
+                    problem(key + ".at", s, "must be later than the segment before");
+                }
+                last = at;
+                Double answer = s.hasPath("answer-probability") ? share(s, key + ".answer-probability",
+                        "answer-probability", 1 - otherShares) : null;
+                Double loggedIn = s.hasPath("logged-in") ? share(s, key + ".logged-in", "logged-in", 1) : null;
+                out.add(new Workload.Segment(at, answer,
+                        s.hasPath("time-to-answer") ? distribution(s, "time-to-answer", key + ".time-to-answer")
+                                : null,
+                        s.hasPath("talk-time") ? distribution(s, "talk-time", key + ".talk-time") : null,
+                        s.hasPath("wrap-up") ? distribution(s, "wrap-up", key + ".wrap-up") : null, loggedIn,
+                        s.hasPath("lead-mix") ? leadMix(s, key, otherShares) : null));
+                if (answer != null && s.hasPath("lead-mix")) {
+                    problem(key, s, "give answer-probability or lead-mix, not both");
+                }
+            } catch (ConfigException e) {
+                problem(key, s, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private List<Workload.Lead> leadMix(Config segment, String key, double otherShares) {
+        List<Workload.Lead> mix = new ArrayList<>();
+        double total = 0;
+        List<? extends Config> leads = segment.getConfigList("lead-mix");
+        for (int j = 0; j < leads.size(); j++) {
+            Config l = leads.get(j);
+            String lk = key + ".lead-mix[" + j + "]";
+            unknownKeys(lk + ".", l, LEAD_KEYS);
+            double share = share(l, lk + ".share", "share", 1);
+            total += share;
+            mix.add(new Workload.Lead(share, share(l, lk + ".answer-probability", "answer-probability",
+                    1 - otherShares), l.hasPath("time-to-answer")
+                    ? distribution(l, "time-to-answer", lk + ".time-to-answer") : null));
+        }
+        if (mix.isEmpty() || Math.abs(total - 1) > 1e-6) {
+            problem(key + ".lead-mix", segment, "shares must sum to 1 (they sum to " + total + ")");
+        }
+        return mix;
+    }
+
+    private double share(Config c, String key, String path, double max) {
+        try {
+            double v = c.getDouble(path);
+            if (v < 0 || v > max) {
+                problem(key, c, "is outside 0.." + max + (max < 1 ? " (with busy-share and invalid-share at most 1)"
+                        : ""));
+            }
+            return v;
+        } catch (ConfigException e) {
+            problem(key, c, "must be a number");
+            return 0;
+        }
     }
 }

@@ -53,6 +53,51 @@ class WorkloadReaderTest {
     }
 
     @Test
+    void segmentsChangeTalkWrapUpTeamAndLeadMixFromTheirTime() {
+        Workload w = WorkloadReader.read(WORKLOADS.resolve("shift-day.conf"));
+        Workload.Conditions start = w.conditionsAt(0);
+        assertEquals(2, start.leadMix().size());
+        assertEquals(0.45, start.leadMix().get(0).answerProbability());
+        assertEquals(0.75, w.conditionsAt(100 * 60).loggedIn());
+        assertEquals(1.0, w.conditionsAt(120 * 60).loggedIn());
+        assertEquals(List.of(new Workload.Lead(1.0, 0.03, null)), w.conditionsAt(120 * 60).leadMix());
+        Workload.Conditions afternoon = w.conditionsAt(4.5 * 3600);
+        assertEquals(0.5, afternoon.loggedIn());
+        assertEquals(180, afternoon.talk().mean(), 1e-6);
+        assertEquals(10, afternoon.wrapUp().mean(), 1e-9);
+        Workload.Conditions evening = w.conditionsAt(6.5 * 3600);
+        assertEquals(List.of(), evening.leadMix());
+        assertEquals(0.30, evening.answerProbability());
+        assertEquals(4, evening.wrapUp().mean(), 1e-9);
+        // Half the team for an hour with longer talks, a quarter off for 20 minutes: the bound is lower.
+        assertTrue(w.clairvoyantBound() < 0.85, "bound " + w.clairvoyantBound());
+        assertTrue(w.clairvoyantBound() > 0.7, "bound " + w.clairvoyantBound());
+    }
+
+    @Test
+    void badSegmentsAreReportedWithTheirKeyAndLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path file = dir.resolve("bad.conf");
+        java.nio.file.Files.writeString(file, "include \"" + WORKLOADS.resolve("reference.conf") + "\"\n"
+                + "workload {\n"
+                + "  colour = blue\n"
+                + "  segments = [\n"
+                + "    { at = 1 hour, logged-in = 1.5 }\n"
+                + "    { at = 30 minutes, talk = 100 s }\n"
+                + "    { at = 2 hours, lead-mix = [{ share = 0.5, answer-probability = 0.4 }] }\n"
+                + "  ]\n"
+                + "}\n");
+        WorkloadException e = assertThrows(WorkloadException.class, () -> WorkloadReader.read(file));
+        String all = String.join("\n", e.problems());
+        for (String expected : List.of("workload.colour: unknown key", "bad.conf: 3",
+                "workload.segments[0].logged-in: is outside 0..1", "bad.conf: 5",
+                "workload.segments[1].talk: unknown key", "workload.segments[1].at: must be later", "bad.conf: 6",
+                "workload.segments[2].lead-mix: shares must sum to 1", "bad.conf: 7")) {
+            assertTrue(all.contains(expected), expected + " missing from:\n" + all);
+        }
+    }
+
+    @Test
     void clippedLognormalMeanMatchesSampling() {
         Distribution.LogNormal d = Distribution.LogNormal.ofMedian(9, 0.5, 2, 30);
         SplittableRandom r = new SplittableRandom(5);

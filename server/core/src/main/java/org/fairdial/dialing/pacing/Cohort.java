@@ -20,6 +20,9 @@ final class Cohort {
     private final long[] closed;
     private final double[] closedSum;
     private long next;
+    /** Entries with a lower ticket are forgotten (a change of regime was detected after they started). */
+    private long floor;
+    private int lastResolved;
 
     /**
      * @param binWidth    grid step, seconds
@@ -66,6 +69,23 @@ final class Cohort {
         closedSum[kind] += length[i];
     }
 
+    /**
+     * Forgets the entries started before {@code at} (seconds): the estimate restarts from the ones started since,
+     * with the prior carrying it until they resolve.
+     */
+    void forgetBefore(double at) {
+        long from = Math.max(floor, next - start.length);
+        while (from < next && start[(int) (from % start.length)] < at) {
+            from++;
+        }
+        floor = from;
+    }
+
+    /** Entries the estimate currently rests on that have ended, as of the last {@link #incidence}. */
+    int lastResolved() {
+        return lastResolved;
+    }
+
     /** Entries ever closed in {@code kind}. */
     long closed(int kind) {
         return closed[kind];
@@ -88,14 +108,19 @@ final class Cohort {
         int kinds = priorShare.length;
         double[][] events = new double[kinds][bins];
         double[] censored = new double[bins];
-        int size = (int) Math.min(next, start.length);
-        for (int i = 0; i < size; i++) {
+        long from = Math.max(floor, next - start.length);
+        int size = (int) (next - from);
+        int resolved = 0;
+        for (long t = from; t < next; t++) {
+            int i = (int) (t % start.length);
             if (ending[i] == 0) {
                 censored[bin(now - start[i])] += 1;
             } else {
                 events[ending[i] - 1][bin(length[i])] += 1;
+                resolved++;
             }
         }
+        lastResolved = resolved;
         for (int k = 0; k < kinds; k++) {
             double prev = 1;
             for (int i = 0; i < bins; i++) {

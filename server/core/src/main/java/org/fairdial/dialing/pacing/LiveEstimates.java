@@ -18,13 +18,15 @@ public final class LiveEstimates {
     private final DurationEstimate wrapUp;
     private final Priors priors;
     private Instant origin;
+    private static final double DIAL_PRIOR_WEIGHT = 20;
     private long version;
+    private long regime;
 
     /** Estimates that start from {@code priors} and follow the data. */
     public LiveEstimates(Priors priors) {
         this.priors = priors;
         dials = new Cohort(0.5, 120, 500, new double[] {priors.answerProbability(), 1 - priors.answerProbability()},
-                new double[] {priors.timeToAnswer(), priors.unansweredRing()}, 20);
+                new double[] {priors.timeToAnswer(), priors.unansweredRing()}, DIAL_PRIOR_WEIGHT);
         talk = new Cohort(1, 3600, 1000, new double[] {1}, new double[] {priors.talk()}, 10);
         wrapUp = new DurationEstimate(0.5, 120, 600, priors.wrapUp(), 10);
     }
@@ -74,6 +76,39 @@ public final class LiveEstimates {
     public double answerProbability(Instant now) {
         double[][] cif = dials.incidence(seconds(now));
         return cif[ANSWERED][cif[ANSWERED].length - 1];
+    }
+
+    /**
+     * The answer rate changed around {@code since}: the dial estimate forgets the dials placed before it and
+     * restarts from the prior and the dials placed since (young, hence uncertain: see
+     * {@link #answerSampleSize}).
+     */
+    public void answerRateChanged(Instant since) {
+        answerRateChangedAt(seconds(since));
+    }
+
+    void answerRateChangedAt(double since) {
+        version++;
+        regime++;
+        dials.forgetBefore(since);
+    }
+
+    /** Grows with every {@link #answerRateChanged}. */
+    public long regime() {
+        return regime;
+    }
+
+    /** Answers by a person so far. */
+    public long dialsAnswered() {
+        return dials.closed(ANSWERED);
+    }
+
+    /**
+     * Dials the current answer-rate estimate is worth (resolved dials of its cohort plus the prior's weight), as
+     * of the last estimate: the variance of the answer share is about {@code p (1 - p) / n}.
+     */
+    public double answerSampleSize() {
+        return dials.lastResolved() + DIAL_PRIOR_WEIGHT;
     }
 
     /** Dials whose outcome came back so far. */

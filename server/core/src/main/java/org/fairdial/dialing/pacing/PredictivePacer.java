@@ -24,6 +24,7 @@ public final class PredictivePacer implements Pacer {
     private final PredictiveSettings settings;
     private final ResidualTables tables = new ResidualTables();
     private final ThresholdGovernor governor;
+    private final AnswerRateMonitor monitor;
     private Status status = new Status(0, 0, 0, 0, true);
 
     public PredictivePacer(LiveEstimates estimates, AbandonBudget budget, PredictiveSettings settings) {
@@ -31,6 +32,7 @@ public final class PredictivePacer implements Pacer {
         this.budget = budget;
         this.settings = settings;
         this.governor = new ThresholdGovernor(settings);
+        this.monitor = new AnswerRateMonitor(settings.changeThreshold());
     }
 
     @Override
@@ -50,8 +52,14 @@ public final class PredictivePacer implements Pacer {
             return PacingDecision.NONE;
         }
         Instant now = s.now();
-        tables.refresh(estimates, now);
-        RiskModel risk = model(s);
+        tables.refresh(estimates, now, settings.answerZ());
+        double changeAt = monitor.observe(estimates.seconds(now), estimates.dialsAnswered(), expectedAnswerRate(s));
+        if (!Double.isNaN(changeAt)) {
+            estimates.answerRateChangedAt(changeAt);
+            tables.refresh(estimates, now, settings.answerZ());
+        }
+        RiskModel risk = model(s, tables.newAnswerByUpper, tables.answerInUpper);
+        RiskModel stress = model(s, tables.newAnswerByStress, tables.answerInStress);
         double ringingAnswers = ringingAnswers(s);
         double committed = risk.overflow(0, 0);
         double borrow = settings.borrowShare();
@@ -63,12 +71,11 @@ public final class PredictivePacer implements Pacer {
         if (threshold > 0) {
             int max = Math.max(0, (int) Math.floor(settings.maxLinesPerAgent() * agents) - s.ringing().size());
             int n = lastBelow(max, m -> risk.marginalRisk(m) <= threshold);
-            double p = tables.answerProbability;
+            double p = tables.answerProbabilityUpper;
             n = lastBelow(n, m -> {
                 double expected = risk.overflow(m + 1, 0);
                 double room = budget.headroom(now, borrow * Math.max(0, ringingAnswers + (m + 1) * p - expected));
-                double margin = settings.riskMargin() * expected;
-                return margin + settings.safetyZ() * Math.sqrt(margin) <= room;
+                return fits(expected, room) && fits(stress.overflow(m + 1, 0), room);
             });
             status = new Status(free, committed, threshold, n == 0 ? 0 : risk.overflow(n, 0) - committed, false);
             return n == 0 ? PacingDecision.NONE : new PacingDecision(n, false);
@@ -77,6 +84,21 @@ public final class PredictivePacer implements Pacer {
         int reserve = Math.max(0, s.agentsAvailable() - unreservedLikelyToAnswer(s));
         status = new Status(free, committed, 0, 0, true);
         return reserve == 0 ? PacingDecision.NONE : new PacingDecision(reserve, true);
+    }
+
+    /** Answers per second the point estimate expects from every ringing call over the next second. */
+    private double expectedAnswerRate(PacingSnapshot s) {
+        double sum = 0;
+        for (RingingCall c : s.ringing()) {
+            sum += tables.answerIn[ResidualTables.shortRow(c.ageSeconds())][1];
+        }
+        return sum;
+    }
+
+    /** Expected abandons, times the model margin, plus safetyZ standard deviations, fit in the headroom. */
+    private boolean fits(double expected, double room) {
+        double margin = settings.riskMargin() * expected;
+        return margin + settings.safetyZ() * Math.sqrt(margin) <= room;
     }
 
     /** Unreserved ringing calls that may still be answered within the horizon. */
@@ -114,10 +136,11 @@ public final class PredictivePacer implements Pacer {
         return lo;
     }
 
-    private RiskModel model(PacingSnapshot s) {
+    /** The supply and demand of the snapshot, new dials and unreserved ringing calls answered as the rows say. */
+    private RiskModel model(PacingSnapshot s, double[] newAnswerBy, double[][] answerIn) {
         RiskModel m = s.busy().size() + s.ringing().size() <= settings.exactUpTo()
-                ? new ExactRisk(s.agentsAvailable(), tables.newAnswerBy, tables.answerWeight)
-                : new NormalRisk(s.agentsAvailable(), tables.newAnswerBy, tables.answerWeight);
+                ? new ExactRisk(s.agentsAvailable(), newAnswerBy, tables.answerWeight)
+                : new NormalRisk(s.agentsAvailable(), newAnswerBy, tables.answerWeight);
         for (BusyAgent a : s.busy()) {
             m.supply(a.wrapUp() ? tables.wrapFree[ResidualTables.shortRow(a.elapsedSeconds())]
                     : tables.talkFree[ResidualTables.talkRow(a.elapsedSeconds())]);
@@ -127,7 +150,7 @@ public final class PredictivePacer implements Pacer {
             if (c.agentReserved()) {
                 m.supply(tables.failIn[r]);
             } else {
-                m.demand(tables.answerIn[r]);
+                m.demand(answerIn[r]);
             }
         }
         m.seal();

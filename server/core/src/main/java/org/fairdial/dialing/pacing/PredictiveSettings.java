@@ -22,14 +22,19 @@ package org.fairdial.dialing.pacing;
  * @param minResolvedDials     dial outcomes needed before any unreserved dial
  * @param maxLinesPerAgent     lines ringing per logged-in agent, at most (a guard against wrong estimates)
  * @param exactUpTo            exact distributions while busy agents plus ringing calls are at most this many
+ * @param answerZ              standard deviations of the answer share's upper confidence bound the risk is
+ *                             computed at (its variance from the dials the estimate rests on)
+ * @param changeThreshold      log-likelihood ratio at which the answer-rate monitor declares a change of regime
+ *                             and the estimate restarts from the dials placed since
  */
 public record PredictiveSettings(double initialRisk, double minRisk, double maxRisk, double targetBudgetMin,
                                  double targetBudgetPerAgent, double adaptAnswers, double riskMargin, double safetyZ,
-                                 double borrowShare, int minResolvedDials, double maxLinesPerAgent, int exactUpTo) {
+                                 double borrowShare, int minResolvedDials, double maxLinesPerAgent, int exactUpTo,
+                                 double answerZ, double changeThreshold) {
 
     /** The settings the benchmark in docs/pacing.md measured. */
     public static PredictiveSettings defaults() {
-        return new PredictiveSettings(0.02, 0.002, 0.3, 4.0, 0.4, 300, 2.0, 2.0, 0.0, 100, 4.0, 60);
+        return new PredictiveSettings(0.02, 0.002, 0.3, 4.0, 0.4, 300, 2.0, 2.0, 0.0, 100, 4.0, 60, 2.0, 6.0);
     }
 
     /** Free budget the threshold steers to with {@code agents} logged in. */
