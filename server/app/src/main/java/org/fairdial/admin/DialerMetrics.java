@@ -207,11 +207,7 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
             }).tags(tags).description("Lead outcomes waiting for the store to take them").register(registry);
             Gauge.builder("fairdial.campaign.load.level", () -> {
                 CampaignRunner c = dialer.campaigns().get(name);
-                return c == null ? Double.NaN : switch (c.loadLevel()) {
-                    case "NORMAL" -> 0;
-                    case "NO_DIAL_AHEAD" -> 1;
-                    default -> 2;
-                };
+                return c == null ? Double.NaN : c.loadLevel().ordinal();
             }).tags(tags).description("How the server's own latency lets the campaign dial: 0 as paced, 1 no"
                     + " dial-ahead, 2 slowed to one call a tick").register(registry);
             Gauge.builder("fairdial.campaign.server.latency", () -> {

@@ -139,8 +139,8 @@ public final class CampaignRunner implements CallObserver, AgentListener {
      * How the server's own latency lets the campaign dial now: NORMAL, NO_DIAL_AHEAD or SLOW (the load guard's
      * last finding; for metrics and the API).
      */
-    public String loadLevel() {
-        return guard.current().name();
+    public LoadGuard.Level loadLevel() {
+        return guard.current();
     }
 
     /** The server latency the load guard reads, p99 over the last seconds. */

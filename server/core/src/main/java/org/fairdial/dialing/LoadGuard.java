@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
  * reaching its agent: at {@value #NO_DIAL_AHEAD_SHARE} of it (50 ms of the default 1 s) the server is already
  * eating into the margin a predictive call needs; at {@value #SLOW_SHARE} (200 ms) it is about to miss deadlines.
  */
-final class LoadGuard {
+public final class LoadGuard {
     private static final Logger LOG = LoggerFactory.getLogger(LoadGuard.class);
     static final double NO_DIAL_AHEAD_SHARE = 0.05;
     static final double SLOW_SHARE = 0.2;
     private static final double QUANTILE = 0.99;
 
-    /** How the campaign may dial. */
-    enum Level {
+    /** How the campaign may dial; its ordinal is the {@code fairdial.campaign.load.level} gauge's value. */
+    public enum Level {
         /** As the pacer says. */
         NORMAL,
         /** Agent-first calls only, one per free agent. */
