@@ -33,11 +33,11 @@ final class SipProbe {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    /** OPTIONS over UDP from 127.0.0.1: true if a 200 arrives within {@code timeoutMs}. */
-    static boolean udp(int sipPort, int timeoutMs) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+    /** OPTIONS over UDP from {@code from} (a loopback address): true if a 200 arrives within {@code timeoutMs}. */
+    static boolean udp(String from, int sipPort, int timeoutMs) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(from, 0))) {
             socket.setSoTimeout(timeoutMs);
-            byte[] request = options("UDP", "127.0.0.1", socket.getLocalPort(), sipPort)
+            byte[] request = options("UDP", from, socket.getLocalPort(), sipPort)
                     .getBytes(StandardCharsets.US_ASCII);
             socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), sipPort));
             byte[] buffer = new byte[4096];
@@ -67,11 +67,12 @@ final class SipProbe {
     }
 
     /**
-     * OPTIONS over a new TLS connection from 127.0.0.1 with {@code context} (trusting the server's CA): true if
+     * OPTIONS over a new TLS connection from {@code from} with {@code context} (trusting the server's CA): true if
      * the handshake completes and a 200 arrives in time.
      */
-    static boolean tls(SSLContext context, int tlsPort, int timeoutMs) throws IOException {
+    static boolean tls(SSLContext context, String from, int tlsPort, int timeoutMs) throws IOException {
         try (Socket tcp = new Socket()) {
+            tcp.bind(new InetSocketAddress(from, 0));
             tcp.connect(new InetSocketAddress("127.0.0.1", tlsPort), timeoutMs);
             tcp.setSoTimeout(timeoutMs);
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, "127.0.0.1", tlsPort,
