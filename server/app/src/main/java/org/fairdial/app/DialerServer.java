@@ -116,7 +116,7 @@ public final class DialerServer implements AutoCloseable {
                 new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
                         config.calls().customerRtpTimeout()), numberMask,
                 (e164, campaign, at) -> doNotCall.addInternal(e164, DoNotCallSource.OPT_OUT_KEYPRESS,
-                        "opt-out keypress, campaign " + campaign, at)));
+                        "opt-out keypress, campaign " + campaign, at), store.recordings));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {
