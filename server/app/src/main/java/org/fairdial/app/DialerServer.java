@@ -136,7 +136,7 @@ public final class DialerServer implements AutoCloseable {
         if (config.admin().enabled()) {
             admin = AdminServer.start(new AdminContext(this::config, agents, calls, this::campaigns, store.cdrs,
                     store.sink.writer(), storeHealth, sip, media, store.database, clock, OperatorControls.of(agents, config.agentPolicy(),
-                            this::doNotCall, reload, clock)));
+                            this::doNotCall, reload, clock), store.recordings));
         }
     }
 
