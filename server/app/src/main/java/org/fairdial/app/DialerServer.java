@@ -49,6 +49,7 @@ import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.fairdial.storage.JdbcLeadRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
+import org.fairdial.storage.RecordingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -253,6 +254,11 @@ public final class DialerServer implements AutoCloseable {
 
     public Map<String, CampaignRunner> campaigns() {
         return campaigns;
+    }
+
+    /** Call recordings (files and rows). */
+    public RecordingStore recordings() {
+        return store.recordings;
     }
 
     public Database database() {
