@@ -1,7 +1,9 @@
 package org.fairdial.media;
 
+import java.io.OutputStream;
 import java.util.function.Consumer;
 import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.record.Recording;
 import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.SdpException;
 
@@ -66,6 +68,18 @@ public interface MediaLeg extends AutoCloseable {
      * built-in relay (its peers' silence is call control's RTP timeout), never call it.
      */
     default void onMediaLost(Consumer<String> listener) {
+    }
+
+    /**
+     * Starts recording the bridge between this leg (the customer: left channel) and {@code other} (the agent:
+     * right channel) as one stereo WAV stream into {@code sink}, which the recording closes when it stops. Never
+     * blocks media: the engine hands frames to a writer of its own. Stop the returned recording off the engine's
+     * threads; the engine ends it by itself (without waiting) when either leg closes.
+     *
+     * @throws UnsupportedOperationException if the engine records in its own way (see its documentation)
+     */
+    default Recording record(MediaLeg other, String recordingId, OutputStream sink) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not record into a sink");
     }
 
     /** Counters for the CDR and metrics. */

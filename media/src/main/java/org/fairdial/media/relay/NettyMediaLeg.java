@@ -1,8 +1,10 @@
 package org.fairdial.media.relay;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -19,6 +21,8 @@ import org.fairdial.media.MediaLeg;
 import org.fairdial.media.codec.Codec;
 import org.fairdial.media.prompt.ComfortNoise;
 import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.record.Recording;
+import org.fairdial.media.record.StereoRecorder;
 import org.fairdial.media.rtcp.RtcpAddress;
 import org.fairdial.media.rtcp.RtcpSession;
 import org.fairdial.media.rtp.DtmfDetector;
@@ -51,6 +55,12 @@ import org.slf4j.LoggerFactory;
 public final class NettyMediaLeg implements MediaLeg {
     private static final Logger LOG = LoggerFactory.getLogger(NettyMediaLeg.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** About 2.5 s of both directions: a writer stalled longer than that loses frames, never the relay. */
+    private static final int RECORD_QUEUE_FRAMES = 256;
+    private static final long RECORD_LAG_MILLIS = 200;
+
+    private record RecordTap(StereoRecorder recorder, int channel) {
+    }
 
     private final String id;
     private final Channel channel;
@@ -71,6 +81,8 @@ public final class NettyMediaLeg implements MediaLeg {
     private final AtomicBoolean released = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile DtmfListener dtmfListener;
+    /** The recording this leg's received audio goes to, and its channel; null when not recorded. */
+    private volatile RecordTap recordTap;
     private final LegSrtp srtp;
 
     // Owned by the event loop.
@@ -202,6 +214,29 @@ public final class NettyMediaLeg implements MediaLeg {
         }
         onLoop(() -> link(peer));
         peer.onLoop(() -> peer.link(this));
+    }
+
+    @Override
+    public Recording record(MediaLeg other, String recordingId, OutputStream sink) {
+        if (!(other instanceof NettyMediaLeg peer) || peer == this) {
+            throw new IllegalArgumentException(id + ": cannot record a bridge with " + other);
+        }
+        StereoRecorder recorder = new StereoRecorder(recordingId, sink, nanoClock, RECORD_QUEUE_FRAMES,
+                RECORD_LAG_MILLIS);
+        recordTap = new RecordTap(recorder, StereoRecorder.LEFT);
+        peer.recordTap = new RecordTap(recorder, StereoRecorder.RIGHT);
+        return () -> {
+            untap(recorder);
+            peer.untap(recorder);
+            return recorder.stop();
+        };
+    }
+
+    private void untap(StereoRecorder recorder) {
+        RecordTap tap = recordTap;
+        if (tap != null && tap.recorder() == recorder) {
+            recordTap = null;
+        }
     }
 
     @Override
@@ -347,6 +382,11 @@ public final class NettyMediaLeg implements MediaLeg {
             detect(header, rtp.content());
         } else {
             rtcp.audioReceived(header.ssrc(), header.timestamp(), nanoClock.getAsLong());
+            RecordTap tap = recordTap;
+            if (tap != null && header.payloadType() == media.codec().payloadType()) {
+                tap.recorder().offer(tap.channel(), media.codec(), header.timestamp(),
+                        ByteBufUtil.getBytes(rtp.content()));
+            }
         }
         NettyMediaLeg peer = bridge;
         if (peer == null || player.playing()) {
@@ -383,6 +423,11 @@ public final class NettyMediaLeg implements MediaLeg {
 
     private void shutdown() {
         haltTreatment();
+        RecordTap tap = recordTap;
+        if (tap != null) {
+            recordTap = null;
+            tap.recorder().finish();
+        }
         srtp.apply(null, outbound);
         NettyMediaLeg peer = bridge;
         bridge = null;

@@ -14,6 +14,7 @@ import org.fairdial.privacy.NumberMask;
 import org.fairdial.sip.JainSipSignalling;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcCdrRepository;
+import org.fairdial.storage.RecordingStore;
 
 /**
  * The parts of a running dialer the admin surface reads and steers. The configuration and the campaigns are
@@ -34,6 +35,7 @@ public final class AdminContext {
     private final InstantSource clock;
     private final AdminControls controls;
     private final NumberMask numberMask;
+    private final RecordingStore recordings;
 
     /**
      * @param config    the configuration in force ({@code admin()} holds the HTTP settings)
@@ -48,11 +50,13 @@ public final class AdminContext {
      * @param database  the store (audit trail)
      * @param clock     time source
      * @param controls  controls provided by other packages
+     * @param recordings call recordings (null: none served)
      */
     public AdminContext(Supplier<DialerConfig> config, AgentRegistry agents, CallRegistry calls,
                         Supplier<Map<String, CampaignRunner>> campaigns, JdbcCdrRepository cdrs,
                         AsyncCdrWriter cdrWriter, StoreHealth store, JainSipSignalling sip, MediaEngine media, Database database,
-                        InstantSource clock, AdminControls controls) {
+                        InstantSource clock, AdminControls controls, RecordingStore recordings) {
+        this.recordings = recordings;
         this.config = config;
         this.agents = agents;
         this.calls = calls;
@@ -66,6 +70,11 @@ public final class AdminContext {
         this.clock = clock;
         this.controls = controls;
         this.numberMask = NumberMask.following(() -> config().privacy().logVisibleDigits());
+    }
+
+    /** Call recordings, or null where none are kept. */
+    public RecordingStore recordings() {
+        return recordings;
     }
 
     public DialerConfig config() {

@@ -91,6 +91,7 @@ public final class AdminServer implements AutoCloseable {
         new CallResource(dialer, times).register(router);
         new DoNotCallResource(dialer.controls().doNotCall(), dialer.numberMask()).register(router);
         new CdrResource(dialer, audit).register(router);
+        new RecordingResource(dialer.recordings(), audit).register(router);
         new SecurityResource(dialer.sip().lockouts()).register(router);
         new ConfigResource(dialer).register(router);
         audit.register(router);

@@ -49,6 +49,7 @@ import org.fairdial.storage.JdbcDenialRepository;
 import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.fairdial.storage.JdbcLeadRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
+import org.fairdial.storage.RecordingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +117,7 @@ public final class DialerServer implements AutoCloseable {
                 new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
                         config.calls().customerRtpTimeout()), numberMask,
                 (e164, campaign, at) -> doNotCall.addInternal(e164, DoNotCallSource.OPT_OUT_KEYPRESS,
-                        "opt-out keypress, campaign " + campaign, at)));
+                        "opt-out keypress, campaign " + campaign, at), store.recordings));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {
@@ -136,7 +137,7 @@ public final class DialerServer implements AutoCloseable {
         if (config.admin().enabled()) {
             admin = AdminServer.start(new AdminContext(this::config, agents, calls, this::campaigns, store.cdrs,
                     store.sink.writer(), storeHealth, sip, media, store.database, clock, OperatorControls.of(agents, config.agentPolicy(),
-                            this::doNotCall, reload, clock)));
+                            this::doNotCall, reload, clock), store.recordings));
         }
     }
 
@@ -253,6 +254,11 @@ public final class DialerServer implements AutoCloseable {
 
     public Map<String, CampaignRunner> campaigns() {
         return campaigns;
+    }
+
+    /** Call recordings (files and rows). */
+    public RecordingStore recordings() {
+        return store.recordings;
     }
 
     public Database database() {

@@ -1,6 +1,7 @@
 package org.fairdial.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;
 import org.fairdial.storage.KeyRotation;
+import org.fairdial.storage.RecordingStore;
 import org.fairdial.ports.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,15 +48,18 @@ final class StoreStack implements AutoCloseable {
     final JdbcDialHistoryRepository history;
     /** The erasure audit: lead imports refuse the numbers it names. */
     final JdbcPrivacyRepository privacy;
+    /** Call recordings: files and their rows. */
+    final RecordingStore recordings;
 
     private StoreStack(Database database, JdbcCdrRepository cdrs, DurableCdrSink sink, NumberHasher hasher,
-                       JdbcPrivacyRepository privacy, NumberMask mask) {
+                       JdbcPrivacyRepository privacy, NumberMask mask, Path recordingsDirectory) {
         this.database = database;
         this.cdrs = cdrs;
         this.sink = sink;
         this.hasher = hasher;
         this.privacy = privacy;
         this.history = new JdbcDialHistoryRepository(database, mask);
+        this.recordings = new RecordingStore(database.dataSource(), database.personalData(), recordingsDirectory);
     }
 
     static StoreStack open(DialerConfig config, NumberMask mask, InstantSource clock,
@@ -68,11 +73,12 @@ final class StoreStack implements AutoCloseable {
             NumberHasher hasher = PrivacyEraser.hasher(config.privacy(), privacy, clock.instant());
             DurableCdrSink sink = DurableCdrSink.open(new ErasureGuard(cdrs, privacy, hasher, clock), config.store(),
                     database::durabilityBarrier, clock, AsyncCdrWriter.DEFAULT_CLOSE_TIMEOUT, database.personalData());
-            StoreStack stack = new StoreStack(database, cdrs, sink, hasher, privacy, mask);
+            StoreStack stack = new StoreStack(database, cdrs, sink, hasher, privacy, mask,
+                    config.store().recordings());
             stack.afterRecovery(config.campaigns());
             JdbcComplianceRepository reports = new JdbcComplianceRepository(database);
             RetentionJob retention = new RetentionJob(config.privacy().retention(), privacy, stack.history, reports,
-                    new ComplianceReporter(reports, config.profiles(), clock), clock);
+                    new ComplianceReporter(reports, config.profiles(), clock), clock, stack.recordings);
             long every = config.privacy().retention().runEvery().toSeconds();
             housekeeping.scheduleWithFixedDelay(retention, 60, every, TimeUnit.SECONDS);
             return stack;

@@ -21,8 +21,18 @@ import org.fairdial.privacy.NumberMask;
  * @param timeouts   call control's timeouts that are not the campaign's (CANCEL, RTP inactivity)
  * @param numberMask how the call's number shows in logs
  * @param optOuts    where a callee's keypress opt-out goes (the internal do-not-call list)
+ * @param recordings where recorded calls' audio goes
  */
 public record CallPorts(CallSignalling signalling, AgentPool agents, MediaEngine media, CdrSink cdr,
                         CallObserver observer, Executor pool, ScheduledExecutorService timers, InstantSource clock,
-                        CallTimeouts timeouts, NumberMask numberMask, OptOutSink optOuts) {
+                        CallTimeouts timeouts, NumberMask numberMask, OptOutSink optOuts,
+                        CallRecordings recordings) {
+
+    /** Ports without recording storage: calls of recording campaigns go unrecorded (tests, tools). */
+    public CallPorts(CallSignalling signalling, AgentPool agents, MediaEngine media, CdrSink cdr,
+                     CallObserver observer, Executor pool, ScheduledExecutorService timers, InstantSource clock,
+                     CallTimeouts timeouts, NumberMask numberMask, OptOutSink optOuts) {
+        this(signalling, agents, media, cdr, observer, pool, timers, clock, timeouts, numberMask, optOuts,
+                CallRecordings.NONE);
+    }
 }

@@ -95,6 +95,11 @@ public final class CallSession {
         }
     }
 
+    /** Runs {@code task} on the call's executor (media callbacks hand work over this way). */
+    void execute(Runnable task) {
+        executor.execute(task);
+    }
+
     /** Places the call. */
     public void start() {
         post(new CallEvent.Dial(plan.reservedAgent() != null));

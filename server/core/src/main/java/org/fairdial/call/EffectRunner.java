@@ -1,5 +1,6 @@
 package org.fairdial.call;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.compliance.AbandonTiming;
 import org.fairdial.config.CampaignConfig;
+import org.fairdial.config.RecordingMode;
 import org.fairdial.media.MediaLeg;
 import org.fairdial.media.PortsExhaustedException;
 import org.fairdial.media.prompt.Treatment;
@@ -242,14 +244,64 @@ final class EffectRunner {
                 call.plan().e164()), optOut.digit());
     }
 
+    /**
+     * The agent answered: bridge, or with {@code recording = on-with-consent} first play the announcement to the
+     * callee (over comfort noise, so never silence) and bridge when it has played. The agent is connected from
+     * its answer either way (the call is no abandon candidate any more); an end of either leg meanwhile is handled
+     * as in any bridged call, and the bridge then does not happen.
+     */
     private void bridge() {
         Instant now = ports.clock().instant();
-        call.customer.bridgedAt = now;
-        call.agent.bridgedAt = now;
-        call.customerMedia.bridgeTo(call.agentMedia);
         ports.agents().talking(call.agent.agentId);
         watchMedia(LegKind.AGENT, ports.timeouts().agentRtp(), now);
         watchMedia(LegKind.CUSTOMER, ports.timeouts().customerRtp(), now);
+        CampaignConfig.Recording recording = call.plan().campaign().recording();
+        if (recording.mode() == RecordingMode.ON_WITH_CONSENT) {
+            play(new Treatment(recording.announcement(), Duration.ZERO),
+                    () -> call.execute(() -> connect(recording, true)));
+        } else {
+            connect(recording, false);
+        }
+    }
+
+    /** Bridges the two media legs (if both are still open) and starts the recording the campaign asks for. */
+    private void connect(CampaignConfig.Recording recording, boolean announcementPlayed) {
+        MediaLeg customer = call.customerMedia;
+        MediaLeg agent = call.agentMedia;
+        if (customer == null || agent == null || call.status().state() != CallState.BRIDGED) {
+            return;
+        }
+        Instant now = ports.clock().instant();
+        call.customer.bridgedAt = now;
+        call.agent.bridgedAt = now;
+        customer.bridgeTo(agent);
+        if (recording.mode().records()) {
+            startRecording(customer, agent, now, announcementPlayed);
+        }
+    }
+
+    private void startRecording(MediaLeg customer, MediaLeg agent, Instant now, boolean announcementPlayed) {
+        CampaignConfig campaign = call.plan().campaign();
+        CallRecordings.Opened opened;
+        try {
+            opened = ports.recordings().open(new CallRecordings.Start(call.callId(), call.customer.legId,
+                    campaign.name(), call.plan().e164(), now, announcementPlayed));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("call {} of campaign {} not recorded: {}", call.callId(), campaign.name(), e.toString());
+            return;
+        }
+        try {
+            // Ends by itself when either leg closes (the writer closes the sink): nothing to stop here.
+            customer.record(agent, opened.id(), opened.sink());
+            LOG.info("call {} recorded as {}", call.callId(), opened.id());
+        } catch (RuntimeException e) {
+            LOG.error("call {} not recorded: the media engine refused ({})", call.callId(), e.getMessage());
+            try {
+                opened.sink().close();
+            } catch (IOException closeFailed) {
+                LOG.warn("recording {} did not close: {}", opened.id(), closeFailed.toString());
+            }
+        }
     }
 
     /**

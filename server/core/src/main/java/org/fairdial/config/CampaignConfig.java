@@ -29,6 +29,7 @@ import org.fairdial.media.prompt.Prompt;
  * @param leadColumns         which CSV columns hold what
  * @param doNotCall           the campaign's own do-not-call lists and the national registries it checks
  * @param dispositions        the codes agents end wrap-up with, and how callbacks are dialed
+ * @param recording           whether bridged calls are recorded, and the consent announcement played first
  */
 public record CampaignConfig(
         String name,
@@ -48,7 +49,22 @@ public record CampaignConfig(
         DialingRules rules,
         LeadColumns leadColumns,
         DoNotCall doNotCall,
-        DispositionConfig dispositions) {
+        DispositionConfig dispositions,
+        Recording recording) {
+
+    public CampaignConfig {
+        recording = recording == null ? Recording.OFF : recording;
+    }
+
+    /** A campaign that does not record. */
+    public CampaignConfig(String name, boolean enabled, String trunk, Path leadsFile, String defaultRegion,
+                          CallerId callerId, JurisdictionProfile profile, Prompt prompt, PacingMode pacing,
+                          double dialRatio, Duration ringTimeout, Duration agentConnectTimeout, Duration wrapUp,
+                          AbandonConfig abandon, DialingRules rules, LeadColumns leadColumns, DoNotCall doNotCall,
+                          DispositionConfig dispositions) {
+        this(name, enabled, trunk, leadsFile, defaultRegion, callerId, profile, prompt, pacing, dialRatio, ringTimeout,
+                agentConnectTimeout, wrapUp, abandon, rules, leadColumns, doNotCall, dispositions, Recording.OFF);
+    }
 
     /** A campaign with the default dispositions. */
     public CampaignConfig(String name, boolean enabled, String trunk, Path leadsFile, String defaultRegion,
@@ -66,6 +82,23 @@ public record CampaignConfig(
     public ConnectWindow connectWindow() {
         return ConnectWindow.of(profile, abandon.maxDuration(), prompt == null ? Duration.ZERO : prompt.duration(),
                 agentConnectTimeout);
+    }
+
+    /**
+     * Call recording ({@code recording}, {@code recording-announcement}).
+     *
+     * @param mode         off, on, or on with the consent announcement
+     * @param announcement what the callee hears before the bridge with {@link RecordingMode#ON_WITH_CONSENT}
+     *                     (8 kHz mono WAV); null otherwise
+     */
+    public record Recording(RecordingMode mode, Prompt announcement) {
+        public static final Recording OFF = new Recording(RecordingMode.OFF, null);
+
+        public Recording {
+            if (mode == RecordingMode.ON_WITH_CONSENT && announcement == null) {
+                throw new IllegalArgumentException("on-with-consent needs an announcement");
+            }
+        }
     }
 
     /**

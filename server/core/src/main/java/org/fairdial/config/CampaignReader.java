@@ -26,6 +26,8 @@ import org.fairdial.media.prompt.PromptException;
  */
 final class CampaignReader {
     private static final String DEFAULTS = "dialer.campaign-defaults";
+    /** Longest consent announcement: a bridged callee waits through it for the agent's first word. */
+    static final Duration MAX_ANNOUNCEMENT = Duration.ofSeconds(10);
 
     private final Config root;
     private final List<ConfigProblem> problems;
@@ -98,7 +100,39 @@ final class CampaignReader {
         DialingRules rules = rulesReader.rules();
         return new CampaignConfig(name, r.bool(p + ".enabled"), trunk, leads, region, callerId, profile, prompt,
                 pacing, ratio, ringTimeout, connect, wrapUp, abandon, rules, rulesReader.leadColumns(rules.consent().required()),
-                rulesReader.doNotCall(this::resolve, registries.keySet()), dispositions(r, p + ".dispositions"));
+                rulesReader.doNotCall(this::resolve, registries.keySet()), dispositions(r, p + ".dispositions"),
+                recording(r, p));
+    }
+
+    /**
+     * {@code recording} and its announcement. The announcement plays once an agent has answered (the call is
+     * connected, so it spends nothing of the abandon budget and never replaces the identification prompt), over
+     * comfort noise like every treatment: the callee is never left in silence. It delays the agent's first word by
+     * its length, so it is capped at {@link #MAX_ANNOUNCEMENT}.
+     */
+    private CampaignConfig.Recording recording(ConfigReader r, String p) {
+        RecordingMode mode = r.enumValue(p + ".recording", RecordingMode.class, RecordingMode.OFF);
+        String announcementKey = p + ".recording-announcement";
+        if (mode != RecordingMode.ON_WITH_CONSENT) {
+            return new CampaignConfig.Recording(mode, null);
+        }
+        String file = r.has(announcementKey) ? r.string(announcementKey) : "";
+        if (file.isBlank()) {
+            r.problem(p + ".recording", "is on-with-consent, but " + announcementKey
+                    + " names no announcement (an 8 kHz mono WAV telling the callee the call is recorded)");
+            return CampaignConfig.Recording.OFF;
+        }
+        try {
+            Prompt announcement = Prompt.load(resolve(file));
+            if (announcement.duration().compareTo(MAX_ANNOUNCEMENT) > 0) {
+                r.problem(announcementKey, "lasts " + Durations.format(announcement.duration()) + ", more than "
+                        + Durations.format(MAX_ANNOUNCEMENT) + ": the agent and the callee wait through it");
+            }
+            return new CampaignConfig.Recording(mode, announcement);
+        } catch (PromptException e) {
+            r.problem(announcementKey, "cannot be played: " + e.getMessage());
+            return CampaignConfig.Recording.OFF;
+        }
     }
 
     private static DispositionConfig dispositions(ConfigReader r, String p) {

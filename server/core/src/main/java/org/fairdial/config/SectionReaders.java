@@ -230,7 +230,16 @@ final class SectionReaders {
         }
         return new StoreConfig(url, r.string(p + ".user"), r.string(p + ".password"),
                 r.integer(p + ".pool-size", 1, 64), r.integer(p + ".batch-size", 1, 100_000),
-                r.duration(p + ".flush-interval"), r.duration(p + ".retry-backoff"), journal(p + ".journal"));
+                r.duration(p + ".flush-interval"), r.duration(p + ".retry-backoff"), journal(p + ".journal"),
+                recordings(p + ".recordings-directory"));
+    }
+
+    private Path recordings(String key) {
+        String directory = r.string(key);
+        if (directory.isBlank()) {
+            r.problem(key, "must name a directory");
+        }
+        return Path.of(directory);
     }
 
     private StoreConfig.JournalConfig journal(String p) {

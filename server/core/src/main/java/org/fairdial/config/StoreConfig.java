@@ -14,9 +14,17 @@ import java.time.Duration;
  * @param flushInterval  longest time a queued CDR waits before its batch is written
  * @param retryBackoff   wait before retrying a failed batch write (doubles up to 30 s)
  * @param journal        the local journal that keeps CDRs safe until the database has them
+ * @param recordings     where call recordings are written
  */
 public record StoreConfig(String jdbcUrl, String user, String password, int poolSize, int batchSize,
-                          Duration flushInterval, Duration retryBackoff, JournalConfig journal) {
+                          Duration flushInterval, Duration retryBackoff, JournalConfig journal, Path recordings) {
+
+    /** Store settings with recordings in {@code data/recordings}. */
+    public StoreConfig(String jdbcUrl, String user, String password, int poolSize, int batchSize,
+                       Duration flushInterval, Duration retryBackoff, JournalConfig journal) {
+        this(jdbcUrl, user, password, poolSize, batchSize, flushInterval, retryBackoff, journal,
+                Path.of("data", "recordings"));
+    }
 
     /** Store settings with the journal switched off (tests of the database layer alone). */
     public StoreConfig(String jdbcUrl, String user, String password, int poolSize, int batchSize,

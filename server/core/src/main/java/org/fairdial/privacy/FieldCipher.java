@@ -140,6 +140,60 @@ public final class FieldCipher {
         }
     }
 
+    /** Whether a key of that id is configured (to read data sealed with it). */
+    public boolean hasKey(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
+    /**
+     * {@code nonce | ciphertext | tag} of {@code plain[offset, offset + length)} under the current key, with
+     * {@code aad} authenticated: the binary form of {@link #seal}, for data too large for a column (recordings,
+     * {@link SealedChunkOutput}). The caller binds key id and purpose into {@code aad}.
+     */
+    public byte[] sealBytes(byte[] aad, byte[] plain, int offset, int length) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher c = GCM.get();
+            c.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(aad);
+            byte[] out = new byte[NONCE_BYTES + c.getOutputSize(length)];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            c.doFinal(plain, offset, length, out, NONCE_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * The plaintext of {@link #sealBytes}' output sealed with key {@code keyId}.
+     *
+     * @throws PersonalDataException if the key is not configured, or authentication fails (wrong key, altered or
+     *                               misplaced data); {@code what} names the data in the message
+     */
+    public byte[] openBytes(String what, String keyId, byte[] aad, byte[] sealed) {
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new PersonalDataException("Cannot decrypt " + what + ": it was encrypted with key id '" + keyId
+                    + "', which dialer.privacy.encryption.keys does not name (configured: " + keys.keySet() + ")");
+        }
+        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new PersonalDataException("Cannot decrypt " + what + ": malformed (too short)");
+        }
+        try {
+            Cipher c = GCM.get();
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            c.updateAAD(aad);
+            return c.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new PersonalDataException("Cannot decrypt " + what + " with key id '" + keyId
+                    + "': authentication failed (wrong key for that id, or the data was altered or moved)");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is required of every Java platform", e);
+        }
+    }
+
     private static byte[] aad(String keyId, String purpose) {
         return (PREFIX + keyId + ":" + purpose).getBytes(StandardCharsets.UTF_8);
     }

@@ -51,6 +51,11 @@ public final class PersonalData {
         return key;
     }
 
+    /** The cipher of encryption at rest, for data kept outside columns (recordings); null when off. */
+    public FieldCipher cipher() {
+        return cipher;
+    }
+
     public boolean enabled() {
         return cipher != null;
     }

@@ -33,6 +33,7 @@ import org.fairdial.config.AgentConfig;
 import org.fairdial.config.CampaignConfig;
 import org.fairdial.config.CampaignConfig.AbandonConfig;
 import org.fairdial.config.CampaignConfig.CallerId;
+import org.fairdial.config.RecordingMode;
 import org.fairdial.config.TrunkConfig;
 import org.fairdial.media.DtmfListener;
 import org.fairdial.media.MediaEngine;
@@ -391,6 +392,90 @@ class CallSessionTest {
         assertEquals(0, calls.unexpectedEvents());
     }
 
+    /**
+     * recording = on-with-consent: once the agent answers the callee hears the announcement (no bridge yet), then
+     * the bridge and the recording start, noted with the announcement beside the customer's leg.
+     */
+    @Test
+    void withConsentTheAnnouncementPlaysBeforeTheBridgeThenTheCallIsRecorded() {
+        Prompt announcement = Prompt.ofSamples("consent", new short[8000]);
+        CampaignConfig c = CAMPAIGN;
+        CampaignConfig recorded = new CampaignConfig(c.name(), c.enabled(), c.trunk(), c.leadsFile(),
+                c.defaultRegion(), c.callerId(), c.profile(), c.prompt(), c.pacing(), c.dialRatio(), c.ringTimeout(),
+                c.agentConnectTimeout(), c.wrapUp(), c.abandon(), c.rules(), c.leadColumns(), c.doNotCall(),
+                c.dispositions(), new CampaignConfig.Recording(RecordingMode.ON_WITH_CONSENT, announcement));
+        List<CallRecordings.Start> started = new ArrayList<>();
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        CallRegistry recording = new CallRegistry();
+        recording.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, recording,
+                pool::add, time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO),
+                NumberMask.DEFAULT, optOuts(), start -> {
+                    started.add(start);
+                    return new CallRecordings.Opened("rec-1", sink);
+                }));
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = recording.start(new CallPlan(UUID.randomUUID(), recorded, TRUNK, "+390212345678",
+                "Mario Rossi", "02 1234 5678", "+390212345678", null));
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        assertEquals(CallState.BRIDGED, call.status().state());
+        assertEquals(AgentState.TALKING, agent().state());
+        assertEquals("treatment consent after PT0S", customerLeg().actions.get(2));
+        assertEquals(3, customerLeg().actions.size(), "no bridge while the announcement plays");
+        assertEquals(List.of(), started);
+
+        time.advance(Duration.ofSeconds(1));
+        customerLeg().promptFinished.run();
+        run();
+        assertEquals("bridge to a-" + call.callId(), customerLeg().actions.get(3));
+        assertEquals("record with a-" + call.callId() + " as rec-1", customerLeg().actions.get(4));
+        assertEquals(1, started.size());
+        CallRecordings.Start start = started.get(0);
+        assertTrue(start.announcementPlayed());
+        assertEquals(call.legId(LegKind.CUSTOMER), start.customerLegId());
+        assertEquals("+390212345678", start.e164());
+        assertEquals(T0.plusSeconds(1), start.startedAt());
+    }
+
+    /** A callee who hangs up during the announcement is never bridged nor recorded. */
+    @Test
+    void aCalleeGoneDuringTheAnnouncementIsNeitherBridgedNorRecorded() {
+        CampaignConfig c = CAMPAIGN;
+        CampaignConfig recorded = new CampaignConfig(c.name(), c.enabled(), c.trunk(), c.leadsFile(),
+                c.defaultRegion(), c.callerId(), c.profile(), c.prompt(), c.pacing(), c.dialRatio(), c.ringTimeout(),
+                c.agentConnectTimeout(), c.wrapUp(), c.abandon(), c.rules(), c.leadColumns(), c.doNotCall(),
+                c.dispositions(), new CampaignConfig.Recording(RecordingMode.ON_WITH_CONSENT,
+                        Prompt.ofSamples("consent", new short[8000])));
+        List<CallRecordings.Start> started = new ArrayList<>();
+        CallRegistry recording = new CallRegistry();
+        recording.bind(new CallPorts(new RecordingSignalling(), agents, new FakeMedia(), cdrs::add, recording,
+                pool::add, time, time, new CallTimeouts(CallTimeouts.SIP_TRANSACTION, Duration.ZERO, Duration.ZERO),
+                NumberMask.DEFAULT, optOuts(), start -> {
+                    started.add(start);
+                    return new CallRecordings.Opened("rec-1", new java.io.ByteArrayOutputStream());
+                }));
+        agents.registered("1001", "sip:1001@10.0.0.7:5062", T0.plusSeconds(3600));
+        CallSession call = recording.start(new CallPlan(UUID.randomUUID(), recorded, TRUNK, "+390212345678",
+                "Mario Rossi", "02 1234 5678", "+390212345678", null));
+        run();
+        call.answered(LegKind.CUSTOMER, "v=0 callee");
+        run();
+        call.answered(LegKind.AGENT, "v=0 agent");
+        run();
+        Runnable announcementEnd = customerLeg().promptFinished;
+        call.post(new Bye(LegKind.CUSTOMER));
+        run();
+        announcementEnd.run();
+        run();
+        assertTrue(customerLeg().actions.stream().noneMatch(a -> a.startsWith("bridge") || a.startsWith("record")),
+                customerLeg().actions.toString());
+        assertEquals(List.of(), started);
+        assertEquals(2, cdrs.size());
+    }
+
     /** dialer.calls.customer-rtp-timeout: a bridged callee who sends no RTP for 30 s is taken as gone. */
     @Test
     void aBridgedCalleeWhoSendsNoRtpIsHungUpAtTheCustomerRtpTimeout() {
@@ -689,6 +774,13 @@ class CallSessionTest {
         @Override
         public void bridgeTo(MediaLeg other) {
             actions.add("bridge to " + other.id());
+        }
+
+        @Override
+        public org.fairdial.media.record.Recording record(MediaLeg other, String recordingId,
+                                                          java.io.OutputStream sink) {
+            actions.add("record with " + other.id() + " as " + recordingId);
+            return () -> new org.fairdial.media.record.RecordingStats(0, 0, 0, false);
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.fairdial.cdr.journal.JournalEraser;
 import org.fairdial.config.PrivacyConfig;
 import org.fairdial.config.StoreConfig.JournalConfig;
 import org.fairdial.storage.JdbcPrivacyRepository;
+import org.fairdial.storage.RecordingStore;
 
 /**
  * {@code dialer privacy erase NUMBER}: removes a phone number from everything the dialer keeps: CDRs are blanked
@@ -30,9 +31,17 @@ public final class PrivacyEraser {
     private final OptOutRegistry optOut;
     private final JournalConfig journal;
     private final InstantSource clock;
+    private final RecordingStore recordings;
 
     public PrivacyEraser(JdbcPrivacyRepository repository, NumberHasher hasher, OptOutRegistry optOut,
                          JournalConfig journal, InstantSource clock) {
+        this(repository, hasher, optOut, journal, clock, null);
+    }
+
+    /** An eraser that also deletes the number's call recordings from {@code recordings} (null: none kept). */
+    public PrivacyEraser(JdbcPrivacyRepository repository, NumberHasher hasher, OptOutRegistry optOut,
+                         JournalConfig journal, InstantSource clock, RecordingStore recordings) {
+        this.recordings = recordings;
         this.repository = repository;
         this.hasher = hasher;
         this.optOut = optOut;
@@ -48,9 +57,10 @@ public final class PrivacyEraser {
      * @param tables         rows changed in the store
      * @param journal        what happened in the journal, in words
      * @param optOutRecorded a do-not-call list took the hash (false: only the audit holds it)
+     * @param recordings     call recordings deleted (file and row)
      */
     public record Result(UUID erasureId, String numberHash, JdbcPrivacyRepository.Erased tables, String journal,
-                         boolean optOutRecorded) {
+                         boolean optOutRecorded, long recordings) {
     }
 
     /**
@@ -62,11 +72,13 @@ public final class PrivacyEraser {
         String hash = hasher.hash(e164);
         Instant now = clock.instant();
         repository.recordErasure(id, hash, now, optedOut, requestedBy, reason);
+        // Recordings first: their rows find the number, which the rows below stop holding.
+        long deletedRecordings = recordings == null ? 0 : recordings.eraseNumber(e164);
         JdbcPrivacyRepository.Erased erased = repository.eraseNumber(e164, hash, now);
         String journalOutcome = eraseFromJournal(e164);
         boolean listed = optedOut && optOut.recordOptOut(hash, now);
         repository.completeErasure(id, erased, journalOutcome, clock.instant());
-        return new Result(id, hash, erased, journalOutcome, listed);
+        return new Result(id, hash, erased, journalOutcome, listed, deletedRecordings);
     }
 
     private String eraseFromJournal(String e164) throws IOException {

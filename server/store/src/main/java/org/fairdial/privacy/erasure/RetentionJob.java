@@ -7,6 +7,7 @@ import org.fairdial.config.PrivacyConfig;
 import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;
+import org.fairdial.storage.RecordingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +26,22 @@ public final class RetentionJob implements Runnable {
     private final JdbcComplianceRepository reports;
     private final ComplianceReporter reporter;
     private final InstantSource clock;
+    private final RecordingStore recordings;
 
     public RetentionJob(PrivacyConfig.Retention retention, JdbcPrivacyRepository privacy,
                         JdbcDialHistoryRepository history, JdbcComplianceRepository reports, ComplianceReporter reporter,
                         InstantSource clock) {
+        this(retention, privacy, history, reports, reporter, clock, null);
+    }
+
+    /**
+     * A job that also deletes call recordings started before the cutoff from {@code recordings} (null: none
+     * kept), whatever the mode: a voice cannot be anonymized.
+     */
+    public RetentionJob(PrivacyConfig.Retention retention, JdbcPrivacyRepository privacy,
+                        JdbcDialHistoryRepository history, JdbcComplianceRepository reports, ComplianceReporter reporter,
+                        InstantSource clock, RecordingStore recordings) {
+        this.recordings = recordings;
         this.retention = retention;
         this.privacy = privacy;
         this.history = history;
@@ -44,8 +57,9 @@ public final class RetentionJob implements Runnable {
      * @param legs       legs blanked or deleted
      * @param leadStates lead states deleted
      * @param attempts   dial attempts deleted
+     * @param recordings call recordings deleted
      */
-    public record Outcome(Instant cutoff, long legs, long leadStates, long attempts) {
+    public record Outcome(Instant cutoff, long legs, long leadStates, long attempts, long recordings) {
     }
 
     /** One pass; failures (database down) are logged and the next scheduled pass tries again. */
@@ -53,10 +67,11 @@ public final class RetentionJob implements Runnable {
     public void run() {
         try {
             Outcome o = apply();
-            if (o.legs() + o.leadStates() + o.attempts() > 0) {
-                LOG.info("retention: {} leg(s) {}, {} lead state(s) and {} dial attempt(s) older than {} removed",
-                        o.legs(), retention.mode() == PrivacyConfig.RetentionMode.DELETE ? "deleted" : "anonymized",
-                        o.leadStates(), o.attempts(), o.cutoff());
+            if (o.legs() + o.leadStates() + o.attempts() + o.recordings() > 0) {
+                LOG.info("retention: {} leg(s) {}, {} lead state(s), {} dial attempt(s) and {} recording(s) older"
+                        + " than {} removed", o.legs(),
+                        retention.mode() == PrivacyConfig.RetentionMode.DELETE ? "deleted" : "anonymized",
+                        o.leadStates(), o.attempts(), o.recordings(), o.cutoff());
             }
         } catch (RuntimeException e) {
             LOG.warn("retention pass failed, next one in {}: {}", retention.runEvery(), e.toString());
@@ -73,6 +88,7 @@ public final class RetentionJob implements Runnable {
                 : privacy.blankLegsBefore(cutoff, now);
         long leads = privacy.deleteLeadStatesBefore(cutoff);
         long attempts = history.purgeAttempts(cutoff);
-        return new Outcome(cutoff, legs, leads, attempts);
+        long deletedRecordings = recordings == null ? 0 : recordings.deleteBefore(cutoff);
+        return new Outcome(cutoff, legs, leads, attempts, deletedRecordings);
     }
 }

@@ -54,6 +54,7 @@ import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.fairdial.storage.JdbcLeadRepository;
 import org.fairdial.storage.JdbcLeadStateRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;
+import org.fairdial.storage.RecordingStore;
 import org.fairdial.storage.StoreTestSupport;
 import org.fairdial.storage.TestLegs;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +138,10 @@ public abstract class ErasureLeavesNoTraceContract extends StoreTestSupport {
             j.ended(TestLegs.distinct("c", LegIds.next(), UUID.randomUUID(), N, AT.plusSeconds(60)));
             j.ended(agentLeg(UUID.randomUUID(), N));
         }
+        // A recording of a call to the number and one of another number's call.
+        RecordingStore recordings = new RecordingStore(dataSource(), personalData(), dir.resolve("recordings"));
+        String recorded = record(recordings, call, customer.legId(), N);
+        String kept = record(recordings, other.callId(), other.legId(), OTHER);
         String before = String.join("\n", traces());
         if (personalData().enabled()) {
             // Encrypted at rest: no table and no journal file holds the number; only an (admin) export shows it.
@@ -152,12 +157,21 @@ public abstract class ErasureLeavesNoTraceContract extends StoreTestSupport {
         }
 
         PrivacyEraser.Result r = new PrivacyEraser(privacy, hasher, new DoNotCallLists(Map.of(), Map.of(),
-                doNotCall).optOutRegistry(), journal, InstantSource.fixed(AT.plusSeconds(7200)))
+                doNotCall).optOutRegistry(), journal, InstantSource.fixed(AT.plusSeconds(7200)), recordings)
                 .erase(N, false, "dpo", "ticket 9");
         LeadImport.Report again = leads.importList("c", csv, LeadColumns.DEFAULT, "IT",
                 ImportRefusals.load("c", hasher, privacy, doNotCall));
 
         assertEquals(List.of(), traces());
+        assertEquals(1, r.recordings(), "the number's recording is deleted");
+        assertTrue(recordings.find(recorded).isEmpty());
+        try (Stream<Path> files = Files.list(dir.resolve("recordings"))) {
+            assertEquals(List.of(kept), files.map(f -> f.getFileName().toString().replaceAll("\\..*", ""))
+                    .toList(), "only the other number's recording file is left");
+        }
+        try (var audio = recordings.audio(recordings.find(kept).orElseThrow()).wav()) {
+            assertEquals(44 + 4, audio.readAllBytes().length, "the other recording still plays");
+        }
         assertEquals(1, r.tables().doNotCallHashed(), "the do-not-call request outlives the erasure");
         assertEquals(2, r.tables().auditEntries());
         assertEquals(2, r.tables().cdrLegs(), "the customer leg and the agent leg that presented the number");
@@ -173,6 +187,15 @@ public abstract class ErasureLeavesNoTraceContract extends StoreTestSupport {
         assertNotNull(cdrs.findByCall(other.callId()).get(0).normalizedNumber(), "other numbers untouched");
         assertEquals(agent.toUri(), cdrs.findByCall(call).stream().filter(l -> l.kind() == LegKind.AGENT)
                 .findFirst().orElseThrow().toUri(), "the agent leg keeps what is the agent's");
+    }
+
+    private static String record(RecordingStore recordings, UUID call, UUID leg, String number) throws IOException {
+        var opened = recordings.open(new org.fairdial.call.CallRecordings.Start(call, leg, "c", number, AT, true));
+        try (var out = opened.sink()) {
+            out.write(org.fairdial.media.record.WavFormat.header(2, -1));
+            out.write(new byte[] {1, 2, 3, 4});
+        }
+        return opened.id();
     }
 
     /** Every place outside the erasure audit's hash that holds the number's digits, described. */

@@ -15,6 +15,7 @@ import org.fairdial.privacy.erasure.PrivacyEraser;
 import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcDoNotCallRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;
+import org.fairdial.storage.RecordingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,12 +71,13 @@ final class PrivacyEraseCommand implements Callable<Integer> {
             OptOutRegistry optOuts = new DoNotCallLists(Map.of(), Map.of(),
                     new JdbcDoNotCallRepository(db, mask)).optOutRegistry();
             PrivacyEraser.Result r = new PrivacyEraser(repository, hasher, optOuts,
-                    config.store().journal(), clock).erase(e164, optedOut, requestedBy, reason);
+                    config.store().journal(), clock, new RecordingStore(db.dataSource(), db.personalData(),
+                    config.store().recordings())).erase(e164, optedOut, requestedBy, reason);
             System.out.printf("erased %s (erasure %s): %d CDR leg(s) anonymized, %d lead state(s) and %d "
                             + "dialing-history row(s) deleted, %d do-not-call entr(y/ies) kept as its hash, %d audit "
-                            + "row(s) cleaned; journal: %s%n", mask.mask(e164), r.erasureId(), r.tables().cdrLegs(),
-                    r.tables().leadStates(), r.tables().history(), r.tables().doNotCallHashed(),
-                    r.tables().auditEntries(), r.journal());
+                            + "row(s) cleaned, %d recording(s) deleted; journal: %s%n", mask.mask(e164), r.erasureId(),
+                    r.tables().cdrLegs(), r.tables().leadStates(), r.tables().history(), r.tables().doNotCallHashed(),
+                    r.tables().auditEntries(), r.recordings(), r.journal());
             if (optedOut) {
                 System.out.println(r.optOutRecorded() ? "opt-out recorded on the do-not-call list"
                         : "opt-out kept as a hash in the erasure audit (privacy_erasure.opted_out); no do-not-call "

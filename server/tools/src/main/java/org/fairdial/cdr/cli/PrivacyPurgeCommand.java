@@ -12,6 +12,7 @@ import org.fairdial.storage.Database;
 import org.fairdial.storage.JdbcComplianceRepository;
 import org.fairdial.storage.JdbcDialHistoryRepository;
 import org.fairdial.storage.JdbcPrivacyRepository;
+import org.fairdial.storage.RecordingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,13 +37,14 @@ final class PrivacyPurgeCommand implements Callable<Integer> {
             JdbcComplianceRepository reports = new JdbcComplianceRepository(db);
             RetentionJob.Outcome o = new RetentionJob(config.privacy().retention(),
                     new JdbcPrivacyRepository(db), new JdbcDialHistoryRepository(db, NumberMask.DEFAULT), reports,
-                    new ComplianceReporter(reports, config.profiles(), clock), clock).apply();
+                    new ComplianceReporter(reports, config.profiles(), clock), clock,
+                    new RecordingStore(db.dataSource(), db.personalData(), config.store().recordings())).apply();
             PrivacyConfig.Retention retention = config.privacy().retention();
             boolean delete = retention.mode() == PrivacyConfig.RetentionMode.DELETE;
             System.out.printf("retention (%d days, %s): %d leg(s) created before %s %s, %d lead state(s) deleted,"
-                            + " %d dial attempt(s) deleted%n", retention.callData().toDays(),
+                            + " %d dial attempt(s) deleted, %d recording(s) deleted%n", retention.callData().toDays(),
                     delete ? "delete" : "anonymize", o.legs(), o.cutoff(), delete ? "deleted" : "anonymized",
-                    o.leadStates(), o.attempts());
+                    o.leadStates(), o.attempts(), o.recordings());
         }
         return 0;
     }
