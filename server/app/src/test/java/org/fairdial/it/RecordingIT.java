@@ -27,6 +27,7 @@ import org.fairdial.cdr.CdrLeg;
 import org.fairdial.cdr.LegKind;
 import org.fairdial.media.codec.MuLaw;
 import org.fairdial.storage.RecordingStore;
+import org.fairdial.testkit.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,51 @@ class RecordingIT extends SippCalls {
             List<Integer> audits = fetchAudits(dialer);
             assertTrue(audits.contains(404) && audits.stream().filter(s -> s == 200).count() == 1,
                     "every supervisor fetch audited, found or not: " + audits);
+            SippSupport.assertNothingLeft(dialer);
+        }
+    }
+
+    @Test
+    void withConsentTheCalleeHearsTheAnnouncementBeforeTheBridgeAndErasureRemovesTheRecording() throws Exception {
+        Path recordings = dir.resolve("recordings");
+        Path announcement = Repository.root().resolve("config/prompts/demo-caller-id.wav");
+        String number = "+390299000062";
+        try (TestDialer dialer = TestDialer.in(dir).agent("1001", "pw-1001").leads(number).dialing(1.0)
+                .extra("""
+                        dialer.campaigns.it { recording = on-with-consent, recording-announcement = "%s" }
+                        dialer.store.recordings-directory = "%s"
+                        """.formatted(announcement, recordings)).start();
+             RtpPeer callee = RtpPeer.open(TestDialer.freeRange(4));
+             RtpPeer agentPhone = RtpPeer.open(TestDialer.freeRange(4))) {
+            callee.talk(CALLEE_SAYS);
+            agentPhone.talk(AGENT_SAYS);
+            Sipp customer = SippPeers.customer(dir, "customer", dialer, "customer-answer-hangup.xml", 1,
+                    Map.of("ring_ms", "500", "talk_ms", "5000", "media_port", Integer.toString(callee.port())));
+            Sipp agent = SippPeers.agent(dir, dialer, "1001", "pw-1001", "agent-answer.xml", agentPhone.port(),
+                    9000);
+            assertEquals(0, customer.await(Duration.ofSeconds(60)), customer::diagnostics);
+            List<CdrLeg> cdrs = dialer.awaitCdrs(2, Duration.ofSeconds(10));
+            assertEquals(0, agent.await(Duration.ofSeconds(60)), agent::diagnostics);
+            CdrLeg customerLeg = SippSupport.leg(cdrs, LegKind.CUSTOMER);
+            CdrLeg agentLeg = SippSupport.leg(cdrs, LegKind.AGENT);
+
+            long announced = Duration.between(agentLeg.answeredAt(), customerLeg.bridgedAt()).toMillis();
+            assertTrue(announced >= 1_500, "agent answered " + announced + " ms before the bridge (1.65 s prompt)");
+            List<RtpPeer.Packet> heard = callee.received();
+            int firstAgent = 0;
+            while (firstAgent < heard.size() && heard.get(firstAgent).payload()[0] != AGENT_SAYS) {
+                firstAgent++;
+            }
+            assertTrue(firstAgent >= 75, "the callee got " + firstAgent + " packets before the agent's voice");
+            assertTrue(firstAgent < heard.size(), "the callee never heard the agent");
+            RecordingStore.Stored recording = dialer.server.recordings().ofLeg(customerLeg.legId()).get(0);
+            assertTrue(recording.announcementPlayed(), "the CDR notes the announcement");
+            assertEquals(null, recording.keyId(), "encryption off: a plain WAV");
+            assertEquals(1, files(recordings).size());
+
+            assertEquals(1, dialer.server.recordings().eraseNumber(number));
+            assertEquals(List.of(), files(recordings), "erased number's recording left on disk");
+            assertTrue(dialer.server.recordings().find(recording.id()).isEmpty());
             SippSupport.assertNothingLeft(dialer);
         }
     }
