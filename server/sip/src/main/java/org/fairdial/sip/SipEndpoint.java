@@ -131,6 +131,7 @@ public final class SipEndpoint implements AutoCloseable {
         // A stack of our own, not SipFactory.createSipStack: the factory hands back any earlier stack on the same
         // IP address, with that stack's properties (its TLS settings among them), to a server started again in
         // the same JVM.
+        StreamParserFailures.install();
         SipStack stack = new SipStackImpl(p);
         if (stack instanceof SIPTransactionStack nist) {
             if (nist.getServerLogger() instanceof Slf4jServerLogger wire) {
