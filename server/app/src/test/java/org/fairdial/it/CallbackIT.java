@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -20,7 +18,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,7 +147,7 @@ class CallbackIT {
                 dialer.campaigns.it.wrap-up = 60 seconds
                 dialer.admin { enabled = true, port = 0
                   tokens.floor { role = supervisor, sha256 = "%s" } }
-                """.formatted(sha256(SUPERVISOR)));
+                """.formatted(AdminTokens.sha256(SUPERVISOR)));
     }
 
     private static LeadState lead(TestDialer dialer) {
@@ -168,10 +165,5 @@ class CallbackIT {
                 .header("Authorization", "Bearer " + SUPERVISOR).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,13 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.fairdial.agent.AgentState;
@@ -46,7 +43,7 @@ class DispositionIT extends SippCalls {
                         dialer.campaigns.it.wrap-up = 60 seconds
                         dialer.admin { enabled = true, port = 0
                           tokens.floor { role = supervisor, sha256 = "%s" } }
-                        """.formatted(sha256(SUPERVISOR))).start();
+                        """.formatted(AdminTokens.sha256(SUPERVISOR))).start();
              RtpPeer callee = RtpPeer.open(TestDialer.freeRange(4));
              RtpPeer phone = RtpPeer.open(TestDialer.freeRange(4))) {
             Sipp customer = SippPeers.customer(dir, "customer", dialer, "customer-answer-hangup.xml", 2,
@@ -117,10 +114,5 @@ class DispositionIT extends SippCalls {
                 .header("Authorization", "Bearer " + SUPERVISOR).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,7 +81,7 @@ class ErasureBlackBoxIT {
                               port = 0
                               tokens { ops { role = admin, sha256 = "%s" } }
                             }
-                            """.formatted(sha256(TOKEN)));
+                            """.formatted(AdminTokens.sha256(TOKEN)));
             ports = builder.writeConfig();
             try (TestDialer dialer = TestDialer.start(ports);
                  RtpPeer callee = RtpPeer.open(TestDialer.freeRange(4));
@@ -187,10 +185,5 @@ class ErasureBlackBoxIT {
 
     private static boolean holdsDigits(String text) {
         return text != null && text.replaceAll("[\\s().\\-/]", "").contains(DIGITS);
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

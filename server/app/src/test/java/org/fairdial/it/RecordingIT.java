@@ -13,13 +13,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,7 +58,8 @@ class RecordingIT extends SippCalls {
                         dialer.admin { enabled = true, port = 0
                           tokens.floor { role = supervisor, sha256 = "%s" }
                           tokens.wall { role = viewer, sha256 = "%s" } }
-                        """.formatted(recordings, sha256(SUPERVISOR), sha256(VIEWER))).start();
+                        """.formatted(recordings, AdminTokens.sha256(SUPERVISOR), AdminTokens.sha256(VIEWER)))
+                .start();
              RtpPeer callee = RtpPeer.open(TestDialer.freeRange(4));
              RtpPeer agentPhone = RtpPeer.open(TestDialer.freeRange(4))) {
             callee.talk(CALLEE_SAYS);
@@ -183,11 +182,6 @@ class RecordingIT extends SippCalls {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A 16-bit stereo PCM WAV split into its channels (the canonical 44-byte header the recorder writes). */
