@@ -41,6 +41,16 @@ public interface MediaEngine extends AutoCloseable {
         return openLeg(id);
     }
 
+    /**
+     * Opens a leg of the call {@code callId} that uses SRTP as {@code srtp} says: a plain leg of the call when
+     * {@code srtp} is OFF, else an SRTP leg (engines without SRTP refuse it, as {@link #openLeg(String, SrtpMode)}).
+     *
+     * @throws PortsExhaustedException when no leg can be opened for lack of ports
+     */
+    default MediaLeg openLeg(String id, String callId, SrtpMode srtp) throws PortsExhaustedException {
+        return srtp == SrtpMode.OFF ? openLeg(id, callId) : openLeg(id, srtp);
+    }
+
     /** Legs currently open (ports in use). */
     int openLegs();
 
@@ -57,6 +67,11 @@ public interface MediaEngine extends AutoCloseable {
      * SRTP leg), were replays, or could not be used. Zero for engines without SRTP.
      */
     default long srtpDroppedPackets() {
+        return 0;
+    }
+
+    /** Open legs whose media is SRTP as last negotiated. Zero for engines without SRTP. */
+    default int secureLegs() {
         return 0;
     }
 

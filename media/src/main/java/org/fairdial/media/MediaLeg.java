@@ -6,6 +6,7 @@ import org.fairdial.media.prompt.Treatment;
 import org.fairdial.media.record.Recording;
 import org.fairdial.media.sdp.NegotiatedMedia;
 import org.fairdial.media.sdp.SdpException;
+import org.fairdial.media.sdp.SrtpMode;
 
 /**
  * The media side of one call leg: one even RTP port with RTCP on the port above it, one outbound RTP stream with a
@@ -18,6 +19,11 @@ public interface MediaLeg extends AutoCloseable {
 
     /** Identifier given at {@link MediaEngine#openLeg(String)}, used in logs. */
     String id();
+
+    /** How this leg uses SRTP, fixed when it was opened: re-INVITEs are negotiated under it too. */
+    default SrtpMode srtpMode() {
+        return SrtpMode.OFF;
+    }
 
     /** Local RTP port (even, from the configured range). */
     int localPort();

@@ -1,6 +1,7 @@
 package org.fairdial.media.relay;
 
 import java.util.List;
+import org.fairdial.media.rtcp.RtcpSession;
 import org.fairdial.media.sdp.CryptoAttribute;
 import org.fairdial.media.sdp.Negotiation;
 import org.fairdial.media.sdp.OfferAnswer;
@@ -80,13 +81,14 @@ final class LegSrtp {
         return session;
     }
 
-    /** Installs {@code session} (null: plain RTP) on the event loop. */
-    void apply(SrtpSession session, OutboundStream outbound) {
+    /** Installs {@code session} (null: plain RTP and RTCP) on the event loop, for RTP and RTCP at once. */
+    void apply(SrtpSession session, OutboundStream outbound, RtcpSession rtcp) {
         if (session == applied) {
             return;
         }
         inbound.use(session);
         outbound.protectWith(session);
+        rtcp.protectWith(session);
         if (applied != null) {
             applied.close();
         }

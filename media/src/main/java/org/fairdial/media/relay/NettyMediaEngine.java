@@ -130,6 +130,15 @@ public final class NettyMediaEngine implements MediaEngine {
         return total;
     }
 
+    @Override
+    public int secureLegs() {
+        int secure = 0;
+        for (NettyMediaLeg leg : legs) {
+            secure += leg.secure() ? 1 : 0;
+        }
+        return secure;
+    }
+
     /** Closes every leg, waits briefly for their sockets to close, and stops the event loops. */
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package org.fairdial.media.relay;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -102,8 +103,8 @@ public final class NettyMediaLeg implements MediaLeg {
     }
 
     /**
-     * A leg whose SRTP follows {@code srtpMode}; {@code srtpInbound} must be in the channel's pipeline. RTCP stays
-     * plain (no SRTCP yet).
+     * A leg whose SRTP follows {@code srtpMode}; {@code srtpInbound} must be in the channel's pipeline. RTCP goes
+     * as SRTCP under the same session.
      */
     NettyMediaLeg(String id, Channel channel, Channel rtcpChannel, int localPort, LegSettings settings,
                   RtpDecoder decoder, LongSupplier nanoClock, InstantSource wallClock,
@@ -180,6 +181,11 @@ public final class NettyMediaLeg implements MediaLeg {
         return answer;
     }
 
+    @Override
+    public SrtpMode srtpMode() {
+        return srtp.mode();
+    }
+
     /** Whether the leg's media is SRTP (as last negotiated). */
     public boolean secure() {
         return srtp.secure();
@@ -187,7 +193,7 @@ public final class NettyMediaLeg implements MediaLeg {
 
     /** SRTP packets this leg dropped: failed authentication, replays, unusable. */
     public long srtpDroppedPackets() {
-        return srtp.dropped();
+        return srtp.dropped() + rtcp.srtcpDropped();
     }
 
     @Override
@@ -295,7 +301,7 @@ public final class NettyMediaLeg implements MediaLeg {
         if (closing.get()) {
             return;
         }
-        srtp.apply(session, outbound);
+        srtp.apply(session, outbound, rtcp);
         outbound.negotiated(negotiation);
         rtcp.signalled(rtcpRemote);
         if (pendingTreatment != null) {
@@ -428,14 +434,16 @@ public final class NettyMediaLeg implements MediaLeg {
             recordTap = null;
             tap.recorder().finish();
         }
-        srtp.apply(null, outbound);
         NettyMediaLeg peer = bridge;
         bridge = null;
         if (peer != null) {
             peer.onLoop(() -> peer.unlink(this));
         }
-        // RTCP first (its BYE leaves while the RTP socket is still open), so the pair is free when released.
-        rtcp.close().addListener(rtcpClosed -> channel.close().addListener(future -> finishClose()));
+        // RTCP first (its BYE leaves while the RTP socket is still open), so the pair is free when released. The
+        // BYE is sealed as it is written, so the keys can be cleared right after.
+        ChannelFuture rtcpClosed = rtcp.close();
+        srtp.apply(null, outbound, rtcp);
+        rtcpClosed.addListener(done -> channel.close().addListener(future -> finishClose()));
     }
 
     private void finishClose() {

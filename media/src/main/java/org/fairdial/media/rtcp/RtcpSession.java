@@ -1,10 +1,13 @@
 package org.fairdial.media.rtcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,6 +21,8 @@ import java.util.function.Supplier;
 import org.fairdial.media.FarEndReport;
 import org.fairdial.media.rtp.RtpSender;
 import org.fairdial.media.rtp.SequenceTracker;
+import org.fairdial.media.srtp.PacketBuffer;
+import org.fairdial.media.srtp.SrtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +75,9 @@ public final class RtcpSession {
     private volatile long reportsReceived;
     private volatile long refused;
     private volatile long malformed;
+    private volatile long srtcpDropped;
+    /** The leg's SRTP session, or null for plain RTCP; event loop only. */
+    private SrtpSession srtcp;
 
     /**
      * @param channel   the leg's RTCP socket, registered on the leg's event loop
@@ -108,6 +116,14 @@ public final class RtcpSession {
         latched = null;
     }
 
+    /**
+     * From now on, reports go out as SRTCP under {@code session} and only authentic SRTCP is taken in (RFC 3711
+     * section 3.4); null: plain RTCP. On the leg's event loop, with the RTP side's switch.
+     */
+    public void protectWith(SrtpSession session) {
+        srtcp = session;
+    }
+
     /** An RTP audio packet from the latched source (not telephone-events: see {@link JitterEstimator}). */
     public void audioReceived(long ssrc, long timestamp, long arrivalNanos) {
         jitter.arrived(ssrc, timestamp, arrivalNanos);
@@ -126,7 +142,15 @@ public final class RtcpSession {
             refused++;
             return;
         }
-        RtcpParseResult result = RtcpParser.parse(datagram.content());
+        ByteBuf content = datagram.content();
+        if (srtcp != null) {
+            content = unprotected(content);
+            if (content == null) {
+                srtcpDropped++;
+                return;
+            }
+        }
+        RtcpParseResult result = RtcpParser.parse(content);
         if (result instanceof RtcpParseResult.Malformed bad) {
             malformed++;
             LOG.trace("{}: dropped RTCP from {}: {}", legId, from, bad.reason());
@@ -138,7 +162,7 @@ public final class RtcpSession {
         }
         reportsReceived++;
         long now = nanoClock.getAsLong();
-        averageSize = (averageSize * 15 + datagram.content().readableBytes() + IP_UDP_OVERHEAD) / 16;
+        averageSize = (averageSize * 15 + content.readableBytes() + IP_UDP_OVERHEAD) / 16;
         if (packet.senderInfo() != null) {
             peerLastSr = NtpTime.middle(packet.senderInfo().ntpTimestamp());
             peerLastSrAtNanos = now;
@@ -183,6 +207,11 @@ public final class RtcpSession {
         return reportsReceived;
     }
 
+    /** SRTCP packets dropped on an SRTP leg: not authentic (wrong key, forged, plain RTCP), or replayed. */
+    public long srtcpDropped() {
+        return srtcpDropped;
+    }
+
     /** RTCP packets refused for their source, or dropped as malformed. */
     public long refusedOrMalformed() {
         return refused + malformed;
@@ -222,10 +251,38 @@ public final class RtcpSession {
         RtcpCompound packet = compound(bye);
         ByteBuf out = channel.alloc().ioBuffer(128);
         RtcpWriter.write(packet, out);
+        if (srtcp != null) {
+            out = protectedCopy(out);
+            if (out == null) {
+                return;
+            }
+        }
         averageSize = (averageSize * 15 + out.readableBytes() + IP_UDP_OVERHEAD) / 16;
         reportSent = true;
         reportsSent++;
         channel.writeAndFlush(new DatagramPacket(out, to), channel.voidPromise());
+    }
+
+    /** The SRTCP packet {@code plain} becomes (which is released), or null if it could not be protected. */
+    private ByteBuf protectedCopy(ByteBuf plain) {
+        byte[] bytes = ByteBufUtil.getBytes(plain);
+        plain.release();
+        try {
+            PacketBuffer sealed = srtcp.protectRtcp(bytes, bytes.length);
+            return Unpooled.wrappedBuffer(sealed.getBuffer(), sealed.getOffset(), sealed.getLength());
+        } catch (GeneralSecurityException e) {
+            LOG.debug("{}: RTCP report not sent: {}", legId, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The RTCP compound inside the SRTCP packet {@code sealed}, or null if it is not authentic. */
+    private ByteBuf unprotected(ByteBuf sealed) {
+        PacketBuffer buffer = new PacketBuffer(ByteBufUtil.getBytes(sealed), sealed.readableBytes());
+        if (srtcp.unprotectRtcp(buffer) != SrtpSession.Verdict.OK) {
+            return null;
+        }
+        return Unpooled.wrappedBuffer(buffer.getBuffer(), buffer.getOffset(), buffer.getLength());
     }
 
     /** An SR if we sent RTP within the last two report intervals (section 6.4), else an RR; with our block. */

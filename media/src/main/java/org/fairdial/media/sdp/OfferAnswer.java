@@ -79,6 +79,18 @@ public final class OfferAnswer {
         throw firstProblem;
     }
 
+    /**
+     * Reads an SDP a leg under {@code mode} has already accepted (an answer it applied), for telling later
+     * re-offers apart: as an answer, but its a=crypto line is not matched against our offer again.
+     */
+    public static Negotiation settled(String sdp, SrtpMode mode) throws SdpException {
+        SessionDescription sd = SdpParser.parse(sdp);
+        int index = firstAudio(sd, "answer");
+        Negotiation plain = negotiate(sd, index, mode);
+        CryptoAttribute crypto = mode == SrtpMode.OFF ? null : SrtpNegotiation.firstUsable(sd.media().get(index), null);
+        return new Negotiation(plain.media(), plain.peerDirection(), index, crypto, sd.media().get(index).proto());
+    }
+
     /** Our codec for a payload type of {@code m}: a static G.711 type whose rtpmap, if any, agrees. */
     static Codec codecOf(MediaDescription m, int payloadType) {
         RtpMap map = m.rtpMaps().get(payloadType);

@@ -44,7 +44,7 @@ final class SrtpNegotiation {
     }
 
     /** The first line we support and can honour; with {@code ours}, it must also answer one of them. */
-    private static CryptoAttribute firstUsable(MediaDescription m, List<CryptoAttribute> ours) throws SdpException {
+    static CryptoAttribute firstUsable(MediaDescription m, List<CryptoAttribute> ours) throws SdpException {
         for (String value : m.cryptos()) {
             CryptoAttribute crypto = CryptoAttribute.parse(value);
             if (crypto == null || crypto.usable() != null) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.fairdial.media.sdp.CryptoAttribute;
 import org.fairdial.media.sdp.SrtpSuite;
+import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
@@ -23,6 +24,10 @@ public final class SrtpSession {
     /** SSRCs tracked on receive; more means someone is spraying SSRCs at us, and the extra packets are dropped. */
     static final int MAX_RECEIVE_SSRCS = 8;
     private static final int AUTH_KEY_LENGTH = 20;
+    /** The E flag and SRTCP index after the compound packet (RFC 3711 section 3.4). */
+    private static final int SRTCP_INDEX_LENGTH = 4;
+    /** SRTCP's tag is 80 bits for both suites (RFC 4568 section 6.2). */
+    private static final int SRTCP_TAG_LENGTH = 10;
     private static final LoggerImpl JITSI_LOG = new LoggerImpl(SrtpSession.class.getName());
 
     static {
@@ -37,6 +42,8 @@ public final class SrtpSession {
     private final SrtpContextFactory receiving;
     private final Map<Integer, SrtpCryptoContext> sendContexts = new HashMap<>();
     private final Map<Integer, SrtpCryptoContext> receiveContexts = new HashMap<>();
+    private final Map<Integer, SrtcpCryptoContext> sendControl = new HashMap<>();
+    private final Map<Integer, SrtcpCryptoContext> receiveControl = new HashMap<>();
 
     /** What became of a packet given to {@link #unprotect}. */
     public enum Verdict {
@@ -157,16 +164,68 @@ public final class SrtpSession {
         }
     }
 
+    /**
+     * Encrypts and authenticates the RTCP compound packet in {@code packet[0, length)} as SRTCP (RFC 3711 section
+     * 3.4: E flag and index appended, then an 80-bit tag whatever the SRTP suite, RFC 4568 section 6.2).
+     */
+    public PacketBuffer protectRtcp(byte[] packet, int length) throws GeneralSecurityException {
+        if (length < 8) {
+            throw new GeneralSecurityException("RTCP packet of " + length + " bytes is too short to protect");
+        }
+        PacketBuffer buffer = new PacketBuffer(packet, length);
+        SrtcpCryptoContext context = sendControl.get(rtcpSsrc(packet));
+        if (context == null) {
+            context = sending.deriveControlContext(rtcpSsrc(packet));
+            sendControl.put(rtcpSsrc(packet), context);
+        }
+        SrtpErrorStatus status = context.transformPacket(buffer);
+        if (status != SrtpErrorStatus.OK) {
+            throw new GeneralSecurityException("SRTCP protect failed: " + status.desc);
+        }
+        return buffer;
+    }
+
+    /** Verifies and decrypts the SRTCP packet in {@code buffer}, in place: on OK it holds the RTCP compound. */
+    public Verdict unprotectRtcp(PacketBuffer buffer) {
+        if (buffer.getLength() < 8 + SRTCP_INDEX_LENGTH + SRTCP_TAG_LENGTH) {
+            return Verdict.INVALID;
+        }
+        int ssrc = rtcpSsrc(buffer.getBuffer());
+        try {
+            SrtcpCryptoContext context = receiveControl.get(ssrc);
+            if (context == null) {
+                if (receiveControl.size() >= MAX_RECEIVE_SSRCS) {
+                    return Verdict.INVALID;
+                }
+                context = receiving.deriveControlContext(ssrc);
+                receiveControl.put(ssrc, context);
+            }
+            return switch (context.reverseTransformPacket(buffer)) {
+                case OK -> Verdict.OK;
+                case AUTH_FAIL -> Verdict.AUTH_FAILED;
+                case REPLAY_FAIL, REPLAY_OLD -> Verdict.REPLAYED;
+                default -> Verdict.INVALID;
+            };
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Verdict.INVALID;
+        }
+    }
+
     /** Releases the contexts (their keys are cleared). */
     public void close() {
         sending.close();
         receiving.close();
     }
 
-    /** jitsi-srtp's description of a suite (SRTCP, when we do it, would use the 80-bit tag always). */
+    /** jitsi-srtp's description of a suite (SRTCP uses the 80-bit one whatever the SRTP suite). */
     private static SrtpPolicy policy(SrtpSuite suite) {
         return new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, SrtpSuite.KEY_LENGTH, SrtpPolicy.HMACSHA1_AUTHENTICATION,
                 AUTH_KEY_LENGTH, suite.tagLength(), SrtpSuite.SALT_LENGTH);
+    }
+
+    /** The sender SSRC of an RTCP packet: the word after the first header. */
+    private static int rtcpSsrc(byte[] packet) {
+        return (packet[4] & 0xff) << 24 | (packet[5] & 0xff) << 16 | (packet[6] & 0xff) << 8 | packet[7] & 0xff;
     }
 
     private static int ssrc(byte[] packet) {

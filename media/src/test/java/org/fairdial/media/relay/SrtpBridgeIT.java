@@ -5,11 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.media.codec.Codec;
 import org.fairdial.media.prompt.Treatment;
+import org.fairdial.media.rtcp.RtcpCompound;
+import org.fairdial.media.rtcp.RtcpParser;
+import org.fairdial.media.rtcp.RtcpWriter;
 import org.fairdial.media.sdp.CryptoAttribute;
 import org.fairdial.media.sdp.MediaDescription;
 import org.fairdial.media.sdp.SdpParser;
@@ -114,6 +125,56 @@ class SrtpBridgeIT {
         PacketBuffer nextSrtp = agentSrtp.protect(next.clone(), next.length);
         agent.send(b.localPort(), Arrays.copyOf(nextSrtp.getBuffer(), nextSrtp.getLength()));
         assertArrayEquals(PCMU_SOFT, awaitPayload(PCMU_SOFT).payload());
+    }
+
+    /**
+     * RTCP on an SRTP leg goes as SRTCP (RFC 3711 section 3.4) under the same keys: the leg's reports reach the
+     * phone sealed and open under its key, the phone's sealed report is taken, and a plain one is dropped and
+     * counted.
+     */
+    @Test
+    @Timeout(20)
+    void rtcpOnAnSrtpLegIsSrtcpBothWays() throws Exception {
+        NettyMediaLeg b = (NettyMediaLeg) engine.openLeg("agent", SrtpMode.REQUIRED);
+        CryptoAttribute legKey = CryptoAttribute.parse(SdpParser.parse(b.createOffer()).media().get(0).cryptos()
+                .get(0));
+        CryptoAttribute agentKey = legKey.answeredWithOwnKey();
+        SrtpSession agentSrtp = new SrtpSession(agentKey, legKey);
+        try (DatagramSocket agentRtcp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            b.applyAnswer(TestPeer.sdpFor(agent.port(), Codec.PCMU, -1).replace("RTP/AVP", "RTP/SAVP")
+                    + "a=rtcp:" + agentRtcp.getLocalPort() + "\r\n" + "a=crypto:" + agentKey.format() + "\r\n");
+            // The phone's RTP latches the leg (RTCP is only taken from the RTP source's address).
+            byte[] rtp = RtpCapture.packet(false, 0, 500, 500 * 160L, 0xA6E, PCMU_SOFT);
+            PacketBuffer srtp = agentSrtp.protect(rtp.clone(), rtp.length);
+            agent.send(b.localPort(), Arrays.copyOf(srtp.getBuffer(), srtp.getLength()));
+
+            agentRtcp.setSoTimeout(8000);
+            DatagramPacket report = new DatagramPacket(new byte[1500], 1500);
+            agentRtcp.receive(report);
+            PacketBuffer opened = new PacketBuffer(Arrays.copyOf(report.getData(), report.getLength()),
+                    report.getLength());
+            assertEquals(SrtpSession.Verdict.OK, agentSrtp.unprotectRtcp(opened), "the leg's report is SRTCP");
+            ByteBuf clear = Unpooled.wrappedBuffer(opened.getBuffer(), 0, opened.getLength());
+            RtcpCompound compound = (RtcpCompound) RtcpParser.parse(clear);
+            assertEquals(b.ssrc(), compound.ssrc());
+
+            long droppedBefore = b.srtpDroppedPackets();
+            ByteBuf out = Unpooled.buffer();
+            RtcpWriter.write(new RtcpCompound(0xA6EL, null, List.of(), "phone@test", false), out);
+            byte[] plain = ByteBufUtil.getBytes(out);
+            PacketBuffer sealed = agentSrtp.protectRtcp(plain.clone(), plain.length);
+            agentRtcp.send(new DatagramPacket(sealed.getBuffer(), sealed.getOffset(), sealed.getLength(),
+                    new InetSocketAddress("127.0.0.1", b.localPort() + 1)));
+            agentRtcp.send(new DatagramPacket(plain, plain.length, new InetSocketAddress("127.0.0.1",
+                    b.localPort() + 1)));
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while ((b.rtcp().reportsReceived() < 1 || b.srtpDroppedPackets() < droppedBefore + 1)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, b.rtcp().reportsReceived(), "the phone's SRTCP report was taken");
+            assertEquals(droppedBefore + 1, b.srtpDroppedPackets(), "its plain RTCP was dropped and counted");
+        }
     }
 
     private RtpCapture awaitPayload(byte[] payload) throws Exception {

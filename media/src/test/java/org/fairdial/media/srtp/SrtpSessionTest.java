@@ -2,6 +2,7 @@ package org.fairdial.media.srtp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -74,6 +75,60 @@ class SrtpSessionTest {
         assertEquals(SrtpSession.Verdict.OK, bob.unprotect(new PacketBuffer(wire.clone(), wire.length)));
         assertEquals(SrtpSession.Verdict.REPLAYED, bob.unprotect(new PacketBuffer(wire.clone(), wire.length)));
         assertEquals(SrtpSession.Verdict.INVALID, bob.unprotect(new PacketBuffer(new byte[10], 10)));
+    }
+
+    /**
+     * SRTCP (RFC 3711 section 3.4): the compound is encrypted after its first 8 bytes, the E flag and index follow,
+     * then an 80-bit tag under both suites (RFC 4568 section 6.2); forgeries, replays and plain RTCP are dropped.
+     */
+    @Test
+    void sealsRtcpWithAnIndexAndAnEightyBitTagUnderBothSuites() throws Exception {
+        for (SrtpSuite suite : SrtpSuite.values()) {
+            CryptoAttribute a = CryptoAttribute.generate(1, suite);
+            CryptoAttribute b = CryptoAttribute.generate(1, suite);
+            SrtpSession alice = new SrtpSession(a, b);
+            SrtpSession bob = new SrtpSession(b, a);
+            byte[] first = null;
+            for (int i = 0; i < 3; i++) {
+                byte[] rtcp = receiverReport(i);
+                PacketBuffer sealed = alice.protectRtcp(rtcp.clone(), rtcp.length);
+                byte[] wire = Arrays.copyOf(sealed.getBuffer(), sealed.getLength());
+                assertEquals(rtcp.length + 4 + 10, wire.length, suite.name());
+                assertArrayEquals(Arrays.copyOf(rtcp, 8), Arrays.copyOf(wire, 8), "header and SSRC stay clear");
+                assertNotEquals(HEX.formatHex(rtcp, 8, rtcp.length), HEX.formatHex(wire, 8, rtcp.length),
+                        "the report blocks are encrypted");
+                assertEquals(0x80, wire[rtcp.length] & 0x80, "E flag set");
+                assertEquals(i, wire[rtcp.length + 3], "SRTCP index: one more per report");
+                PacketBuffer in = new PacketBuffer(wire.clone(), wire.length);
+                assertEquals(SrtpSession.Verdict.OK, bob.unprotectRtcp(in), suite + " report " + i);
+                assertArrayEquals(rtcp, Arrays.copyOf(in.getBuffer(), in.getLength()));
+                first = first == null ? wire : first;
+            }
+            byte[] next = receiverReport(3);
+            PacketBuffer sealed = alice.protectRtcp(next, next.length);
+            byte[] forged = Arrays.copyOf(sealed.getBuffer(), sealed.getLength());
+            forged[12] ^= 1;
+            assertEquals(SrtpSession.Verdict.AUTH_FAILED, bob.unprotectRtcp(new PacketBuffer(forged, forged.length)));
+            assertEquals(SrtpSession.Verdict.REPLAYED, bob.unprotectRtcp(new PacketBuffer(first.clone(),
+                    first.length)));
+            byte[] plain = receiverReport(9);
+            assertNotEquals(SrtpSession.Verdict.OK, bob.unprotectRtcp(new PacketBuffer(plain, plain.length)),
+                    "plain RTCP on an SRTP leg");
+        }
+    }
+
+    /** An RTCP RR with one report block (32 bytes), sender SSRC 0xCAFEBABE. */
+    private static byte[] receiverReport(int fill) {
+        byte[] rr = new byte[32];
+        rr[0] = (byte) 0x81;
+        rr[1] = (byte) 201;
+        rr[3] = 7;
+        rr[4] = (byte) 0xCA;
+        rr[5] = (byte) 0xFE;
+        rr[6] = (byte) 0xBA;
+        rr[7] = (byte) 0xBE;
+        Arrays.fill(rr, 8, rr.length, (byte) (0x10 + fill));
+        return rr;
     }
 
     static byte[] rtp(int sequence, int fill) {
