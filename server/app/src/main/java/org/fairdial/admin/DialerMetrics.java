@@ -148,6 +148,11 @@ final class DialerMetrics implements CallObserver, SipTraffic, AutoCloseable {
         FunctionCounter.builder("fairdial.rtp.refused.packets", dialer.media(), m -> m.refusedPackets())
                 .description("RTP dropped because it came from a source no leg latched onto (strays, spraying)")
                 .register(r);
+        Gauge.builder("fairdial.srtp.open.legs", dialer.media(), m -> m.secureLegs())
+                .description("Open RTP legs whose media is SRTP").register(r);
+        FunctionCounter.builder("fairdial.srtp.dropped.packets", dialer.media(), m -> m.srtpDroppedPackets())
+                .description("SRTP packets dropped: failed authentication (wrong key, forgery, plain RTP on an SRTP"
+                        + " leg), replays").register(r);
         if (dialer.media() instanceof KurentoMediaEngine kurento) {
             Gauge.builder("fairdial.kurento.pipelines", kurento, k -> k.openPipelines())
                     .description("Media pipelines on the Kurento server (one per call with media)").register(r);

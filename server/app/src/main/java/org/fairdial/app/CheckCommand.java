@@ -56,6 +56,7 @@ final class CheckCommand implements Callable<Integer> {
             warnings(c, leads, clock.instant()).forEach(w -> System.out.printf("warning: campaign %s: %s%n",
                     c.name(), w));
         }
+        config.srtpWarnings().forEach(w -> System.out.printf("warning: %s%n", w));
         registryLines(config, declaredDownloads(config), Instant.now()).forEach(System.out::println);
         return 0;
     }

@@ -105,6 +105,7 @@ public final class DialerServer implements AutoCloseable {
 
     private void open() throws SipException, IOException {
         LoggingSetup.apply(config.logging());
+        config.srtpWarnings().forEach(w -> LOG.warn("{}", w));
         store = StoreStack.open(config, numberMask, clock, housekeeping);
         media = MediaEngines.start(config);
         agents = new AgentRegistry(config.agents(), clock, timers, config.agentPolicy().strategy(),
@@ -113,11 +114,12 @@ public final class DialerServer implements AutoCloseable {
         agents.restoreBindings();
         sip = new JainSipSignalling(config.sip(), config.agentPolicy(), agents, media, clock, numberMask);
         sip.dispositionsTo(new DispositionDesk(campaigns::values));
+        sip.srtpPolicy(() -> config.srtp());
         calls.bind(new CallPorts(sip, agents, media, store.sink, calls, callPool, timers, clock,
                 new CallTimeouts(config.calls().cancelTimeout(), config.agentPolicy().rtpTimeout(),
                         config.calls().customerRtpTimeout()), numberMask,
                 (e164, campaign, at) -> doNotCall.addInternal(e164, DoNotCallSource.OPT_OUT_KEYPRESS,
-                        "opt-out keypress, campaign " + campaign, at), store.recordings));
+                        "opt-out keypress, campaign " + campaign, at), store.recordings, () -> config.srtp()));
         calls.addObserver(new CallObserver() {
             @Override
             public void callCompleted(CallSession call) {

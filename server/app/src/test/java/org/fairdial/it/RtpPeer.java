@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fairdial.media.srtp.PacketBuffer;
+import org.fairdial.media.srtp.SrtpSession;
 
 /**
  * The media end of a test peer (callee or agent): a UDP socket the peer's SDP points at. It records every RTP
@@ -39,6 +42,9 @@ final class RtpPeer implements AutoCloseable {
     /** One stream whatever it carries (audio, then events): one SSRC, one sequence. */
     private final int ssrc;
     private final AtomicInteger nextSeq = new AtomicInteger(1000);
+    /** SRTP for an encrypting phone (null: plain RTP): sending on the sender thread, receiving on the receiver's. */
+    private volatile SrtpSession srtp;
+    private volatile long unauthentic;
 
     private RtpPeer(DatagramSocket socket) throws SocketException {
         this.socket = socket;
@@ -47,6 +53,19 @@ final class RtpPeer implements AutoCloseable {
         receiver = new Thread(this::receive, "rtp-peer-" + socket.getLocalPort());
         receiver.setDaemon(true);
         receiver.start();
+    }
+
+    /**
+     * From now on, a phone with SRTP: what it sends is protected under {@code session}, and what arrives is kept
+     * only if it authenticates (the others are counted in {@link #unauthentic}).
+     */
+    void encrypting(SrtpSession session) {
+        this.srtp = session;
+    }
+
+    /** Packets that failed SRTP authentication on an encrypting phone. */
+    long unauthentic() {
+        return unauthentic;
     }
 
     /** Binds a free even port on 127.0.0.1 at or above {@code from}. */
@@ -108,8 +127,19 @@ final class RtpPeer implements AutoCloseable {
         packet[10] = (byte) (ssrc >> 8);
         packet[11] = (byte) ssrc;
         System.arraycopy(payload, 0, packet, 12, payload.length);
+        int length = packet.length;
+        SrtpSession session = srtp;
+        if (session != null) {
+            try {
+                PacketBuffer sealed = session.protect(packet, packet.length);
+                packet = sealed.getBuffer();
+                length = sealed.getLength();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
-            socket.send(new DatagramPacket(packet, packet.length, to));
+            socket.send(new DatagramPacket(packet, length, to));
         } catch (IOException e) {
             // the dialer's port closed at the end of the call
         }
@@ -157,11 +187,22 @@ final class RtpPeer implements AutoCloseable {
                 continue;
             }
             byte[] b = packet.getData();
+            int length = packet.getLength();
+            SrtpSession session = srtp;
+            if (session != null) {
+                PacketBuffer opened = new PacketBuffer(Arrays.copyOf(b, length), length);
+                if (session.unprotect(opened) != SrtpSession.Verdict.OK) {
+                    unauthentic++;
+                    continue;
+                }
+                b = opened.getBuffer();
+                length = opened.getLength();
+            }
             int seq = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
             long ts = ((long) (b[4] & 0xff) << 24) | ((b[5] & 0xff) << 16) | ((b[6] & 0xff) << 8) | (b[7] & 0xff);
             long ssrc = ((long) (b[8] & 0xff) << 24) | ((b[9] & 0xff) << 16) | ((b[10] & 0xff) << 8)
                     | (b[11] & 0xff);
-            byte[] payload = Arrays.copyOfRange(b, 12, packet.getLength());
+            byte[] payload = Arrays.copyOfRange(b, 12, length);
             InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
             remote = from;
             synchronized (received) {

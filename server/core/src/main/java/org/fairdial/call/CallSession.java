@@ -19,6 +19,7 @@ import org.fairdial.media.MediaLeg;
 import org.fairdial.media.sdp.Negotiation;
 import org.fairdial.media.sdp.OfferAnswer;
 import org.fairdial.media.sdp.SdpException;
+import org.fairdial.media.sdp.SrtpMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -124,7 +125,7 @@ public final class CallSession {
         }
         try {
             media.applyAnswer(sdp);
-            log(leg).negotiated = settled(sdp);
+            log(leg).negotiated = settled(sdp, media.srtpMode());
             return true;
         } catch (SdpException e) {
             LOG.warn("{} leg answered with unusable SDP: {}", leg, e.getMessage());
@@ -133,9 +134,9 @@ public final class CallSession {
     }
 
     /** The peer's answer as negotiated, for telling later re-INVITEs apart; null if it cannot be read again. */
-    private static Negotiation settled(String sdpAnswer) {
+    private static Negotiation settled(String sdpAnswer, SrtpMode mode) {
         try {
-            return OfferAnswer.applyAnswer(sdpAnswer);
+            return OfferAnswer.settled(sdpAnswer, mode);
         } catch (SdpException e) {
             return null;
         }

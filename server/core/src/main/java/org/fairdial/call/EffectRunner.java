@@ -39,6 +39,7 @@ import org.fairdial.media.sdp.Negotiation;
 import org.fairdial.media.sdp.OfferAnswer;
 import org.fairdial.media.sdp.SdpException;
 import org.fairdial.media.sdp.SdpParser;
+import org.fairdial.media.sdp.SrtpMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +152,7 @@ final class EffectRunner {
     }
 
     private void inviteCustomer() {
-        MediaLeg media = openMedia("c-" + call.callId());
+        MediaLeg media = openMedia("c-" + call.callId(), ports.srtp().get().trunk(call.plan().campaign().trunk()));
         if (media == null) {
             return;
         }
@@ -174,7 +175,7 @@ final class EffectRunner {
             call.post(new Failed(LegKind.AGENT, null, "agent " + agentId + " not registered"));
             return;
         }
-        MediaLeg media = openMedia("a-" + call.callId());
+        MediaLeg media = openMedia("a-" + call.callId(), ports.srtp().get().agent(agentId));
         if (media == null) {
             return;
         }
@@ -188,12 +189,13 @@ final class EffectRunner {
     /**
      * Opens a leg in the call's group (an engine may share one media pipeline between a call's legs), and turns an
      * engine's own loss of the leg (its media server failed) into the event the RTP timeout posts, with the reason.
+     * {@code srtp} is the trunk's or the agent's mode; the leg keeps it for every later offer and answer.
      */
-    private MediaLeg openMedia(String id) {
+    private MediaLeg openMedia(String id, SrtpMode srtp) {
         LegKind leg = id.startsWith("c-") ? LegKind.CUSTOMER : LegKind.AGENT;
         MediaLeg media;
         try {
-            media = ports.media().openLeg(id, call.callId().toString());
+            media = ports.media().openLeg(id, call.callId().toString(), srtp);
         } catch (PortsExhaustedException e) {
             call.post(new Failed(leg, null, "no RTP port: " + e.getMessage()));
             return null;
@@ -345,12 +347,13 @@ final class EffectRunner {
             if (media == null || offer.sdp() == null) {
                 throw new SdpException(media == null ? "the leg's media is closed" : "no SDP offer in the re-INVITE");
             }
-            next = OfferAnswer.answerOffer(SdpParser.parse(offer.sdp()));
+            next = OfferAnswer.answerOffer(SdpParser.parse(offer.sdp()), media.srtpMode());
             answer = media.answerOffer(offer.sdp());
         } catch (SdpException e) {
             LOG.info("re-INVITE on the {} leg refused: {}", offer.leg(), e.getMessage());
             log.onReoffer("re-INVITE refused (488): " + e.getMessage());
-            offer.reply().reject(488, "Not Acceptable Here");
+            // The Warning tells the phone's user why (RFC 3261 20.43), e.g. SRTP required but not offered.
+            offer.reply().reject(488, "Not Acceptable Here", e.getMessage());
             return;
         }
         offer.reply().accept(answer);

@@ -12,4 +12,12 @@ public interface OfferReply {
 
     /** A final error response, e.g. 488 Not Acceptable Here (RFC 3261 14.2) or 481 for a dialog that is over. */
     void reject(int status, String reason);
+
+    /**
+     * A final error response with a Warning header (RFC 3261 20.43, code 399) whose text says why, e.g. "SRTP is
+     * required but the offer is RTP/AVP without a=crypto"; {@code warning} null sends none.
+     */
+    default void reject(int status, String reason, String warning) {
+        reject(status, reason);
+    }
 }

@@ -30,6 +30,9 @@ final class Reoffers {
         if (before != null && before.media().codec() != after.media().codec()) {
             changes.add("codec " + after.media().codec().encodingName());
         }
+        if (before != null && before.secure() != after.secure()) {
+            changes.add(after.secure() ? "SRTP on" : "SRTP off");
+        }
         return changes.isEmpty() ? "session refresh" : String.join(", ", changes);
     }
 

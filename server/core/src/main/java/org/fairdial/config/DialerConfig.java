@@ -1,6 +1,7 @@
 package org.fairdial.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.fairdial.compliance.JurisdictionProfile;
 import org.fairdial.media.MediaConfig;
@@ -23,6 +24,7 @@ import org.fairdial.media.MediaEngineConfig;
  * @param profiles  jurisdiction profiles by name
  * @param trunks    trunks by name
  * @param agents    agent accounts by SIP user
+ * @param srtp      which legs use SRTP (trunks', agents' and the agent policy's srtp keys)
  * @param campaigns campaigns by name
  * @param doNotCallRegistries national do-not-call registry files by name
  */
@@ -41,6 +43,7 @@ public record DialerConfig(
         Map<String, JurisdictionProfile> profiles,
         Map<String, TrunkConfig> trunks,
         Map<String, AgentConfig> agents,
+        SrtpPolicy srtp,
         Map<String, CampaignConfig> campaigns,
         Map<String, DncRegistryConfig> doNotCallRegistries) {
 
@@ -60,6 +63,11 @@ public record DialerConfig(
         return new DialerConfig(source, running.sip, running.media, running.mediaEngine, running.store, running.agentPolicy,
                 running.calls, logging,
                 shutdown, admin, privacy.withEncryption(running.privacy.encryption()), profiles, trunks, agents,
-                campaigns, doNotCallRegistries);
+                srtp, campaigns, doNotCallRegistries);
+    }
+
+    /** What {@code check} and the start-up log warn of about SRTP (keys over a transport without TLS). */
+    public List<String> srtpWarnings() {
+        return srtp.warnings(trunks, sip.transports().contains("tls"));
     }
 }

@@ -163,6 +163,8 @@ public final class DialerConfigLoader {
         for (String id : reader.keys("dialer.agents")) {
             agents.put(id, sections.agent("dialer.agents", id, sip.realm()));
         }
+        SrtpPolicy srtp = new SrtpReader(reader).read(trunks.keySet(), agents.keySet(),
+                mediaEngine.engine() != MediaEngineConfig.Engine.KURENTO);
         Map<String, DncRegistryConfig> registries = new LinkedHashMap<>();
         for (String name : reader.keys("dialer.do-not-call.registries")) {
             registries.put(name, CampaignReader.registry(reader, baseDir, name));
@@ -179,7 +181,7 @@ public final class DialerConfigLoader {
             throw new ConfigValidationException(problems);
         }
         return new DialerConfig(source, sip, media, mediaEngine, store, agentPolicy, calls, logging, shutdown, admin, privacy,
-                profiles, trunks, agents, campaigns, registries);
+                profiles, trunks, agents, srtp, campaigns, registries);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.fairdial.agent.AgentRegistry;
 import org.fairdial.config.AgentConfig;
 import java.util.function.Supplier;
 import org.fairdial.config.AgentPolicyConfig;
+import org.fairdial.config.SrtpPolicy;
 import org.fairdial.dialing.DispositionDesk;
 import org.fairdial.media.MediaEngine;
 import org.fairdial.media.MediaLeg;
@@ -45,10 +46,12 @@ final class FeatureCodes {
     private final MediaEngine media;
     private final AgentPolicyConfig policy;
     private final Supplier<DispositionDesk> dispositions;
+    private final Supplier<SrtpPolicy> srtp;
 
     FeatureCodes(SipEndpoint sip, AgentAuth auth, AgentRegistry agents, MediaEngine media, AgentPolicyConfig policy,
-                 Supplier<DispositionDesk> dispositions) {
+                 Supplier<DispositionDesk> dispositions, Supplier<SrtpPolicy> srtp) {
         this.dispositions = dispositions;
+        this.srtp = srtp;
         this.sip = sip;
         this.auth = auth;
         this.agents = agents;
@@ -76,7 +79,8 @@ final class FeatureCodes {
         String offer = InviteResponses.sdp(invite);
         MediaLeg leg = null;
         try {
-            leg = media.openLeg("feature-" + agent.id());
+            String id = "feature-" + agent.id();
+            leg = media.openLeg(id, id, srtp.get().agent(agent.id()));
             String answer = leg.answerOffer(offer == null ? "" : offer);
             action.run();
             confirm(event, leg, answer);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -30,6 +31,7 @@ import org.fairdial.cdr.LegKind;
 import org.fairdial.call.ConfirmedDialog;
 import org.fairdial.config.AgentPolicyConfig;
 import org.fairdial.config.SipConfig;
+import org.fairdial.config.SrtpPolicy;
 import org.fairdial.config.TlsConfig;
 import org.fairdial.config.TlsFileException;
 import org.fairdial.config.TrunkConfig;
@@ -66,6 +68,8 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
     private final SipGuard guard;
     private final OverloadShedder shedder;
 
+    private volatile Supplier<SrtpPolicy> srtp = () -> SrtpPolicy.OFF;
+
     public JainSipSignalling(SipConfig config, AgentPolicyConfig agentPolicy, AgentRegistry agents,
                              MediaEngine media, InstantSource clock, NumberMask mask) {
         this.config = config;
@@ -76,6 +80,11 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         this.mask = mask;
         this.guard = new SipGuard(config.security(), clock);
         this.shedder = new OverloadShedder(config.overload(), clock::millis);
+    }
+
+    /** The SRTP policy in force for the legs this side opens itself (feature-code calls); before start. */
+    public void srtpPolicy(Supplier<SrtpPolicy> policy) {
+        this.srtp = policy;
     }
 
     /** Failed-authentication lockouts in force, for the API to list and lift. */
@@ -132,7 +141,8 @@ public final class JainSipSignalling implements SipListener, CallSignalling, Aut
         AgentAuth auth = new AgentAuth(endpoint, agents, new DigestChallenger(clock, config.nonceLifetime()),
                 config.realm(), guard);
         requests = new InboundRequests(endpoint, new Registrar(endpoint, config, agents, auth, clock, shedder),
-                new FeatureCodes(endpoint, auth, agents, media, agentPolicy, () -> dispositions), guard);
+                new FeatureCodes(endpoint, auth, agents, media, agentPolicy, () -> dispositions,
+                        () -> srtp.get()), guard);
         legs = outbound;
         sip = endpoint;
     }

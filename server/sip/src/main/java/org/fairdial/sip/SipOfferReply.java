@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
 final class SipOfferReply implements OfferReply {
     private static final Logger LOG = LoggerFactory.getLogger(SipOfferReply.class);
 
+    /** RFC 3261 20.43: 399 is the miscellaneous warning, its text for a human. */
+    private static final int MISC_WARNING = 399;
+    /** The warn-agent: our host would tell a scanner our address; a pseudonym is allowed. */
+    private static final String WARN_AGENT = "fairdial";
+
     private final SipEndpoint sip;
     private final ServerTransaction transaction;
     private final Request request;
@@ -52,15 +57,29 @@ final class SipOfferReply implements OfferReply {
 
     @Override
     public void reject(int status, String reason) {
+        reject(status, reason, null);
+    }
+
+    @Override
+    public void reject(int status, String reason, String warning) {
         try {
             Response response = sip.messages.createResponse(status, request);
             if (reason != null) {
                 response.setReasonPhrase(reason);
             }
+            if (warning != null) {
+                response.setHeader(sip.headers.createWarningHeader(WARN_AGENT, MISC_WARNING, quotable(warning)));
+            }
             send(response);
-        } catch (ParseException e) {
+        } catch (ParseException | InvalidArgumentException e) {
             LOG.warn("could not build the {} to a re-INVITE: {}", status, e.getMessage());
         }
+    }
+
+    /** Warning text goes in a quoted-string: no quotes, backslashes or control bytes, bounded. */
+    static String quotable(String text) {
+        String clean = text.replaceAll("[\\\\\"\\p{Cntrl}]", " ");
+        return clean.length() > 200 ? clean.substring(0, 200) : clean;
     }
 
     private void send(Response response) {
