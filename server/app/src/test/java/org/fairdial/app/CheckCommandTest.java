@@ -64,6 +64,18 @@ class CheckCommandTest {
         assertTrue(run.lines().get(0).startsWith(file + ": OK. "), run.lines().get(0));
     }
 
+    /** SDES keys in SDP over UDP protect nothing (RFC 4568 section 8.1): a warning, and still exit 0. */
+    @Test
+    void srtpOverATransportWithoutTlsIsAWarning() throws Exception {
+        Path file = config("number,name\n+39 02 1234 5678,Mario Rossi\n");
+        Files.writeString(file, Files.readString(file) + "dialer.trunks.carrier.srtp = required\n");
+        Run run = check(file, TUESDAY_MORNING);
+
+        assertEquals(0, run.code(), run.lines().toString());
+        assertEquals(List.of("warning: dialer.trunks.carrier.srtp = required over transport udp: the SDES keys"
+                + " cross the network in clear SDP; use transport tls"), run.warnings());
+    }
+
     private Path config(String csv) throws Exception {
         Files.writeString(dir.resolve("leads.csv"), csv);
         Path file = dir.resolve("dialer.conf");
