@@ -125,16 +125,8 @@ public final class SrtpSession {
      */
     public PacketBuffer protect(byte[] packet, int length) throws GeneralSecurityException {
         PacketBuffer buffer = new PacketBuffer(packet, length);
-        SrtpCryptoContext context = sendContexts.get(ssrc(packet));
-        if (context == null) {
-            context = sending.deriveContext(ssrc(packet), 0);
-            sendContexts.put(ssrc(packet), context);
-        }
-        SrtpErrorStatus status = context.transformPacket(buffer);
-        if (status != SrtpErrorStatus.OK) {
-            throw new GeneralSecurityException("SRTP protect failed: " + status.desc);
-        }
-        return buffer;
+        SrtpCryptoContext context = context(sendContexts, ssrc(packet), false, s -> sending.deriveContext(s, 0));
+        return sealed(context.transformPacket(buffer), buffer, "SRTP");
     }
 
     /** Verifies and decrypts the SRTP packet in {@code buffer}, in place: on OK its length is the RTP packet's. */
@@ -142,22 +134,10 @@ public final class SrtpSession {
         if (buffer.getLength() < 12 + overhead()) {
             return Verdict.INVALID;
         }
-        int ssrc = ssrc(buffer.getBuffer());
         try {
-            SrtpCryptoContext context = receiveContexts.get(ssrc);
-            if (context == null) {
-                if (receiveContexts.size() >= MAX_RECEIVE_SSRCS) {
-                    return Verdict.INVALID;
-                }
-                context = receiving.deriveContext(ssrc, 0);
-                receiveContexts.put(ssrc, context);
-            }
-            return switch (context.reverseTransformPacket(buffer, false)) {
-                case OK -> Verdict.OK;
-                case AUTH_FAIL -> Verdict.AUTH_FAILED;
-                case REPLAY_FAIL, REPLAY_OLD -> Verdict.REPLAYED;
-                default -> Verdict.INVALID;
-            };
+            SrtpCryptoContext context = context(receiveContexts, ssrc(buffer.getBuffer()), true,
+                    s -> receiving.deriveContext(s, 0));
+            return context == null ? Verdict.INVALID : verdict(context.reverseTransformPacket(buffer, false));
         } catch (GeneralSecurityException | RuntimeException e) {
             // A cipher failure on one packet must not cost the leg: drop the packet.
             return Verdict.INVALID;
@@ -173,16 +153,8 @@ public final class SrtpSession {
             throw new GeneralSecurityException("RTCP packet of " + length + " bytes is too short to protect");
         }
         PacketBuffer buffer = new PacketBuffer(packet, length);
-        SrtcpCryptoContext context = sendControl.get(rtcpSsrc(packet));
-        if (context == null) {
-            context = sending.deriveControlContext(rtcpSsrc(packet));
-            sendControl.put(rtcpSsrc(packet), context);
-        }
-        SrtpErrorStatus status = context.transformPacket(buffer);
-        if (status != SrtpErrorStatus.OK) {
-            throw new GeneralSecurityException("SRTCP protect failed: " + status.desc);
-        }
-        return buffer;
+        SrtcpCryptoContext context = context(sendControl, rtcpSsrc(packet), false, sending::deriveControlContext);
+        return sealed(context.transformPacket(buffer), buffer, "SRTCP");
     }
 
     /** Verifies and decrypts the SRTCP packet in {@code buffer}, in place: on OK it holds the RTCP compound. */
@@ -190,25 +162,50 @@ public final class SrtpSession {
         if (buffer.getLength() < 8 + SRTCP_INDEX_LENGTH + SRTCP_TAG_LENGTH) {
             return Verdict.INVALID;
         }
-        int ssrc = rtcpSsrc(buffer.getBuffer());
         try {
-            SrtcpCryptoContext context = receiveControl.get(ssrc);
-            if (context == null) {
-                if (receiveControl.size() >= MAX_RECEIVE_SSRCS) {
-                    return Verdict.INVALID;
-                }
-                context = receiving.deriveControlContext(ssrc);
-                receiveControl.put(ssrc, context);
-            }
-            return switch (context.reverseTransformPacket(buffer)) {
-                case OK -> Verdict.OK;
-                case AUTH_FAIL -> Verdict.AUTH_FAILED;
-                case REPLAY_FAIL, REPLAY_OLD -> Verdict.REPLAYED;
-                default -> Verdict.INVALID;
-            };
+            SrtcpCryptoContext context = context(receiveControl, rtcpSsrc(buffer.getBuffer()), true,
+                    receiving::deriveControlContext);
+            return context == null ? Verdict.INVALID : verdict(context.reverseTransformPacket(buffer));
         } catch (GeneralSecurityException | RuntimeException e) {
             return Verdict.INVALID;
         }
+    }
+
+    /** Derives a context per SSRC; {@link #MAX_RECEIVE_SSRCS} at most on receive (else null: someone sprays). */
+    private static <C> C context(Map<Integer, C> contexts, int ssrc, boolean receiving, Derive<C> derive)
+            throws GeneralSecurityException {
+        C context = contexts.get(ssrc);
+        if (context == null) {
+            if (receiving && contexts.size() >= MAX_RECEIVE_SSRCS) {
+                return null;
+            }
+            context = derive.of(ssrc);
+            contexts.put(ssrc, context);
+        }
+        return context;
+    }
+
+    /** jitsi-srtp's two context types share no interface: how either derives the context of one SSRC. */
+    @FunctionalInterface
+    private interface Derive<C> {
+        C of(int ssrc) throws GeneralSecurityException;
+    }
+
+    private static PacketBuffer sealed(SrtpErrorStatus status, PacketBuffer buffer, String what)
+            throws GeneralSecurityException {
+        if (status != SrtpErrorStatus.OK) {
+            throw new GeneralSecurityException(what + " protect failed: " + status.desc);
+        }
+        return buffer;
+    }
+
+    private static Verdict verdict(SrtpErrorStatus status) {
+        return switch (status) {
+            case OK -> Verdict.OK;
+            case AUTH_FAIL -> Verdict.AUTH_FAILED;
+            case REPLAY_FAIL, REPLAY_OLD -> Verdict.REPLAYED;
+            default -> Verdict.INVALID;
+        };
     }
 
     /** Releases the contexts (their keys are cleared). */
