@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class NettyMediaEngine implements MediaEngine {
     /** Refused packets of legs already closed; the live legs' are summed on read. */
     private final LongAdder refusedByClosedLegs = new LongAdder();
     private final LongAdder srtpDroppedByClosedLegs = new LongAdder();
+    private final CallLoops callLoops;
 
     private NettyMediaEngine(MediaConfig config, Transport transport, LongSupplier nanoClock,
                              InstantSource wallClock) {
@@ -65,6 +67,7 @@ public final class NettyMediaEngine implements MediaEngine {
         this.ports = new PortAllocator(config.portMin(), config.portMax());
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
+        this.callLoops = new CallLoops(transport.group());
         this.bootstrap = new Bootstrap().group(transport.group()).channelFactory(transport.factory())
                 .option(ChannelOption.IP_TOS, DSCP_EF);
     }
@@ -96,15 +99,44 @@ public final class NettyMediaEngine implements MediaEngine {
 
     @Override
     public MediaLeg openLeg(String id, SrtpMode srtp) throws PortsExhaustedException {
+        return open(id, srtp, transport.group().next());
+    }
+
+    /** A leg on the event loop of the call's other legs (see {@link CallLoops}). */
+    @Override
+    public MediaLeg openLeg(String id, String callId) throws PortsExhaustedException {
+        return openLeg(id, callId, SrtpMode.OFF);
+    }
+
+    @Override
+    public MediaLeg openLeg(String id, String callId, SrtpMode srtp) throws PortsExhaustedException {
+        EventLoop loop = callLoops.acquire(callId);
+        NettyMediaLeg leg;
+        try {
+            leg = open(id, srtp, loop);
+        } catch (PortsExhaustedException | RuntimeException e) {
+            callLoops.release(callId);
+            throw e;
+        }
+        leg.whenClosed().whenComplete((done, failed) -> callLoops.release(callId));
+        return leg;
+    }
+
+    private NettyMediaLeg open(String id, SrtpMode srtp, EventLoop loop) throws PortsExhaustedException {
         if (closed.get()) {
             throw new IllegalStateException("media engine is closed");
         }
         if (srtp != SrtpMode.OFF) {
             SrtpSession.warmUp();
         }
-        NettyMediaLeg leg = ports.allocate(port -> bind(id, port, srtp));
+        NettyMediaLeg leg = ports.allocate(port -> bind(id, port, srtp, loop));
         legs.add(leg);
         return leg;
+    }
+
+    /** Calls whose legs share an event loop now (for tests). */
+    int callsWithLegs() {
+        return callLoops.calls();
     }
 
     @Override
@@ -164,11 +196,11 @@ public final class NettyMediaEngine implements MediaEngine {
     }
 
     /** Binds a channel for a leg on {@code port}; null if the port is taken. */
-    private NettyMediaLeg bind(String id, int port, SrtpMode srtp) {
+    private NettyMediaLeg bind(String id, int port, SrtpMode srtp, EventLoop loop) {
         SrtpInbound srtpInbound = new SrtpInbound();
         RtpDecoder decoder = new RtpDecoder();
         LegHandler handler = new LegHandler();
-        ChannelFuture bound = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
+        ChannelFuture bound = bootstrap.clone(loop).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
                 channel.pipeline().addLast(srtpInbound, decoder, handler);

@@ -282,6 +282,11 @@ public final class NettyMediaLeg implements MediaLeg {
         return "NettyMediaLeg[" + id + ", port " + localPort + "]";
     }
 
+    /** The event loop that owns this leg (both sockets). */
+    EventLoop eventLoop() {
+        return loop;
+    }
+
     /** Runs {@code task} on the event loop; false if the loop no longer takes tasks (engine shut down). */
     private boolean onLoop(Runnable task) {
         if (loop.inEventLoop()) {

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.fairdial.media.MediaConfig;
 import org.fairdial.media.codec.Codec;
 import org.fairdial.media.prompt.Treatment;
@@ -47,6 +52,51 @@ class BridgeIT {
         customer.close();
         agent.close();
         agentSdpAddress.close();
+    }
+
+    /**
+     * The legs of one call share an event loop (a relayed packet is written on the thread that read it), calls are
+     * spread over the loops, a call sharing its loop still relays, and the call is forgotten with its last leg.
+     */
+    @Test
+    @Timeout(15)
+    void legsOfOneCallShareAnEventLoopAndCallsSpreadOverTheLoops() throws Exception {
+        List<NettyMediaLeg> legs = new ArrayList<>();
+        Set<EventLoop> loops = new HashSet<>();
+        for (int call = 0; call < 4; call++) {
+            NettyMediaLeg c = (NettyMediaLeg) engine.openLeg("c-" + call, "call-" + call);
+            NettyMediaLeg a = (NettyMediaLeg) engine.openLeg("a-" + call, "call-" + call);
+            assertSame(c.eventLoop(), a.eventLoop(), "call " + call);
+            loops.add(c.eventLoop());
+            legs.add(c);
+            legs.add(a);
+        }
+        assertEquals(2, loops.size(), "four calls over the two loops");
+        assertEquals(4, engine.callsWithLegs());
+
+        NettyMediaLeg c = legs.get(0);
+        NettyMediaLeg a = legs.get(1);
+        c.applyAnswer(customer.answer(Codec.PCMU, 101));
+        a.applyAnswer(agent.answer(Codec.PCMU, 101));
+        c.bridgeTo(a);
+        RtpCapture relayed = null;
+        for (int seq = 10; relayed == null && seq < 300; seq++) {
+            customer.send(c.localPort(), RtpCapture.packet(false, 0, seq, seq * 160L, 0xC0C, PCMU_LOUD));
+            RtpCapture p = agent.receive(20);
+            relayed = p != null && Arrays.equals(PCMU_LOUD, p.payload()) ? p : null;
+        }
+        assertNotNull(relayed, "relayed on the shared loop");
+        assertEquals(a.ssrc(), relayed.header().ssrc());
+
+        for (NettyMediaLeg leg : legs) {
+            leg.close();
+            leg.whenClosed().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (engine.callsWithLegs() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, engine.callsWithLegs(), "every call forgotten with its last leg");
     }
 
     @Test
