@@ -404,7 +404,10 @@ public final class NettyMediaLeg implements MediaLeg {
             return;
         }
         ByteBuf payload = rtp.content().retain();
-        if (!peer.onLoop(() -> peer.relay(this, eventPt, header, payload))) {
+        if (peer.loop == loop) {
+            // The call's legs share a loop (CallLoops): relay at once, without a task per packet.
+            peer.relay(this, eventPt, header, payload);
+        } else if (!peer.onLoop(() -> peer.relay(this, eventPt, header, payload))) {
             payload.release();
         }
     }
