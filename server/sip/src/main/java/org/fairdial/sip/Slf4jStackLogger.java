@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * reports at warning level and above is mostly bad input from the wire (a message without CSeq made it log a
  * NullPointerException trace per message: 28 KB of log per 1000 fuzzed messages), so under attack the log stays
  * bounded: no stack traces (the exception's class and message only), control bytes escaped, messages cut to
- * {@link #MAX_MESSAGE}, and at most one line per kind of message per {@link LogLimiter#DEFAULT_INTERVAL_MILLIS}.
+ * {@link #MAX_MESSAGE}, at most one line per kind of message per {@link LogLimiter#DEFAULT_INTERVAL_MILLIS} and
+ * {@link #MAX_LINES_PER_INTERVAL} lines of all kinds together.
  */
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("gov.nist");
@@ -25,7 +26,12 @@ public final class Slf4jStackLogger implements StackLogger {
      */
     private static final int KEY_LENGTH = 24;
 
+    /** Lines of every kind together per interval (see {@link LineBudget}). */
+    private static final int MAX_LINES_PER_INTERVAL = 6;
+
     private final LogLimiter limiter = new LogLimiter(LogLimiter.DEFAULT_INTERVAL_MILLIS, System::currentTimeMillis);
+    private final LineBudget budget = new LineBudget(MAX_LINES_PER_INTERVAL, LogLimiter.DEFAULT_INTERVAL_MILLIS,
+            System::currentTimeMillis);
 
     private static String clip(String message) {
         return LogLimiter.escape(message, MAX_MESSAGE);
@@ -41,8 +47,13 @@ public final class Slf4jStackLogger implements StackLogger {
         if (suppressed < 0) {
             return;
         }
+        long overBudget = budget.admit();
+        if (overBudget < 0) {
+            return;
+        }
         String line = clip(text) + (cause == null ? "" : ": " + clip(cause.toString()))
-                + (suppressed > 0 ? " (" + suppressed + " alike suppressed)" : "");
+                + (suppressed > 0 ? " (" + suppressed + " alike suppressed)" : "")
+                + (overBudget > 0 ? " (" + overBudget + " other stack lines over the budget suppressed)" : "");
         if (error) {
             LOG.error(line);
         } else {
